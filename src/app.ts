@@ -1,0 +1,70 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { AppContext } from './app-context.ts'
+import type { Config } from './config.ts'
+import { openDatabase, type DatabaseHandle } from './db/database.ts'
+import { migrateToLatest } from './db/migrate.ts'
+import { loadReferenceData as seedReferenceData } from './db/seed/reference-data.ts'
+import { registerOpenApi } from './modules/api/openapi.ts'
+import { registerHealth } from './modules/health/health.routes.ts'
+import { registerContentPages } from './modules/pages/pages.routes.ts'
+import { createReferenceRepository } from './modules/reference/reference.repository.ts'
+import { loadReferenceData } from './modules/reference/reference.service.ts'
+import { registerToolsApi } from './modules/tools/tools.api.ts'
+import { createToolsRepository } from './modules/tools/tools.repository.ts'
+import { registerToolPages } from './modules/tools/tools.routes.ts'
+import { createToolsService } from './modules/tools/tools.service.ts'
+import { registerAssets } from './plugins/assets.ts'
+import { registerErrorHandling } from './plugins/error-handler.ts'
+import { registerSecurityHeaders } from './plugins/security-headers.ts'
+
+export interface BuildOptions {
+  /** Use this database instead of opening one from the config (it is closed with the app). */
+  database?: DatabaseHandle
+  /** Fastify's logger; defaults to JSON logs at config.LOG_LEVEL. */
+  logger?: boolean
+}
+
+/** Opens the database the config names (PGlite or PostgreSQL). */
+export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  return openDatabase({ databaseUrl: config.DATABASE_URL || undefined, dataDir: config.DATA_DIR, inMemory: config.inMemory })
+}
+
+/** Builds the whole app: database migrated and loaded with reference data, every route registered. */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const database = options.database ?? (await openConfiguredDatabase(config))
+  await migrateToLatest(database.db)
+  await seedReferenceData(database.db)
+  const reference = await loadReferenceData(createReferenceRepository(database.db))
+  const ctx: AppContext = {
+    config,
+    database,
+    reference,
+    tools: createToolsService(createToolsRepository(database.db)),
+  }
+
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.LOG_LEVEL,
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+          },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    trustProxy: true,
+    bodyLimit: 256 * 1024,
+  })
+  app.addHook('onClose', async () => {
+    await database.close()
+  })
+
+  registerErrorHandling(app, config.PUBLIC_URL)
+  registerSecurityHeaders(app, { https: config.PUBLIC_URL.startsWith('https://') })
+  registerAssets(app)
+  registerHealth(app, ctx)
+  registerContentPages(app, ctx)
+  registerToolPages(app, ctx)
+  registerToolsApi(app, ctx)
+  registerOpenApi(app, ctx)
+  return app
+}

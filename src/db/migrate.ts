@@ -1,0 +1,26 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely'
+import type { Database } from './database.ts'
+import * as m0001 from './migrations/0001_catalogue.ts'
+
+// Listed explicitly (not read from the folder) so the order is reviewed in code and bundlers keep them.
+const migrations: Record<string, Migration> = {
+  '0001_catalogue': m0001,
+}
+
+class StaticMigrationProvider implements MigrationProvider {
+  async getMigrations() {
+    return migrations
+  }
+}
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest(db: Database): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() })
+  const { error, results } = await migrator.migrateToLatest()
+  const failed = results?.find((r) => r.status === 'Error')
+  if (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${reason}`, { cause: error })
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

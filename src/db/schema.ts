@@ -1,0 +1,183 @@
+import type { ColumnType, Generated } from 'kysely'
+
+// Kysely's view of the tables in src/db/migrations. Derived columns are read-only here.
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type Derived<T> = ColumnType<T, never, never>
+
+export interface ToolFormsTable {
+  code: string
+  position: number
+  name_nl: string
+  name_en: string
+  binding_level: 'legal' | 'contractual' | 'comply_or_explain' | 'voluntary'
+  binding_nl: string
+  binding_en: string
+  description_nl: string
+  description_en: string
+}
+
+export interface SdgTargetsTable {
+  code: string
+  position: number
+  target_type: 'outcome' | 'means_of_implementation'
+  title_nl: string
+  title_en: string
+  summary_nl: string
+  summary_en: string
+  source_url: string
+}
+
+export interface CriteriaTable {
+  code: string
+  family: 'principle' | 'rathenau' | 'precondition'
+  position: number
+  name_nl: string
+  name_en: string
+  description_nl: string
+  description_en: string
+  source_url: string | null
+}
+
+export interface OrganisationsTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  kind: string
+  cbs_code: string | null
+  province_code: string | null
+  website_url: string | null
+  is_city_deal_partner: Generated<boolean>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface ToolsTable {
+  id: Generated<number>
+  slug: string
+  name_nl: string | null
+  name_en: string | null
+  description_nl: string | null
+  description_en: string | null
+  occasion_nl: string | null
+  occasion_en: string | null
+  process_question_nl: string | null
+  process_question_en: string | null
+  category: string
+  form: string
+  status: string
+  origin: string
+  licence: string | null
+  website_url: string | null
+  started_on: string | null
+  available_on: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+  search_vector: Derived<string>
+  search_names: Derived<string>
+  facet_keys: Derived<string[]>
+}
+
+export interface ToolProcessesTable {
+  tool_id: number
+  process: string
+}
+
+export interface ToolThemesTable {
+  tool_id: number
+  criterion_code: string
+}
+
+export interface ToolSdgTargetsTable {
+  tool_id: number
+  target_code: string
+  contribution_nl: string | null
+  contribution_en: string | null
+}
+
+export interface ToolAssessmentsTable {
+  tool_id: number
+  criterion_code: string
+  rating: 'meets' | 'partly' | 'does_not_meet' | 'unknown'
+  explanation_nl: string | null
+  explanation_en: string | null
+  assessed_on: string | null
+}
+
+export interface ToolLinksTable {
+  id: Generated<number>
+  tool_id: number
+  kind: string
+  url: string
+  title_nl: string | null
+  title_en: string | null
+  language: string | null
+  position: Generated<number>
+}
+
+export interface ToolOrganisationsTable {
+  id: Generated<number>
+  tool_id: number
+  organisation_id: number
+  role: string
+  involvement: string | null
+  test_status: string | null
+  test_result_nl: string | null
+  test_result_en: string | null
+  tested_on: string | null
+  created_at: Timestamp
+}
+
+export interface ToolAliasesTable {
+  id: Generated<number>
+  tool_id: number
+  alias: string
+  kind: 'acronym' | 'other_name' | 'translation' | 'former_name'
+  language: string | null
+}
+
+export interface SearchWordsTable {
+  word: string
+}
+
+export interface CatalogueStateTable {
+  id: number
+  version: number
+  changed_at: Timestamp
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  occurred_at: Timestamp
+  actor_user_id: number | null
+  actor_organisation_id: number | null
+  actor_label: string
+  action: string
+  entity_type: string
+  entity_id: string
+  before: unknown
+  after: unknown
+}
+
+export interface SeedStateTable {
+  name: string
+  applied_at: Timestamp
+}
+
+export interface DB {
+  seed_state: SeedStateTable
+  tool_forms: ToolFormsTable
+  sdg_targets: SdgTargetsTable
+  criteria: CriteriaTable
+  organisations: OrganisationsTable
+  tools: ToolsTable
+  tool_processes: ToolProcessesTable
+  tool_themes: ToolThemesTable
+  tool_sdg_targets: ToolSdgTargetsTable
+  tool_assessments: ToolAssessmentsTable
+  tool_links: ToolLinksTable
+  tool_organisations: ToolOrganisationsTable
+  tool_aliases: ToolAliasesTable
+  search_words: SearchWordsTable
+  catalogue_state: CatalogueStateTable
+  audit_log: AuditLogTable
+}

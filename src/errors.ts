@@ -1,0 +1,45 @@
+import type { MessageKey } from './i18n/messages.ts'
+
+/** A failure the visitor or client can act on. `id` is stable: clients and tests may rely on it. */
+export class AppError extends Error {
+  constructor(
+    readonly id: string,
+    readonly status: number,
+    readonly messageKey: MessageKey,
+    readonly params: Record<string, string | number> = {},
+    readonly details: FieldProblem[] = [],
+  ) {
+    super(`${id}: ${messageKey}`)
+  }
+}
+
+/** One problem with one input, for problem+json `invalidParams` and for form messages. */
+export interface FieldProblem {
+  name: string
+  messageKey: MessageKey
+  params?: Record<string, string | number>
+}
+
+export class ValidationError extends AppError {
+  constructor(details: FieldProblem[]) {
+    super('validation-failed', 400, 'error.validation', {}, details)
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(messageKey: MessageKey = 'error.notFound', params: Record<string, string | number> = {}) {
+    super('not-found', 404, messageKey, params)
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor() {
+    super('forbidden', 403, 'error.forbidden')
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(messageKey: MessageKey = 'error.conflict') {
+    super('conflict', 409, messageKey)
+  }
+}

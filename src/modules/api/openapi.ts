@@ -1,0 +1,286 @@
+import type { FastifyInstance } from 'fastify'
+import type { AppContext } from '../../app-context.ts'
+import { API_VERSION } from '../../plugins/error-handler.ts'
+import { CATEGORIES, FACETS, MAX_API_PAGE_SIZE, MAX_QUERY_LENGTH, ORIGINS, PROCESSES, SORTS, STATUSES } from '../tools/tools.constants.ts'
+import { facetVocabulary } from '../tools/tools.schemas.ts'
+
+const versionHeader = {
+  'API-Version': {
+    description: 'The full version of the API (NL GOV API Design Rules /core/version-header)',
+    schema: { type: 'string', example: API_VERSION },
+  },
+}
+
+const problem = (description: string) => ({
+  description,
+  headers: versionHeader,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+})
+
+/** The OpenAPI 3.0 description of the public API, built from the same vocabularies the API validates with. */
+export function buildOpenApi(ctx: AppContext) {
+  const vocabulary = facetVocabulary(ctx.reference)
+  const codeLabel = {
+    type: 'object',
+    required: ['code', 'label'],
+    properties: { code: { type: 'string' }, label: { type: 'string' } },
+  }
+  const link = { type: 'object', required: ['href'], properties: { href: { type: 'string', format: 'uri' } } }
+  const langParameter = {
+    name: 'lang',
+    in: 'query',
+    description: 'Language of texts and labels; a text without a translation falls back to the other language and says so.',
+    schema: { type: 'string', enum: ['nl', 'en'], default: 'nl' },
+  }
+  const facetDescriptions: Record<string, string> = {
+    category: `Kind of tool: ${CATEGORIES.join(', ')}`,
+    form: 'Form of the tool (agreement, standard, norm, ordinance, legislation, method, guideline, software, dataset)',
+    status: `Lifecycle status: ${STATUSES.join(', ')}`,
+    origin: `Origin: ${ORIGINS.join(', ')}`,
+    process: `Process of the city the tool changes: ${PROCESSES.join(', ')}`,
+    theme: 'Rathenau ethical theme the tool addresses',
+    sdg: 'SDG 11 target the tool contributes to',
+    principle: 'Design principle the tool was assessed to meet',
+    municipality: 'CBS code of a municipality involved in the tool (e.g. GM0363)',
+  }
+
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'City Deal Toolbox API',
+      version: API_VERSION,
+      description:
+        'Public read API of the City Deal Toolbox: tools for the digitalising city, in Dutch and English. Filters can be repeated (OR within a filter, AND across filters).',
+      contact: { name: 'Future City Foundation', email: ctx.config.CONTACT_EMAIL, url: `${ctx.config.PUBLIC_URL}/about` },
+      license: { name: 'EUPL-1.2', url: 'https://eupl.eu/1.2/en/' },
+    },
+    servers: [{ url: `${ctx.config.PUBLIC_URL}/api/v1`, description: 'This toolbox' }],
+    tags: [{ name: 'Tools', description: 'The catalogue of tools' }, { name: 'API', description: 'About the API' }],
+    paths: {
+      '/tools': {
+        get: {
+          operationId: 'listTools',
+          tags: ['Tools'],
+          summary: 'Search and filter the catalogue',
+          description: 'Full-text search over names, aliases and descriptions in Dutch and English, tolerant of typos, with facet counts.',
+          parameters: [
+            { name: 'q', in: 'query', description: 'Search terms', schema: { type: 'string', maxLength: MAX_QUERY_LENGTH } },
+            ...FACETS.map((facet) => ({
+              name: facet,
+              in: 'query',
+              description: facetDescriptions[facet],
+              style: 'form',
+              explode: true,
+              schema: { type: 'array', maxItems: 20, items: { type: 'string', enum: [...vocabulary[facet]] } },
+            })),
+            { name: 'sort', in: 'query', description: 'Sort order; relevance needs q', schema: { type: 'string', enum: [...SORTS] } },
+            { name: 'page', in: 'query', description: 'Page number', schema: { type: 'integer', minimum: 1, default: 1 } },
+            { name: 'pageSize', in: 'query', description: 'Items per page', schema: { type: 'integer', minimum: 1, maximum: MAX_API_PAGE_SIZE, default: 20 } },
+            langParameter,
+          ],
+          responses: {
+            '200': {
+              description: 'One page of matching tools, the total and the facet counts',
+              headers: versionHeader,
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/ToolList' } } },
+            },
+            '400': problem('A parameter is invalid; invalidParams says which and why'),
+            '404': problem('The page number is beyond the last page'),
+          },
+        },
+      },
+      '/tools/{slug}': {
+        get: {
+          operationId: 'getTool',
+          tags: ['Tools'],
+          summary: 'One tool with everything known about it',
+          parameters: [
+            { name: 'slug', in: 'path', required: true, description: 'The tool\'s stable identifier', schema: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' } },
+            langParameter,
+          ],
+          responses: {
+            '200': {
+              description: 'The tool',
+              headers: versionHeader,
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Tool' } } },
+            },
+            '400': problem('A parameter is invalid'),
+            '404': problem('No tool has this slug'),
+          },
+        },
+      },
+      '/openapi.json': {
+        get: {
+          operationId: 'getOpenApi',
+          tags: ['API'],
+          summary: 'This OpenAPI document',
+          responses: {
+            '200': { description: 'The OpenAPI document', headers: versionHeader, content: { 'application/json': { schema: { type: 'object' } } } },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        CodeLabel: codeLabel,
+        Link: link,
+        LocalizedText: {
+          type: 'object',
+          nullable: true,
+          required: ['text', 'language'],
+          properties: { text: { type: 'string' }, language: { type: 'string', enum: ['nl', 'en'] } },
+        },
+        ToolSummary: {
+          type: 'object',
+          required: ['slug', 'name', 'nameLanguage', 'category', 'form', 'status', 'origin', 'updatedAt', '_links'],
+          properties: {
+            slug: { type: 'string' },
+            name: { type: 'string' },
+            nameLanguage: { type: 'string', enum: ['nl', 'en'] },
+            description: { type: 'string', nullable: true },
+            descriptionLanguage: { type: 'string', nullable: true, enum: ['nl', 'en'] },
+            category: { $ref: '#/components/schemas/CodeLabel' },
+            form: { $ref: '#/components/schemas/CodeLabel' },
+            status: { $ref: '#/components/schemas/CodeLabel' },
+            origin: { $ref: '#/components/schemas/CodeLabel' },
+            updatedAt: { type: 'string', format: 'date-time' },
+            _links: { type: 'object', properties: { self: { $ref: '#/components/schemas/Link' }, html: { $ref: '#/components/schemas/Link' } } },
+          },
+        },
+        FacetValue: {
+          type: 'object',
+          required: ['value', 'label', 'count', 'selected'],
+          properties: { value: { type: 'string' }, label: { type: 'string' }, count: { type: 'integer' }, selected: { type: 'boolean' } },
+        },
+        ToolList: {
+          type: 'object',
+          required: ['total', 'page', 'pageSize', 'pages', 'facets', 'items', '_links'],
+          properties: {
+            total: { type: 'integer' },
+            page: { type: 'integer' },
+            pageSize: { type: 'integer' },
+            pages: { type: 'integer' },
+            corrections: { type: 'array', description: 'Words also searched for because a query word looked like a typo', items: { type: 'string' } },
+            facets: {
+              type: 'object',
+              properties: Object.fromEntries(FACETS.map((f) => [f, { type: 'array', items: { $ref: '#/components/schemas/FacetValue' } }])),
+            },
+            items: { type: 'array', items: { $ref: '#/components/schemas/ToolSummary' } },
+            _links: {
+              type: 'object',
+              properties: { self: { $ref: '#/components/schemas/Link' }, prev: { $ref: '#/components/schemas/Link' }, next: { $ref: '#/components/schemas/Link' } },
+            },
+          },
+        },
+        Organisation: {
+          type: 'object',
+          required: ['slug', 'name', 'kind', 'role'],
+          properties: {
+            slug: { type: 'string' },
+            name: { type: 'string' },
+            kind: { $ref: '#/components/schemas/CodeLabel' },
+            cbsCode: { type: 'string', nullable: true },
+            role: { $ref: '#/components/schemas/CodeLabel' },
+            involvement: { $ref: '#/components/schemas/CodeLabel' },
+          },
+        },
+        Assessment: {
+          type: 'object',
+          required: ['code', 'label', 'rating'],
+          properties: {
+            code: { type: 'string' },
+            label: { type: 'string' },
+            rating: { $ref: '#/components/schemas/CodeLabel' },
+            explanation: { $ref: '#/components/schemas/LocalizedText' },
+          },
+        },
+        Tool: {
+          type: 'object',
+          required: ['slug', 'name', 'category', 'form', 'status', 'origin', 'assessment', '_links'],
+          properties: {
+            slug: { type: 'string' },
+            name: { type: 'string' },
+            nameLanguage: { type: 'string', enum: ['nl', 'en'] },
+            description: { $ref: '#/components/schemas/LocalizedText' },
+            processQuestion: { $ref: '#/components/schemas/LocalizedText' },
+            occasion: { $ref: '#/components/schemas/LocalizedText' },
+            category: { $ref: '#/components/schemas/CodeLabel' },
+            form: {
+              type: 'object',
+              properties: {
+                code: { type: 'string' },
+                label: { type: 'string' },
+                bindingLevel: { $ref: '#/components/schemas/CodeLabel' },
+                bindingForce: { type: 'string', nullable: true },
+              },
+            },
+            status: { $ref: '#/components/schemas/CodeLabel' },
+            origin: { $ref: '#/components/schemas/CodeLabel' },
+            processes: { type: 'array', items: { $ref: '#/components/schemas/CodeLabel' } },
+            licence: { type: 'string', nullable: true },
+            website: { type: 'string', nullable: true, format: 'uri' },
+            aliases: { type: 'array', items: { type: 'string' } },
+            organisations: { type: 'array', items: { $ref: '#/components/schemas/Organisation' } },
+            testMunicipalities: { type: 'array', items: { $ref: '#/components/schemas/Organisation' } },
+            sdgTargets: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { code: { type: 'string' }, label: { type: 'string' }, contribution: { $ref: '#/components/schemas/LocalizedText' } },
+              },
+            },
+            themes: { type: 'array', items: { $ref: '#/components/schemas/CodeLabel' } },
+            assessment: {
+              type: 'object',
+              properties: {
+                principles: { type: 'array', items: { $ref: '#/components/schemas/Assessment' } },
+                rathenau: { type: 'array', items: { $ref: '#/components/schemas/Assessment' } },
+                preconditions: { type: 'array', items: { $ref: '#/components/schemas/Assessment' } },
+              },
+            },
+            links: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { kind: { type: 'string' }, url: { type: 'string', format: 'uri' }, title: { type: 'string' }, language: { type: 'string', nullable: true } },
+              },
+            },
+            related: { type: 'array', items: { $ref: '#/components/schemas/ToolSummary' } },
+            startedOn: { type: 'string', format: 'date', nullable: true },
+            availableOn: { type: 'string', format: 'date', nullable: true },
+            createdAt: { type: 'string', format: 'date-time' },
+            updatedAt: { type: 'string', format: 'date-time' },
+            _links: { type: 'object', properties: { self: { $ref: '#/components/schemas/Link' }, html: { $ref: '#/components/schemas/Link' } } },
+          },
+        },
+        Problem: {
+          type: 'object',
+          description: 'RFC 9457 problem details',
+          required: ['type', 'title', 'status'],
+          properties: {
+            type: { type: 'string', format: 'uri' },
+            title: { type: 'string', description: 'In the language asked for (lang or Accept-Language)' },
+            status: { type: 'integer' },
+            code: { type: 'string', description: 'Stable identifier of the problem' },
+            instance: { type: 'string' },
+            invalidParams: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['name', 'code', 'reason'],
+                properties: { name: { type: 'string' }, code: { type: 'string' }, reason: { type: 'string' } },
+              },
+            },
+          },
+        },
+      },
+    },
+  }
+}
+
+export function registerOpenApi(app: FastifyInstance, ctx: AppContext) {
+  const document = buildOpenApi(ctx)
+  app.get('/api/v1/openapi.json', async (_request, reply) =>
+    reply.header('api-version', API_VERSION).header('access-control-allow-origin', '*').send(document),
+  )
+}

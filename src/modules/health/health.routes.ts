@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify'
+import type { AppContext } from '../../app-context.ts'
+
+/** GET /health: 200 when the database answers, 503 when it does not. */
+export function registerHealth(app: FastifyInstance, ctx: AppContext) {
+  app.get('/health', async (request, reply) => {
+    try {
+      await ctx.database.ping()
+      return reply.header('cache-control', 'no-store').send({ status: 'ok', database: { kind: ctx.database.kind, status: 'up' } })
+    } catch (error) {
+      request.log.warn({ err: error }, 'database unreachable')
+      return reply
+        .code(503)
+        .header('cache-control', 'no-store')
+        .send({ status: 'unavailable', database: { kind: ctx.database.kind, status: 'down' } })
+    }
+  })
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify'
+import type { AppContext } from '../../app-context.ts'
+import { label, translate } from '../../i18n/i18n.ts'
+import { LOCALES } from '../../i18n/messages.ts'
+import { pageContext } from '../../plugins/context.ts'
+import { CATEGORIES } from '../tools/tools.constants.ts'
+import { aboutPage } from './views/about.page.ts'
+import { homePage } from './views/home.page.ts'
+
+/** The home page with live counts, and the about page with principles, criteria and forms. */
+export function registerContentPages(app: FastifyInstance, ctx: AppContext) {
+  for (const locale of LOCALES) {
+    const nl = locale === 'nl'
+    app.get(locale === 'nl' ? '/' : '/en/', async (request, reply) => {
+      const { facetCounts, organisations } = await ctx.tools.homeCounts()
+      const count = (key: string) => facetCounts.get(key) ?? 0
+      const categories = CATEGORIES.map((code) => ({
+        code,
+        label: label(locale, 'category', code),
+        description: label(locale, 'category', `${code}.description`),
+        count: count(`category:${code}`),
+      }))
+      return reply.type('text/html; charset=utf-8').send(
+        homePage(pageContext(request, ctx.config.PUBLIC_URL), {
+          totalTools: categories.reduce((sum, c) => sum + c.count, 0),
+          cityDealTools: count('origin:city_deal'),
+          organisations,
+          categories,
+          forms: ctx.reference.forms.map((f) => ({ code: f.code, label: nl ? f.name_nl : f.name_en, count: count(`form:${f.code}`) })),
+        }),
+      )
+    })
+
+    app.get(locale === 'nl' ? '/about' : '/en/about', async (request, reply) => {
+      const criteria = (family: string) =>
+        ctx.reference.criteria
+          .filter((c) => c.family === family)
+          .map((c) => ({ label: nl ? c.name_nl : c.name_en, description: nl ? c.description_nl : c.description_en }))
+      return reply.type('text/html; charset=utf-8').send(
+        aboutPage(pageContext(request, ctx.config.PUBLIC_URL), {
+          principles: criteria('principle'),
+          rathenau: criteria('rathenau'),
+          preconditions: criteria('precondition'),
+          forms: ctx.reference.forms.map((f) => ({
+            label: nl ? f.name_nl : f.name_en,
+            binding: translate(locale, `binding.${f.binding_level}`),
+            bindingForce: nl ? f.binding_nl : f.binding_en,
+            description: nl ? f.description_nl : f.description_en,
+          })),
+          sdgTargets: ctx.reference.sdgTargets.map((s) => ({
+            code: s.code,
+            title: nl ? s.title_nl : s.title_en,
+            summary: nl ? s.summary_nl : s.summary_en,
+          })),
+          sdgSourceUrl: ctx.reference.sdgTargets[0]?.source_url ?? 'https://sdgs.un.org/goals/goal11',
+        }),
+      )
+    })
+  }
+}

@@ -1,0 +1,21 @@
+// Vocabularies and limits shared by schemas, views and the database checks in migrations.
+
+export const CATEGORIES = ['content', 'governance'] as const
+export const STATUSES = ['idea', 'proposed', 'selected', 'in_development', 'testing', 'available', 'secured', 'retired'] as const
+export const ORIGINS = ['city_deal', 'others_initiative', 'existing'] as const
+export const PROCESSES = ['design', 'furnish', 'manage', 'govern'] as const
+export const SORTS = ['relevance', 'name', 'newest'] as const
+export const ROLES = ['owner', 'co_developer', 'test_municipality', 'adopter', 'organising_party', 'partner'] as const
+
+/** The catalogue's facets, in the order the page shows them; each is also a URL parameter. */
+export const FACETS = ['category', 'form', 'status', 'origin', 'process', 'theme', 'sdg', 'principle', 'municipality'] as const
+export type Facet = (typeof FACETS)[number]
+
+export const MAX_QUERY_LENGTH = 200
+export const MAX_QUERY_TERMS = 8
+export const MAX_VALUES_PER_FACET = 20
+export const PAGE_SIZE = 20
+export const MAX_API_PAGE_SIZE = 100
+export const MAX_PAGE = 100_000
+
+export type Sort = (typeof SORTS)[number]

@@ -1,0 +1,158 @@
+import { label, translate } from '../../i18n/i18n.ts'
+import type { Locale } from '../../i18n/messages.ts'
+import type { ReferenceData } from '../reference/reference.service.ts'
+import { FACETS, type Facet } from './tools.constants.ts'
+import type { SearchRow } from './tools.repository.ts'
+import type { CatalogueResult, ToolDetails } from './tools.service.ts'
+
+/** A text in the language asked for, or visibly in the other language when no translation exists. */
+export interface LocalizedText {
+  text: string
+  lang: Locale
+  fallback: boolean
+}
+
+export function localized(nl: string | null | undefined, en: string | null | undefined, locale: Locale): LocalizedText | undefined {
+  const wanted = locale === 'nl' ? nl : en
+  if (wanted) return { text: wanted, lang: locale, fallback: false }
+  const other = locale === 'nl' ? en : nl
+  if (other) return { text: other, lang: locale === 'nl' ? 'en' : 'nl', fallback: true }
+  return undefined
+}
+
+/** The human label of a facet value in a locale. */
+export function facetValueLabel(facet: Facet, value: string, locale: Locale, reference: ReferenceData): string {
+  switch (facet) {
+    case 'form': {
+      const form = reference.formsByCode.get(value)
+      return form ? (locale === 'nl' ? form.name_nl : form.name_en) : value
+    }
+    case 'theme':
+    case 'principle': {
+      const c = reference.criteriaByCode.get(value)
+      return c ? (locale === 'nl' ? c.name_nl : c.name_en) : value
+    }
+    case 'sdg': {
+      const s = reference.sdgTargets.find((t) => t.code === value)
+      return s ? `${s.code} ${locale === 'nl' ? s.title_nl : s.title_en}` : value
+    }
+    case 'municipality':
+      return reference.municipalities.get(value)?.name ?? value
+    default:
+      return label(locale, facet, value)
+  }
+}
+
+function facetOrder(facet: Facet, reference: ReferenceData): (value: string) => number {
+  if (facet === 'form') return (v) => reference.formsByCode.get(v)?.position ?? 99
+  if (facet === 'sdg') return (v) => reference.sdgTargets.findIndex((s) => s.code === v)
+  if (facet === 'theme' || facet === 'principle') return (v) => reference.criteriaByCode.get(v)?.position ?? 99
+  return () => 0
+}
+
+export interface FacetView {
+  facet: Facet
+  label: string
+  values: { value: string; label: string; count: number; selected: boolean }[]
+}
+
+/** Facets with labels, in a stable order: vocabulary order where there is one, otherwise by count then label. */
+export function presentFacets(result: CatalogueResult, locale: Locale, reference: ReferenceData): FacetView[] {
+  return FACETS.map((facet) => {
+    const order = facetOrder(facet, reference)
+    const values = result.facets[facet]
+      .map((f) => ({ ...f, label: facetValueLabel(facet, f.value, locale, reference) }))
+      .sort((a, b) =>
+        facet === 'municipality' ? a.label.localeCompare(b.label, locale) : order(a.value) - order(b.value) || b.count - a.count || a.label.localeCompare(b.label, locale),
+      )
+    return { facet, label: translate(locale, `facet.${facet}`), values }
+  })
+}
+
+/** One tool in a result list, for pages and the API. */
+export function presentListItem(row: SearchRow, locale: Locale, reference: ReferenceData) {
+  return {
+    slug: row.slug,
+    name: localized(row.name_nl, row.name_en, locale)!,
+    description: localized(row.description_nl, row.description_en, locale),
+    category: { code: row.category, label: label(locale, 'category', row.category) },
+    form: { code: row.form, label: facetValueLabel('form', row.form, locale, reference) },
+    status: { code: row.status, label: label(locale, 'status', row.status) },
+    origin: { code: row.origin, label: label(locale, 'origin', row.origin) },
+    updatedAt: row.updated_at,
+  }
+}
+export type ListItemView = ReturnType<typeof presentListItem>
+
+/** Everything a tool page and the API resource show, with labels in one language. */
+export function presentTool(details: ToolDetails, locale: Locale, reference: ReferenceData) {
+  const { tool } = details
+  const form = reference.formsByCode.get(tool.form)
+  const criteria = (family: 'principle' | 'rathenau' | 'precondition') =>
+    reference.criteria
+      .filter((c) => c.family === family)
+      .map((c) => {
+        const a = details.assessments.find((x) => x.criterion_code === c.code)
+        return {
+          code: c.code,
+          label: locale === 'nl' ? c.name_nl : c.name_en,
+          rating: { code: a?.rating ?? 'unknown', label: label(locale, 'rating', a?.rating ?? 'unknown') },
+          explanation: localized(a?.explanation_nl, a?.explanation_en, locale),
+        }
+      })
+  const organisation = (o: ToolDetails['organisations'][number]) => ({
+    slug: o.slug,
+    name: o.name,
+    kind: { code: o.kind, label: label(locale, 'kind', o.kind) },
+    cbsCode: o.cbs_code,
+    role: { code: o.role, label: label(locale, 'role', o.role) },
+    involvement: o.involvement ? { code: o.involvement, label: label(locale, 'involvement', o.involvement) } : null,
+  })
+  return {
+    slug: tool.slug,
+    name: localized(tool.name_nl, tool.name_en, locale)!,
+    description: localized(tool.description_nl, tool.description_en, locale),
+    processQuestion: localized(tool.process_question_nl, tool.process_question_en, locale),
+    occasion: localized(tool.occasion_nl, tool.occasion_en, locale),
+    category: { code: tool.category, label: label(locale, 'category', tool.category) },
+    form: {
+      code: tool.form,
+      label: form ? (locale === 'nl' ? form.name_nl : form.name_en) : tool.form,
+      bindingLevel: form ? { code: form.binding_level, label: label(locale, 'binding', form.binding_level) } : null,
+      bindingForce: form ? (locale === 'nl' ? form.binding_nl : form.binding_en) : null,
+    },
+    status: { code: tool.status, label: label(locale, 'status', tool.status) },
+    origin: { code: tool.origin, label: label(locale, 'origin', tool.origin) },
+    processes: details.processes.map((p) => ({ code: p.process, label: label(locale, 'process', p.process) })),
+    licence: tool.licence,
+    website: tool.website_url,
+    aliases: details.aliases.map((a) => a.alias),
+    organisations: details.organisations.filter((o) => o.role !== 'test_municipality').map(organisation),
+    testMunicipalities: details.organisations
+      .filter((o) => o.role === 'test_municipality')
+      .map((o) => ({
+        ...organisation(o),
+        testStatus: o.test_status ? { code: o.test_status, label: label(locale, 'testStatus', o.test_status) } : null,
+        result: localized(o.test_result_nl, o.test_result_en, locale),
+        testedOn: o.tested_on,
+      })),
+    sdgTargets: details.sdg.map((s) => ({
+      code: s.target_code,
+      label: facetValueLabel('sdg', s.target_code, locale, reference),
+      contribution: localized(s.contribution_nl, s.contribution_en, locale),
+    })),
+    themes: details.themes.map((th) => ({ code: th.criterion_code, label: facetValueLabel('theme', th.criterion_code, locale, reference) })),
+    assessment: {
+      principles: criteria('principle'),
+      rathenau: criteria('rathenau'),
+      preconditions: criteria('precondition'),
+    },
+    links: details.links.map((l) => ({ kind: l.kind, url: l.url, title: localized(l.title_nl, l.title_en, locale) ?? { text: l.url, lang: locale, fallback: false }, language: l.language })),
+    related: details.related.map((r) => presentListItem(r, locale, reference)),
+    startedOn: tool.started_on,
+    availableOn: tool.available_on,
+    createdAt: tool.created_at,
+    updatedAt: tool.updated_at,
+  }
+}
+export type ToolView = ReturnType<typeof presentTool>

@@ -1,0 +1,212 @@
+import { sql, type RawBuilder } from 'kysely'
+import type { Database } from '../../db/database.ts'
+import type { Facet, Sort } from './tools.constants.ts'
+
+export interface TermAnalysis {
+  token: string
+  isStopWord: boolean
+  known: boolean
+  similar: string[]
+}
+
+export interface SearchParams {
+  /** Groups of alternatives: every group must match, any word of a group may. The last group may be a prefix. */
+  termGroups: { words: string[]; prefix: boolean }[]
+  filters: Record<Facet, string[]>
+  sort: Sort
+  limit: number
+  offset: number
+}
+
+export interface SearchRow {
+  id: number
+  slug: string
+  name_nl: string | null
+  name_en: string | null
+  description_nl: string | null
+  description_en: string | null
+  category: string
+  form: string
+  status: string
+  origin: string
+  updated_at: Date
+}
+
+/** A word counts as a likely typo of a query word from this trigram similarity on. */
+const MIN_SIMILARITY = 0.4
+/** ...and only when it is about as similar as the best candidate. */
+const SIMILARITY_SPREAD = 0.1
+
+const LIST_COLUMNS = [
+  'id',
+  'slug',
+  'name_nl',
+  'name_en',
+  'description_nl',
+  'description_en',
+  'category',
+  'form',
+  'status',
+  'origin',
+  'updated_at',
+] as const
+
+/** A to_tsquery text for one group: the words ORed, each quoted (words are letters and digits only). */
+function groupQueryText(group: { words: string[]; prefix: boolean }): string {
+  return group.words.map((w, i) => `'${w}'${group.prefix && i === 0 ? ':*' : ''}`).join(' | ')
+}
+
+/** The tsquery for all groups: each group matched with Dutch, English or no stemming. */
+function tsQuery(groups: SearchParams['termGroups']): RawBuilder<unknown> | undefined {
+  if (groups.length === 0) return undefined
+  const parts = groups.map((g) => {
+    const text = groupQueryText(g)
+    return sql`(to_tsquery('dutch', ${text}) || to_tsquery('english', ${text}) || to_tsquery('simple', ${text}))`
+  })
+  return sql`(${sql.join(parts, sql` && `)})`
+}
+
+function filterConditions(filters: Record<string, string[]>, except?: string): RawBuilder<unknown>[] {
+  return Object.entries(filters)
+    .filter(([facet, values]) => values.length > 0 && facet !== except)
+    .map(([facet, values]) => sql`t.facet_keys && ${values.map((v) => `${facet}:${v}`)}::text[]`)
+}
+
+function whereClause(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
+  return conditions.length === 0 ? sql`true` : sql.join(conditions, sql` and `)
+}
+
+/** SQL for the tools catalogue: search, facet counts, tool pages. */
+export function createToolsRepository(db: Database) {
+  return {
+    /** For each query token: is it a stop word, does the catalogue know it, which known words look like it. */
+    async analyseTerms(tokens: string[]): Promise<TermAnalysis[]> {
+      if (tokens.length === 0) return []
+      const { rows } = await sql<{ token: string; is_stop: boolean; known: boolean; similar: string[] }>`
+        select t.token,
+          (numnode(plainto_tsquery('dutch', t.token)) = 0 or numnode(plainto_tsquery('english', t.token)) = 0) as is_stop,
+          exists (select 1 from search_words w where w.word = t.token) as known,
+          case when length(t.token) >= 4 then array(
+            select w.word from search_words w
+            where w.word % t.token and w.word <> t.token
+              and similarity(w.word, t.token) >= ${MIN_SIMILARITY}
+              and similarity(w.word, t.token) >= (
+                select max(similarity(v.word, t.token)) - ${SIMILARITY_SPREAD} from search_words v where v.word % t.token)
+            order by similarity(w.word, t.token) desc, w.word limit 3
+          ) else '{}'::text[] end as similar
+        from unnest(${tokens}::text[]) with ordinality as t (token, n)
+        order by t.n`.execute(db)
+      return rows.map((r) => ({ token: r.token, isStopWord: r.is_stop, known: r.known, similar: r.similar ?? [] }))
+    },
+
+    /** One page of matching tools, ranked or sorted, and the facet counts (facet:value → count). */
+    async search(params: SearchParams): Promise<{ rows: SearchRow[]; facetCounts: Map<string, number> }> {
+      const query = tsQuery(params.termGroups)
+      const match = query ? sql`t.search_vector @@ ${query}` : sql`true`
+      const base = [match, ...filterConditions(params.filters)]
+
+      const order =
+        params.sort === 'newest'
+          ? sql`t.created_at desc, t.id desc`
+          : params.sort === 'relevance' && query
+            ? sql`ts_rank(t.search_vector, ${query}) desc, lower(coalesce(t.name_nl, t.name_en)), t.id`
+            : sql`lower(coalesce(t.name_nl, t.name_en)), t.id`
+
+      const rows = await db
+        .selectFrom('tools as t')
+        .select(LIST_COLUMNS.map((c) => `t.${c}` as const))
+        .where(whereClause(base) as RawBuilder<boolean>)
+        .orderBy(order as RawBuilder<unknown> as never)
+        .limit(params.limit)
+        .offset(params.offset)
+        .execute()
+
+      const counts = new Map<string, number>()
+      const baseCounts = await sql<{ key: string; n: number }>`
+        select k as key, count(*)::int as n from tools t cross join lateral unnest(t.facet_keys) as k
+        where ${whereClause(base)} group by k`.execute(db)
+      for (const r of baseCounts.rows) counts.set(r.key, r.n)
+
+      // A facet with a selection counts its values as if it had none, so other values stay choosable.
+      for (const [facet, values] of Object.entries(params.filters)) {
+        if (values.length === 0) continue
+        for (const key of [...counts.keys()]) if (key.startsWith(`${facet}:`)) counts.delete(key)
+        const own = await sql<{ key: string; n: number }>`
+          select k as key, count(*)::int as n from tools t cross join lateral unnest(t.facet_keys) as k
+          where ${whereClause([match, ...filterConditions(params.filters, facet)])} and k like ${`${facet}:%`}
+          group by k`.execute(db)
+        for (const r of own.rows) counts.set(r.key, r.n)
+      }
+      return { rows: rows as SearchRow[], facetCounts: counts }
+    },
+
+    findBySlug: (slug: string) => db.selectFrom('tools').selectAll().where('slug', '=', slug).executeTakeFirst(),
+
+    /** Everything a tool page shows beside the tool row. */
+    async details(toolId: number) {
+      const [processes, themes, sdg, assessments, links, organisations, aliases] = await Promise.all([
+        db.selectFrom('tool_processes').select('process').where('tool_id', '=', toolId).execute(),
+        db.selectFrom('tool_themes').select('criterion_code').where('tool_id', '=', toolId).execute(),
+        db.selectFrom('tool_sdg_targets').selectAll().where('tool_id', '=', toolId).orderBy('target_code').execute(),
+        db.selectFrom('tool_assessments').selectAll().where('tool_id', '=', toolId).execute(),
+        db.selectFrom('tool_links').selectAll().where('tool_id', '=', toolId).orderBy('position').orderBy('id').execute(),
+        db
+          .selectFrom('tool_organisations as x')
+          .innerJoin('organisations as o', 'o.id', 'x.organisation_id')
+          .select([
+            'o.slug',
+            'o.name',
+            'o.kind',
+            'o.cbs_code',
+            'x.role',
+            'x.involvement',
+            'x.test_status',
+            'x.test_result_nl',
+            'x.test_result_en',
+            'x.tested_on',
+          ])
+          .where('x.tool_id', '=', toolId)
+          .orderBy('x.role')
+          .orderBy('o.name')
+          .execute(),
+        db.selectFrom('tool_aliases').select(['alias', 'kind', 'language']).where('tool_id', '=', toolId).orderBy('alias').execute(),
+      ])
+      return { processes, themes, sdg, assessments, links, organisations, aliases }
+    },
+
+    /** Tools that share the most classifications (form, themes, SDG targets, processes, municipalities) or an organisation. */
+    async related(toolId: number, limit: number) {
+      const { rows } = await sql<SearchRow & { score: number }>`
+        with me as (select facet_keys from tools where id = ${toolId}),
+        shared_orgs as (
+          select y.tool_id, count(*) * 3 as score from tool_organisations x
+          join tool_organisations y on y.organisation_id = x.organisation_id and y.tool_id <> x.tool_id
+          where x.tool_id = ${toolId} group by y.tool_id
+        )
+        select ${sql.join(LIST_COLUMNS.map((c) => sql.ref(`t.${c}`)))},
+          (select count(*) from unnest(t.facet_keys) k, me
+            where k = any(me.facet_keys) and k !~ '^(category|status|origin):')
+          + coalesce(s.score, 0) as score
+        from tools t left join shared_orgs s on s.tool_id = t.id
+        where t.id <> ${toolId} and t.facet_keys && (select facet_keys from me)
+        order by score desc, lower(coalesce(t.name_nl, t.name_en)), t.id
+        limit ${limit}`.execute(db)
+      return rows.filter((r) => r.score >= 2)
+    },
+
+    async counts() {
+      const { rows } = await sql<{ key: string; n: number }>`
+        select k as key, count(*)::int as n from tools t cross join lateral unnest(t.facet_keys) as k
+        where k like 'category:%' or k like 'form:%' or k like 'origin:%' group by k`.execute(db)
+      const organisations = await sql<{ n: number }>`
+        select count(distinct organisation_id)::int as n from tool_organisations`.execute(db)
+      return { facetCounts: new Map(rows.map((r) => [r.key, r.n])), organisations: organisations.rows[0]?.n ?? 0 }
+    },
+
+    async catalogueVersion(): Promise<number> {
+      const row = await db.selectFrom('catalogue_state').select('version').where('id', '=', 1).executeTakeFirstOrThrow()
+      return Number(row.version)
+    },
+  }
+}
+export type ToolsRepository = ReturnType<typeof createToolsRepository>

@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify'
+import type { AppContext } from '../../app-context.ts'
+import { NotFoundError } from '../../errors.ts'
+import { localePath } from '../../i18n/i18n.ts'
+import { LOCALES } from '../../i18n/messages.ts'
+import { pageContext } from '../../plugins/context.ts'
+import { presentFacets, presentListItem, presentTool } from './tools.presenter.ts'
+import { parseCatalogueQuery } from './tools.schemas.ts'
+import { cataloguePage } from './views/catalogue.page.ts'
+import { toolPage } from './views/tool.page.ts'
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
+
+/** HTML pages of the catalogue: /tools and /tools/{slug}, Dutch at / and English under /en/. */
+export function registerToolPages(app: FastifyInstance, ctx: AppContext) {
+  for (const locale of LOCALES) {
+    app.get(localePath(locale, '/tools'), async (request, reply) => {
+      const page = pageContext(request, ctx.config.PUBLIC_URL)
+      const query = parseCatalogueQuery(request.query as Record<string, unknown>, ctx.reference, { allowPageSize: false })
+      const result = await ctx.tools.searchCatalogue(query)
+      if (query.page > result.pages) {
+        throw new NotFoundError('error.pageOutOfRange', { page: query.page, pages: result.pages })
+      }
+      return reply.type('text/html; charset=utf-8').send(
+        cataloguePage(page, {
+          query,
+          total: result.total,
+          pages: result.pages,
+          items: result.rows.map((r) => presentListItem(r, locale, ctx.reference)),
+          facets: presentFacets(result, locale, ctx.reference),
+          corrections: result.corrections,
+        }),
+      )
+    })
+
+    app.get<{ Params: { slug: string } }>(localePath(locale, '/tools/:slug'), async (request, reply) => {
+      const slug = request.params.slug
+      if (!SLUG.test(slug) || slug.length > 120) throw new NotFoundError('error.toolNotFound', { slug: slug.slice(0, 80) })
+      const details = await ctx.tools.getTool(slug)
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(toolPage(pageContext(request, ctx.config.PUBLIC_URL), presentTool(details, locale, ctx.reference)))
+    })
+  }
+}

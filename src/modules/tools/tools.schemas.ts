@@ -1,0 +1,151 @@
+import { Type, type Static } from '@sinclair/typebox'
+import { ValidationError, type FieldProblem } from '../../errors.ts'
+import type { ReferenceData } from '../reference/reference.service.ts'
+import {
+  CATEGORIES,
+  FACETS,
+  MAX_API_PAGE_SIZE,
+  MAX_PAGE,
+  MAX_QUERY_LENGTH,
+  MAX_VALUES_PER_FACET,
+  ORIGINS,
+  PAGE_SIZE,
+  PROCESSES,
+  SORTS,
+  STATUSES,
+  type Facet,
+  type Sort,
+} from './tools.constants.ts'
+
+const facetValues = Type.Union([Type.String(), Type.Array(Type.String())])
+
+/** The catalogue's URL state, shared by /tools, /en/tools and GET /api/v1/tools. */
+export const CatalogueQuerySchema = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: MAX_QUERY_LENGTH, description: 'Search terms (names, aliases, descriptions; Dutch and English)' })),
+    ...Object.fromEntries(FACETS.map((f) => [f, Type.Optional(facetValues)])),
+    page: Type.Optional(Type.String({ description: 'Page number, from 1' })),
+    pageSize: Type.Optional(Type.String({ description: `Items per page, 1 to ${MAX_API_PAGE_SIZE} (API only)` })),
+    sort: Type.Optional(Type.Union(SORTS.map((s) => Type.Literal(s)))),
+    lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')])),
+  },
+  { additionalProperties: true },
+)
+export type RawCatalogueQuery = Static<typeof CatalogueQuerySchema>
+
+export interface CatalogueQuery {
+  q: string
+  filters: Record<Facet, string[]>
+  page: number
+  pageSize: number
+  sort: Sort
+}
+
+/** Allowed values per facet: fixed vocabularies in code, the rest from the reference data. */
+export function facetVocabulary(reference: ReferenceData): Record<Facet, ReadonlySet<string>> {
+  return {
+    category: new Set(CATEGORIES),
+    form: new Set(reference.forms.map((f) => f.code)),
+    status: new Set(STATUSES),
+    origin: new Set(ORIGINS),
+    process: new Set(PROCESSES),
+    theme: new Set(reference.criteria.filter((c) => c.family === 'rathenau').map((c) => c.code)),
+    sdg: new Set(reference.sdgTargets.map((s) => s.code)),
+    principle: new Set(reference.criteria.filter((c) => c.family === 'principle').map((c) => c.code)),
+    municipality: new Set(reference.municipalities.keys()),
+  }
+}
+
+/** Removes control and formatting characters, normalises Unicode and white space. */
+export function cleanText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+function firstValue(value: unknown): string | undefined {
+  if (Array.isArray(value)) return value.length > 0 ? String(value[value.length - 1]) : undefined
+  return value === undefined ? undefined : String(value)
+}
+
+/** Validates and normalises the catalogue's query string; throws ValidationError with one problem per field. */
+export function parseCatalogueQuery(
+  raw: Record<string, unknown>,
+  reference: ReferenceData,
+  options: { allowPageSize: boolean },
+): CatalogueQuery {
+  const problems: FieldProblem[] = []
+  const vocabulary = facetVocabulary(reference)
+
+  const qRaw = firstValue(raw.q) ?? ''
+  const q = cleanText(qRaw)
+  if (qRaw.length > MAX_QUERY_LENGTH * 2 || q.length > MAX_QUERY_LENGTH) {
+    problems.push({ name: 'q', messageKey: 'validation.tooLong', params: { max: MAX_QUERY_LENGTH } })
+  }
+
+  const filters = {} as Record<Facet, string[]>
+  for (const facet of FACETS) {
+    const value = raw[facet]
+    const values = (Array.isArray(value) ? value : value === undefined ? [] : [value])
+      .map((v) => cleanText(String(v)))
+      .filter((v) => v !== '')
+    const unique = [...new Set(values)]
+    if (unique.length > MAX_VALUES_PER_FACET) {
+      problems.push({ name: facet, messageKey: 'validation.tooManyValues', params: { max: MAX_VALUES_PER_FACET } })
+    }
+    for (const v of unique) {
+      if (!vocabulary[facet].has(v)) {
+        problems.push({ name: facet, messageKey: 'validation.unknownValue', params: { value: v.slice(0, 60) } })
+      }
+    }
+    filters[facet] = unique
+  }
+
+  const page = parsePositiveInt(firstValue(raw.page), 1, MAX_PAGE)
+  if (page === undefined) problems.push({ name: 'page', messageKey: 'validation.notAPage' })
+
+  let pageSize = PAGE_SIZE
+  const rawSize = firstValue(raw.pageSize)
+  if (options.allowPageSize && rawSize !== undefined) {
+    const size = parsePositiveInt(rawSize, PAGE_SIZE, MAX_API_PAGE_SIZE)
+    if (size === undefined) problems.push({ name: 'pageSize', messageKey: 'validation.invalid' })
+    else pageSize = size
+  }
+
+  const sortRaw = firstValue(raw.sort)
+  let sort: Sort = q ? 'relevance' : 'name'
+  if (sortRaw !== undefined && sortRaw !== '') {
+    if ((SORTS as readonly string[]).includes(sortRaw)) sort = sortRaw as Sort
+    else problems.push({ name: 'sort', messageKey: 'validation.unknownValue', params: { value: sortRaw.slice(0, 60) } })
+  }
+  if (sort === 'relevance' && !q) sort = 'name'
+
+  const lang = firstValue(raw.lang)
+  if (lang !== undefined && lang !== 'nl' && lang !== 'en') {
+    problems.push({ name: 'lang', messageKey: 'validation.unknownValue', params: { value: lang.slice(0, 60) } })
+  }
+
+  if (problems.length > 0) throw new ValidationError(problems)
+  return { q, filters, page: page!, pageSize, sort }
+}
+
+function parsePositiveInt(value: string | undefined, fallback: number, max: number): number | undefined {
+  if (value === undefined || value === '') return fallback
+  if (!/^[0-9]{1,9}$/.test(value)) return undefined
+  const n = Number(value)
+  return n >= 1 && n <= max ? n : undefined
+}
+
+/** The query string that reproduces a catalogue state (only non-default parts). */
+export function catalogueSearchParams(query: CatalogueQuery, overrides: Partial<CatalogueQuery> = {}): URLSearchParams {
+  const state = { ...query, ...overrides }
+  const params = new URLSearchParams()
+  if (state.q) params.set('q', state.q)
+  for (const facet of FACETS) for (const v of state.filters[facet]) params.append(facet, v)
+  if (state.sort !== (state.q ? 'relevance' : 'name')) params.set('sort', state.sort)
+  if (state.page > 1) params.set('page', String(state.page))
+  if (state.pageSize !== PAGE_SIZE) params.set('pageSize', String(state.pageSize))
+  return params
+}

@@ -1,0 +1,109 @@
+import { NotFoundError } from '../../errors.ts'
+import { FACETS, MAX_QUERY_TERMS, type Facet } from './tools.constants.ts'
+import type { CatalogueQuery } from './tools.schemas.ts'
+import type { SearchRow, ToolsRepository } from './tools.repository.ts'
+
+export interface FacetCount {
+  value: string
+  count: number
+  selected: boolean
+}
+
+export interface CatalogueResult {
+  total: number
+  pages: number
+  rows: SearchRow[]
+  facets: Record<Facet, FacetCount[]>
+  /** Words the search also looked for because a query word looked like a typo. */
+  corrections: string[]
+}
+
+/** Lower-case, accent-free words of letters and digits, as the search index stores them. */
+export function tokenize(text: string): string[] {
+  const words = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 2 && w.length <= 40 && /^[a-z0-9]+$/.test(w))
+  return [...new Set(words)].slice(0, MAX_QUERY_TERMS)
+}
+
+interface CacheEntry {
+  version: number
+  value: CatalogueResult
+}
+
+/** The catalogue search: typo-tolerant full text in Dutch and English, facet filters and counts. */
+export function createToolsService(repository: ToolsRepository, options: { cacheSize?: number } = {}) {
+  const cacheSize = options.cacheSize ?? 500
+  const cache = new Map<string, CacheEntry>()
+
+  async function runSearch(query: CatalogueQuery): Promise<CatalogueResult> {
+    const tokens = tokenize(query.q)
+    const analysis = await repository.analyseTerms(tokens)
+    const corrections: string[] = []
+    const meaningful = analysis.filter((a) => !a.isStopWord)
+    const termGroups = meaningful.map((a, i) => {
+      const alternatives = a.known ? [] : a.similar
+      corrections.push(...alternatives)
+      return { words: [a.token, ...alternatives], prefix: i === meaningful.length - 1 }
+    })
+    const { rows, facetCounts } = await repository.search({
+      termGroups,
+      filters: query.filters,
+      sort: query.sort,
+      limit: query.pageSize,
+      offset: (query.page - 1) * query.pageSize,
+    })
+    const facets = {} as Record<Facet, FacetCount[]>
+    for (const facet of FACETS) facets[facet] = []
+    for (const [key, count] of facetCounts) {
+      const separator = key.indexOf(':')
+      const facet = key.slice(0, separator) as Facet
+      const value = key.slice(separator + 1)
+      facets[facet]?.push({ value, count, selected: query.filters[facet].includes(value) })
+    }
+    // Selected values stay visible even when nothing matches them any more.
+    for (const facet of FACETS) {
+      for (const value of query.filters[facet]) {
+        if (!facets[facet].some((f) => f.value === value)) facets[facet].push({ value, count: 0, selected: true })
+      }
+    }
+    // Every tool has exactly one category, so the category counts add up to the total.
+    const categoryCounts = facets.category.filter((f) => query.filters.category.length === 0 || f.selected)
+    const total = categoryCounts.reduce((sum, f) => sum + f.count, 0)
+    return { total, pages: Math.max(1, Math.ceil(total / query.pageSize)), rows, facets, corrections }
+  }
+
+  return {
+    /** Searches the catalogue; results are cached per catalogue version, so every instance sees every change. */
+    async searchCatalogue(query: CatalogueQuery): Promise<CatalogueResult> {
+      const version = await repository.catalogueVersion()
+      const key = JSON.stringify(query)
+      const hit = cache.get(key)
+      if (hit && hit.version === version) {
+        cache.delete(key)
+        cache.set(key, hit)
+        return hit.value
+      }
+      const value = await runSearch(query)
+      cache.set(key, { version, value })
+      if (cache.size > cacheSize) cache.delete(cache.keys().next().value!)
+      return value
+    },
+
+    /** A tool with everything its page and API resource show; NotFoundError for an unknown slug. */
+    async getTool(slug: string) {
+      const tool = await repository.findBySlug(slug)
+      if (!tool) throw new NotFoundError('error.toolNotFound', { slug: slug.slice(0, 80) })
+      const [details, related] = await Promise.all([repository.details(tool.id), repository.related(tool.id, 6)])
+      return { tool, ...details, related }
+    },
+
+    /** Live counts for the home page. */
+    homeCounts: () => repository.counts(),
+  }
+}
+export type ToolsService = ReturnType<typeof createToolsService>
+export type ToolDetails = Awaited<ReturnType<ToolsService['getTool']>>

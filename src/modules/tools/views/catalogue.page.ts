@@ -1,0 +1,145 @@
+import { localePath, translator } from '../../../i18n/i18n.ts'
+import {
+  alert,
+  button,
+  checkboxField,
+  fieldset,
+  formField,
+  heading,
+  link,
+  pagination,
+  paragraph,
+  select,
+  statusBadge,
+  textbox,
+  type PaginationLink,
+} from '../../../views/components/index.ts'
+import { html } from '../../../views/html.ts'
+import { layout, type PageContext } from '../../../views/layout.ts'
+import { localizedText } from '../../../views/localized.ts'
+import { MAX_QUERY_LENGTH, SORTS } from '../tools.constants.ts'
+import type { FacetView, ListItemView } from '../tools.presenter.ts'
+import { catalogueSearchParams, type CatalogueQuery } from '../tools.schemas.ts'
+
+export interface CataloguePageModel {
+  query: CatalogueQuery
+  total: number
+  pages: number
+  items: ListItemView[]
+  facets: FacetView[]
+  corrections: string[]
+}
+
+const STATUS_VARIANT: Record<string, 'neutral' | 'active' | 'success' | 'warning' | 'inactive'> = {
+  available: 'active',
+  secured: 'active',
+  retired: 'inactive',
+  testing: 'warning',
+  in_development: 'warning',
+}
+
+export function cataloguePage(ctx: PageContext, model: CataloguePageModel): string {
+  const t = translator(ctx.locale)
+  const base = localePath(ctx.locale, '/tools')
+  const href = (overrides: Partial<CatalogueQuery>) => {
+    const params = catalogueSearchParams(model.query, overrides).toString()
+    return params ? `${base}?${params}` : base
+  }
+  const title = model.query.q ? t('catalogue.titleWithQuery', { q: model.query.q }) : t('catalogue.title')
+
+  const activeFilters = model.facets.flatMap((f) =>
+    f.values
+      .filter((v) => v.selected)
+      .map((v) => {
+        const filters = { ...model.query.filters, [f.facet]: model.query.filters[f.facet].filter((x) => x !== v.value) }
+        return html`<li>${link(href({ filters, page: 1 }), `${f.label}: ${v.label} ×`, { label: t('catalogue.removeFilter', { label: `${f.label}: ${v.label}` }) })}</li>`
+      }),
+  )
+
+  const facetForm = html`<form method="get" action="${base}" class="citydeal-facets" aria-labelledby="filters-heading">
+${heading(2, t('catalogue.filters.heading'), { id: 'filters-heading' })}
+${model.query.q ? html`<input type="hidden" name="q" value="${model.query.q}">` : ''}
+${model.query.sort !== (model.query.q ? 'relevance' : 'name') ? html`<input type="hidden" name="sort" value="${model.query.sort}">` : ''}
+${model.facets
+  .filter((f) => f.values.length > 0)
+  .map(
+    (f) => html`<details${f.values.some((v) => v.selected) || ['category', 'form'].includes(f.facet) ? html` open` : ''}>
+<summary>${f.label}</summary>
+${fieldset(
+  f.label,
+  f.values.map((v) =>
+    checkboxField({
+      id: `facet-${f.facet}-${v.value}`.replace(/[^a-zA-Z0-9_-]/g, '-'),
+      name: f.facet,
+      value: v.value,
+      checked: v.selected,
+      label: html`${v.label} <span class="citydeal-facet-count">(${v.count})</span>`,
+    }),
+  ),
+)}
+</details>`,
+  )}
+<p class="utrecht-paragraph">${button(t('catalogue.filters.apply'))}</p>
+${activeFilters.length > 0 ? paragraph(link(model.query.q ? `${base}?${new URLSearchParams({ q: model.query.q })}` : base, t('catalogue.filters.clear'))) : ''}
+</form>`
+
+  const searchForm = html`<form method="get" action="${base}" class="citydeal-search" role="search">
+${formField(
+  'catalogue-q',
+  t('catalogue.search.label'),
+  textbox({ id: 'catalogue-q', name: 'q', type: 'search', value: model.query.q, maxLength: MAX_QUERY_LENGTH, describedBy: 'catalogue-q-hint' }),
+  { id: 'catalogue-q-hint', text: t('catalogue.search.hint') },
+)}
+${formField(
+  'catalogue-sort',
+  t('catalogue.sort.label'),
+  select({
+    id: 'catalogue-sort',
+    name: 'sort',
+    options: SORTS.filter((s) => s !== 'relevance' || model.query.q).map((s) => ({ value: s, label: t(`catalogue.sort.${s}`), selected: s === model.query.sort })),
+  }),
+)}
+${Object.entries(model.query.filters).flatMap(([facet, values]) => values.map((v) => html`<input type="hidden" name="${facet}" value="${v}">`))}
+${button(t('catalogue.search.button'))}
+</form>`
+
+  const results = html`<ol class="citydeal-results" start="${(model.query.page - 1) * model.query.pageSize + 1}">${model.items.map(
+    (item) => html`<li class="citydeal-result">
+${heading(3, link(localePath(ctx.locale, `/tools/${item.slug}`), localizedText(item.name, ctx.locale)))}
+<ul class="citydeal-badges">
+<li>${statusBadge(item.category.label)}</li>
+<li>${statusBadge(item.form.label)}</li>
+<li>${statusBadge(item.status.label, STATUS_VARIANT[item.status.code] ?? 'neutral')}</li>
+</ul>
+${item.description ? paragraph(localizedText(item.description, ctx.locale)) : ''}
+</li>`,
+  )}</ol>`
+
+  const pageLinks: PaginationLink[] = []
+  if (model.pages > 1) {
+    const page = model.query.page
+    if (page > 1) pageLinks.push({ href: href({ page: page - 1 }), label: t('catalogue.pagination.previous'), rel: 'prev' })
+    const first = Math.max(1, page - 2)
+    const last = Math.min(model.pages, page + 2)
+    for (let p = first; p <= last; p++) {
+      pageLinks.push({ href: href({ page: p }), label: t('catalogue.pagination.page', { page: p }), page: p, current: p === page })
+    }
+    if (page < model.pages) pageLinks.push({ href: href({ page: page + 1 }), label: t('catalogue.pagination.next'), rel: 'next' })
+  }
+
+  const count = model.total === 1 ? t('catalogue.results.countOne') : t('catalogue.results.count', { count: model.total })
+  const main = html`${heading(1, title)}
+${searchForm}
+<div class="citydeal-catalogue">
+<div>${facetForm}</div>
+<section aria-labelledby="results-heading">
+${heading(2, t('catalogue.results.heading'), { id: 'results-heading' })}
+<p class="utrecht-paragraph" role="status">${count}${model.pages > 1 ? html` · ${t('catalogue.pagination.current', { page: model.query.page, pages: model.pages })}` : ''}</p>
+${model.corrections.length > 0 ? paragraph(t('catalogue.results.corrected', { words: model.corrections.join(', ') })) : ''}
+${activeFilters.length > 0 ? html`<h3 class="utrecht-heading-3">${t('catalogue.activeFilters')}</h3><ul class="citydeal-active-filters">${activeFilters}</ul>` : ''}
+${model.total === 0 ? alert('info', t('catalogue.results.none')) : results}
+${pageLinks.length > 0 ? pagination(t('catalogue.pagination.label'), pageLinks) : ''}
+</section>
+</div>`
+  return layout(ctx, { title, section: 'tools' }, main)
+}

@@ -1,0 +1,28 @@
+import type { FastifyRequest } from 'fastify'
+import { localeOfPath, pathWithoutLocale } from '../i18n/i18n.ts'
+import type { PageContext } from '../views/layout.ts'
+
+/** The page context of a request: its locale, its path without locale prefix, and its query string. */
+export function pageContext(request: FastifyRequest, publicUrl: string): PageContext {
+  const url = request.raw.url ?? '/'
+  const queryStart = url.indexOf('?')
+  const path = queryStart === -1 ? url : url.slice(0, queryStart)
+  const search = queryStart === -1 ? '' : url.slice(queryStart)
+  let decoded = path
+  try {
+    decoded = decodeURIComponent(path)
+  } catch {
+    // Keep the raw path: the error page still renders.
+  }
+  return {
+    locale: localeOfPath(path),
+    path: encodeURI(pathWithoutLocale(decoded)),
+    search: search.length > 1 ? search : '',
+    publicUrl,
+  }
+}
+
+export function isApiRequest(request: FastifyRequest): boolean {
+  const url = request.raw.url ?? ''
+  return url === '/api' || url.startsWith('/api/')
+}

@@ -1,0 +1,34 @@
+/** Markup that is already safe to send. Only html`` and raw() make one. */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString() {
+    return this.value
+  }
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!)
+}
+
+type Interpolation = SafeHtml | string | number | boolean | null | undefined | Interpolation[]
+
+function render(value: Interpolation): string {
+  if (value === null || value === undefined || value === false || value === true) return ''
+  if (value instanceof SafeHtml) return value.value
+  if (Array.isArray(value)) return value.map(render).join('')
+  return escapeHtml(String(value))
+}
+
+/** Tagged template: every interpolated value is escaped unless it is SafeHtml. */
+export function html(strings: TemplateStringsArray, ...values: Interpolation[]): SafeHtml {
+  let out = strings[0] ?? ''
+  for (let i = 0; i < values.length; i++) out += render(values[i]) + (strings[i + 1] ?? '')
+  return new SafeHtml(out)
+}
+
+/** Trusted markup from our own code (never from input). */
+export function raw(markup: string): SafeHtml {
+  return new SafeHtml(markup)
+}

@@ -1,0 +1,67 @@
+import { localePath, translator } from '../i18n/i18n.ts'
+import type { Locale } from '../i18n/messages.ts'
+import { html, type SafeHtml } from './html.ts'
+
+export interface PageContext {
+  locale: Locale
+  /** Path without the locale prefix, e.g. /tools/pdok. */
+  path: string
+  /** Query string including '?', or ''. */
+  search: string
+  publicUrl: string
+}
+
+export interface PageOptions {
+  title: string
+  /** Which main navigation item is current. */
+  section?: 'home' | 'tools' | 'about'
+  description?: string
+  /** Set false for pages that must not be indexed (errors). */
+  index?: boolean
+}
+
+/** The shared page: skip link, header with navigation and language switch, main, footer. */
+export function layout(ctx: PageContext, options: PageOptions, main: SafeHtml): string {
+  const t = translator(ctx.locale)
+  const other: Locale = ctx.locale === 'nl' ? 'en' : 'nl'
+  const here = (locale: Locale) => `${localePath(locale, ctx.path)}${ctx.search}`
+  const navItem = (section: NonNullable<PageOptions['section']>, path: string, text: string) =>
+    html`<li><a href="${localePath(ctx.locale, path)}"${options.section === section ? html` aria-current="page"` : ''}>${text}</a></li>`
+
+  return `<!doctype html>${html`<html lang="${ctx.locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title} · ${t('site.name')}</title>
+${options.description ? html`<meta name="description" content="${options.description}">` : ''}
+${options.index === false ? html`<meta name="robots" content="noindex">` : ''}
+<link rel="alternate" hreflang="nl" href="${ctx.publicUrl}${here('nl')}">
+<link rel="alternate" hreflang="en" href="${ctx.publicUrl}${here('en')}">
+<link rel="alternate" hreflang="x-default" href="${ctx.publicUrl}${here('nl')}">
+<link rel="stylesheet" href="/assets/utrecht.css">
+<link rel="stylesheet" href="/assets/theme.css">
+<link rel="stylesheet" href="/assets/app.css">
+</head>
+<body class="utrecht-document citydeal-theme">
+<a class="citydeal-skip-link" href="#main">${t('site.skipToContent')}</a>
+<header class="citydeal-header">
+<div class="citydeal-header__inner">
+<a class="citydeal-brand" href="${localePath(ctx.locale, '/')}">${t('site.name')}<span class="citydeal-brand__tagline">${t('site.tagline')}</span></a>
+<nav class="citydeal-nav" aria-label="${t('site.nav.label')}"><ul>
+${navItem('home', '/', t('site.nav.home'))}
+${navItem('tools', '/tools', t('site.nav.tools'))}
+${navItem('about', '/about', t('site.nav.about'))}
+<li><a href="${here(other)}" hreflang="${other}" lang="${other}" aria-label="${t('site.languageSwitch.label')}">${t('site.languageSwitch')}</a></li>
+</ul></nav>
+</div>
+</header>
+<main id="main" class="citydeal-main" tabindex="-1">
+${main}
+</main>
+<footer class="citydeal-footer"><div class="citydeal-footer__inner">
+<p class="utrecht-paragraph">${t('site.footer.text')}</p>
+<p class="utrecht-paragraph"><a href="/api/v1/openapi.json">${t('site.footer.api')}</a></p>
+</div></footer>
+</body>
+</html>`}`
+}
