@@ -12,6 +12,8 @@ export type Database = Kysely<DB>
 export interface DatabaseHandle {
   db: Database
   kind: 'pglite' | 'postgres'
+  /** The embedded database itself (PGlite only), e.g. to dump its data directory. */
+  pglite?: PGlite
   /** Resolves when the database answers a trivial query, rejects otherwise. */
   ping(): Promise<void>
   close(): Promise<void>
@@ -64,6 +66,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   return {
     db,
     kind: 'pglite',
+    pglite,
     ping: async () => {
       if (pglite.closed) throw new Error('database is closed')
       await sql`select 1`.execute(db)

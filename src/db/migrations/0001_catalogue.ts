@@ -212,7 +212,13 @@ create function tool_refresh_derived(p_tool_ids bigint[]) returns void language 
       setweight(to_tsvector('english', unaccent(concat_ws(' ', t.process_question_en, t.description_en))), 'B') ||
       setweight(to_tsvector('dutch', unaccent(concat_ws(' ', t.occasion_nl,
         (select string_agg(o.name, ' ') from tool_organisations x join organisations o on o.id = x.organisation_id where x.tool_id = t.id)))), 'C') ||
-      setweight(to_tsvector('english', unaccent(coalesce(t.occasion_en, ''))), 'C'),
+      setweight(to_tsvector('english', unaccent(concat_ws(' ', t.occasion_en,
+        (select string_agg(o.name, ' ') from tool_organisations x join organisations o on o.id = x.organisation_id where x.tool_id = t.id)))), 'C') ||
+      -- The ethical themes a tool addresses, by name: a search for "privacy" finds the privacy tools.
+      setweight(to_tsvector('dutch', unaccent(coalesce((select string_agg(c.name_nl, ' ') from tool_themes th
+        join criteria c on c.code = th.criterion_code where th.tool_id = t.id), ''))), 'C') ||
+      setweight(to_tsvector('english', unaccent(coalesce((select string_agg(c.name_en, ' ') from tool_themes th
+        join criteria c on c.code = th.criterion_code where th.tool_id = t.id), ''))), 'C'),
     facet_keys = array['category:' || t.category, 'form:' || t.form, 'status:' || t.status, 'origin:' || t.origin]
       || coalesce((select array_agg('process:' || p.process order by p.process) from tool_processes p where p.tool_id = t.id), '{}')
       || coalesce((select array_agg('theme:' || th.criterion_code order by th.criterion_code) from tool_themes th where th.tool_id = t.id), '{}')

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { readCsv, splitList } from '../../lib/csv.ts'
@@ -8,6 +10,12 @@ import type { Database } from '../database.ts'
 export const REFERENCE_DATA_DIR = join(import.meta.dirname, '..', '..', '..', 'reference-data')
 
 const TOOLS_SEED = 'tools-seed-v1'
+
+function referenceFingerprint(dir: string): string {
+  const hash = createHash('sha256')
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()) hash.update(file).update(readFileSync(join(dir, file)))
+  return hash.digest('hex').slice(0, 20)
+}
 
 /** Seed status vocabulary → the toolbox's lifecycle. */
 const STATUS_MAP: Record<string, string> = {
@@ -33,8 +41,14 @@ export interface SeedSummary {
  * Loads reference data idempotently: the vocabularies and organisations are upserted on every start,
  * the seed tools are inserted once (so that later edits by curators are never overwritten).
  */
-export async function loadReferenceData(db: Database, dir = REFERENCE_DATA_DIR): Promise<SeedSummary> {
+export async function loadReferenceData(db: Database, dir = REFERENCE_DATA_DIR): Promise<SeedSummary | 'unchanged'> {
+  // The files are loaded again only when they changed since the last load.
+  const fingerprint = `reference-data:${referenceFingerprint(dir)}`
+  const loaded = await db.selectFrom('seed_state').select('name').where('name', '=', fingerprint).executeTakeFirst()
+  if (loaded) return 'unchanged'
   return db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('seed_state').where('name', 'like', 'reference-data:%').execute()
+    await trx.insertInto('seed_state').values({ name: fingerprint }).execute()
     const forms = readCsv(join(dir, 'tool-forms.csv'))
     for (const f of forms) {
       const row = {

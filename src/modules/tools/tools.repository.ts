@@ -36,6 +36,8 @@ export interface SearchRow {
 const MIN_SIMILARITY = 0.4
 /** ...and only when it is about as similar as the best candidate. */
 const SIMILARITY_SPREAD = 0.1
+/** A known query word also matches words this similar to it (spelling variants). */
+const KNOWN_WORD_VARIANT = 0.65
 
 const LIST_COLUMNS = [
   'id',
@@ -82,21 +84,34 @@ export function createToolsRepository(db: Database) {
     /** For each query token: is it a stop word, does the catalogue know it, which known words look like it. */
     async analyseTerms(tokens: string[]): Promise<TermAnalysis[]> {
       if (tokens.length === 0) return []
-      const { rows } = await sql<{ token: string; is_stop: boolean; known: boolean; similar: string[] }>`
+      const { rows } = await sql<{ token: string; is_stop: boolean; known: boolean; similar: string[] | null; scores: number[] | null }>`
         select t.token,
           (numnode(plainto_tsquery('dutch', t.token)) = 0 or numnode(plainto_tsquery('english', t.token)) = 0) as is_stop,
           exists (select 1 from search_words w where w.word = t.token) as known,
-          case when length(t.token) >= 4 then array(
-            select w.word from search_words w
-            where w.word % t.token and w.word <> t.token
-              and similarity(w.word, t.token) >= ${MIN_SIMILARITY}
-              and similarity(w.word, t.token) >= (
-                select max(similarity(v.word, t.token)) - ${SIMILARITY_SPREAD} from search_words v where v.word % t.token)
-            order by similarity(w.word, t.token) desc, w.word limit 3
-          ) else '{}'::text[] end as similar
+          c.similar, c.scores
         from unnest(${tokens}::text[]) with ordinality as t (token, n)
+        left join lateral (
+          select array_agg(x.word order by x.score desc, x.word) as similar, array_agg(x.score order by x.score desc, x.word) as scores
+          from (
+            select w.word, similarity(w.word, t.token)::float8 as score from search_words w
+            where length(t.token) >= 4 and w.word % t.token and w.word <> t.token
+            order by score desc, w.word limit 5
+          ) x
+        ) c on true
         order by t.n`.execute(db)
-      return rows.map((r) => ({ token: r.token, isStopWord: r.is_stop, known: r.known, similar: r.similar ?? [] }))
+      return rows.map((r) => {
+        const candidates = (r.similar ?? []).map((word, i) => ({ word, score: Number(r.scores?.[i] ?? 0) }))
+        const best = candidates[0]?.score ?? 0
+        // An unknown word is probably a typo: take the closest known words. A known word only gets
+        // near-identical variants (sensorregister / sensorenregister).
+        const floor = r.known ? KNOWN_WORD_VARIANT : Math.max(MIN_SIMILARITY, best - SIMILARITY_SPREAD)
+        return {
+          token: r.token,
+          isStopWord: r.is_stop,
+          known: r.known,
+          similar: candidates.filter((c) => c.score >= floor).slice(0, 3).map((c) => c.word),
+        }
+      })
     },
 
     /** One page of matching tools, ranked or sorted, and the facet counts (facet:value → count). */

@@ -45,8 +45,8 @@ export function createToolsService(repository: ToolsRepository, options: { cache
     const corrections: string[] = []
     const meaningful = analysis.filter((a) => !a.isStopWord)
     const termGroups = meaningful.map((a, i) => {
-      const alternatives = a.known ? [] : a.similar
-      corrections.push(...alternatives)
+      const alternatives = a.similar
+      if (!a.known) corrections.push(...alternatives)
       return { words: [a.token, ...alternatives], prefix: i === meaningful.length - 1 }
     })
     const { rows, facetCounts } = await repository.search({

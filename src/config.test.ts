@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { ConfigError, loadConfig } from './config.ts'
+
+test('defaults: port 3000, PGlite in ./data, local public URL', () => {
+  const config = loadConfig({})
+  assert.equal(config.PORT, 3000)
+  assert.equal(config.HOST, '0.0.0.0')
+  assert.equal(config.DATA_DIR, './data')
+  assert.equal(config.DATABASE_URL, '')
+  assert.equal(config.PUBLIC_URL, 'http://localhost:3000')
+})
+
+test('values from the environment are converted and checked', () => {
+  const config = loadConfig({ PORT: '8080', PUBLIC_URL: 'https://toolbox.example.org/', LOG_LEVEL: 'warn' })
+  assert.equal(config.PORT, 8080)
+  assert.equal(config.PUBLIC_URL, 'https://toolbox.example.org', 'trailing slash removed')
+  assert.equal(config.LOG_LEVEL, 'warn')
+})
+
+test('invalid values fail at start-up with a readable list', () => {
+  assert.throws(
+    () => loadConfig({ PORT: 'eighty', PUBLIC_URL: 'toolbox', LOG_LEVEL: 'loud' }),
+    (error: unknown) => error instanceof ConfigError && /PORT/.test(error.message) && /PUBLIC_URL/.test(error.message) && /LOG_LEVEL/.test(error.message),
+  )
+})

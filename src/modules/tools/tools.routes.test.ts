@@ -1,0 +1,245 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { buildTestApp, type TestApp } from '../../../test/helper.ts'
+import { createTool, unique } from '../../../test/factories.ts'
+
+/** The visible text of a page, roughly: tags dropped, entities for quotes decoded. */
+function text(htmlText: string): string {
+  return htmlText.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ')
+}
+
+describe('catalogue pages', () => {
+  let t: TestApp
+  before(async () => {
+    t = await buildTestApp()
+  })
+  after(() => t.close())
+
+  const get = (url: string) => t.app.inject({ method: 'GET', url })
+
+  test('the home page shows live counts and ways in, in Dutch at / and English at /en/', async () => {
+    const nl = await get('/')
+    assert.equal(nl.statusCode, 200)
+    assert.match(nl.body, /<html lang="nl">/)
+    assert.match(text(nl.body), /74 tools in de toolbox/)
+    assert.match(text(nl.body), /7 tools ontwikkeld in de City Deal/)
+    assert.match(nl.body, /href="\/tools\?category=governance"/)
+    assert.match(nl.body, /href="\/tools\?form=legislation"/)
+    assert.match(nl.body, /<link rel="alternate" hreflang="en" href="http:\/\/toolbox.test\/en\/">/)
+
+    const en = await get('/en/')
+    assert.equal(en.statusCode, 200)
+    assert.match(en.body, /<html lang="en">/)
+    assert.match(text(en.body), /74 tools in the toolbox/)
+    assert.match(en.body, /href="\/en\/tools\?category=content"/)
+    assert.equal((await get('/en')).statusCode, 200)
+
+    await createTool(t.database.handle.db, { category: 'content' })
+    assert.match(text((await get('/')).body), /75 tools in de toolbox/, 'counts are live')
+  })
+
+  test('the language switch stays on the same page, with the same query', async () => {
+    const res = await get('/tools?q=sensor&category=content')
+    assert.match(res.body, /href="\/en\/tools\?q=sensor&amp;category=content" hreflang="en" lang="en"/)
+    const en = await get('/en/tools/pdok')
+    assert.match(en.body, /href="\/tools\/pdok" hreflang="nl" lang="nl"/)
+  })
+
+  test('search finds tools by name, acronym, description and translation, tolerating typos', async () => {
+    const cases: [string, string][] = [
+      ['/tools?q=AVG', 'Algemene Verordening Gegevensbescherming'],
+      ['/tools?q=GDPR', 'Algemene Verordening Gegevensbescherming'],
+      ['/en/tools?q=Environment+and+Planning+Act', 'Environment and Planning Act'],
+      ['/tools?q=omgevingswt', 'Omgevingswet'],
+      ['/tools?q=kookbok', 'Datakookboek'],
+      ['/tools?q=sensorregister', 'Sensorenregister Amsterdam'],
+      ['/en/tools?q=crowding+forecast', 'Crowd Safety Manager'],
+      ['/tools?q=drukte+voorspellen', 'Crowd Safety Manager'],
+    ]
+    for (const [url, expected] of cases) {
+      const res = await get(url)
+      assert.equal(res.statusCode, 200, url)
+      assert.ok(text(res.body).includes(expected), `${url} finds ${expected}`)
+    }
+    const typo = await get('/tools?q=omgevingswt')
+    assert.match(text(typo.body), /Ook gezocht op: omgevingswet/)
+  })
+
+  test('Dutch and English stemming: inflected words find the tool', async () => {
+    const word = unique('zzqx').replace('-', '')
+    await createTool(t.database.handle.db, {
+      name_nl: `Handreiking ${word} gemeentelijke sensoren`,
+      name_en: `Guide ${word} municipal sensors`,
+      description_nl: 'Hoe gemeenten sensoren plaatsen in de openbare ruimte.',
+      description_en: 'How municipalities are measuring with sensors in public space.',
+    })
+    for (const q of [`${word} sensor`, `${word} gemeente`, `${word} measured`, `${word} municipality`]) {
+      const res = await get(`/tools?q=${encodeURIComponent(q)}`)
+      assert.match(text(res.body), /1 tool gevonden/, `"${q}" finds exactly the new tool`)
+    }
+  })
+
+  test('facets filter and count, and all state lives in the URL', async () => {
+    const res = await get('/tools?category=content&form=software')
+    assert.equal(res.statusCode, 200)
+    const body = text(res.body)
+    const count = Number(/(\d+) tools gevonden/.exec(body)?.[1])
+    assert.ok(count > 0)
+    // The checked boxes are in the form, so submitting it keeps the state.
+    assert.match(res.body, /name="category" value="content" checked/)
+    assert.match(res.body, /name="form" value="software" checked/)
+    // Removing one filter is a link.
+    assert.match(res.body, /href="\/tools\?category=content"[^>]*aria-label="Filter Vorm: Software verwijderen"/)
+    // OR within a facet: adding a second form never lowers the count.
+    const both = text((await get('/tools?category=content&form=software&form=method')).body)
+    assert.ok(Number(/(\d+) tools gevonden/.exec(both)?.[1]) >= count)
+  })
+
+  test('filters by process, theme, SDG target, design principle and municipality', async () => {
+    const db = t.database.handle.db
+    const tool = await createTool(db, {
+      processes: ['furnish'],
+      themes: ['justice'],
+      sdg: ['11.2'],
+      principlesMet: ['designed_for_flexibility'],
+      municipalities: [{ cbsCode: 'GM0153', role: 'test_municipality', testStatus: 'passed', resultNl: 'Werkt goed.', resultEn: 'Works well.' }],
+    })
+    const res = await get('/tools?process=furnish&theme=justice&sdg=11.2&principle=designed_for_flexibility&municipality=GM0153')
+    assert.equal(res.statusCode, 200)
+    assert.match(text(res.body), /1 tool gevonden/)
+    assert.ok(res.body.includes(`/tools/${tool.slug}`))
+    assert.match(text(res.body), /Enschede \(1\)/, 'municipality facet shows the CBS name with its count')
+  })
+
+  test('sorting by name and newest, and pagination with links that keep the state', async () => {
+    const db = t.database.handle.db
+    const newest = await createTool(db, { name_nl: 'AAAA eerste op naam', category: 'governance' })
+    const byName = await get('/tools?sort=name')
+    assert.ok(byName.body.indexOf(`/tools/${newest.slug}`) > 0, 'first by name')
+    const byNewest = await get('/tools?sort=newest&category=governance')
+    const firstResult = /<ol class="citydeal-results"[^>]*>[\s\S]*?href="\/tools\/([a-z0-9-]+)"/.exec(byNewest.body)?.[1]
+    assert.equal(firstResult, newest.slug)
+    const page2 = await get('/tools?category=governance&page=2')
+    assert.equal(page2.statusCode, 200)
+    assert.match(text(page2.body), /Pagina 2 van \d+/)
+    assert.match(page2.body, /rel="prev" href="\/tools\?category=governance"/)
+    assert.match(page2.body, /rel="next" href="\/tools\?category=governance&amp;page=3"/)
+  })
+
+  test('a tool page shows everything known about the tool', async () => {
+    const res = await get('/tools/crowd-safety-manager')
+    assert.equal(res.statusCode, 200)
+    const body = text(res.body)
+    for (const expected of ['Crowd Safety Manager', 'Procesvraag', 'Software', 'Bindende kracht', 'Ontwikkeld in de City Deal', "'s-Gravenhage", 'Mede-ontwikkelaar', 'Ontwerpprincipes', 'Controle over technologie', 'Haalbaar', 'Laatst gewijzigd op']) {
+      assert.ok(body.includes(expected), `tool page shows ${expected}`)
+    }
+    const en = text((await get('/en/tools/crowd-safety-manager')).body)
+    for (const expected of ['Process question', 'Binding force', 'Developed in the City Deal', 'Co-developer', 'Design principles', 'Last changed on']) {
+      assert.ok(en.includes(expected), `English tool page shows ${expected}`)
+    }
+  })
+
+  test('test municipalities with their results, and related tools', async () => {
+    const db = t.database.handle.db
+    const tool = await createTool(db, {
+      themes: ['privacy'],
+      form: 'software',
+      municipalities: [
+        { cbsCode: 'GM0200', role: 'test_municipality', testStatus: 'passed', resultNl: 'Goed bruikbaar.', resultEn: 'Works well.' },
+        { cbsCode: 'GM0344', role: 'test_municipality', testStatus: 'running' },
+      ],
+    })
+    const body = text((await get(`/tools/${tool.slug}`)).body)
+    assert.match(body, /Apeldoorn Geslaagd Goed bruikbaar\./)
+    assert.match(body, /Utrecht Loopt/)
+    const en = text((await get(`/en/tools/${tool.slug}`)).body)
+    assert.match(en, /Apeldoorn Passed Works well\./)
+    assert.match(body, /Verwante tools/)
+  })
+
+  test('a missing translation falls back visibly to the other language', async () => {
+    const tool = await createTool(t.database.handle.db, { name_en: null, description_en: null, name_nl: 'Alleen Nederlandse naam', description_nl: 'Alleen een Nederlandse beschrijving.' })
+    const res = await get(`/en/tools/${tool.slug}`)
+    assert.equal(res.statusCode, 200)
+    assert.match(res.body, /<span lang="nl">Alleen een Nederlandse beschrijving\.<\/span> <span class="citydeal-meta">\(not translated yet: Dutch\)<\/span>/)
+    assert.match(res.body, /<span lang="nl">Alleen Nederlandse naam<\/span>/)
+  })
+
+  test('the about page explains principles, criteria and forms', async () => {
+    const nl = text((await get('/about')).body)
+    for (const expected of ['Ontworpen als democratisch slim netwerk', 'Machtsevenwicht', 'Deelbaar', 'Verordening', 'Wettelijk bindend', '11.7']) {
+      assert.ok(nl.includes(expected), `about page shows ${expected}`)
+    }
+    const en = text((await get('/en/about')).body)
+    for (const expected of ['Designed for flexibility', 'Balance of power', 'Shareable', 'Ordinance', 'Legally binding']) {
+      assert.ok(en.includes(expected), `English about page shows ${expected}`)
+    }
+  })
+
+  test('markup in stored text is shown as text', async () => {
+    const tool = await createTool(t.database.handle.db, { name_nl: '<script>alert(1)</script> tool', description_nl: '<img src=x onerror=alert(1)>' })
+    const res = await get(`/tools/${tool.slug}`)
+    assert.ok(!res.body.includes('<script>alert(1)</script>'))
+    assert.ok(!res.body.includes('<img src=x'))
+    assert.ok(res.body.includes('&lt;script&gt;alert(1)&lt;/script&gt; tool'))
+  })
+})
+
+describe('bad input on pages', () => {
+  let t: TestApp
+  before(async () => {
+    t = await buildTestApp()
+  })
+  after(() => t.close())
+  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers })
+
+  test('unknown filter values get a 400 page that names the field, in the page language', async () => {
+    const nl = await get('/tools?form=spreadsheet')
+    assert.equal(nl.statusCode, 400)
+    assert.match(nl.headers['content-type'] as string, /text\/html/)
+    assert.match(text(nl.body), /Vorm: Onbekende waarde “spreadsheet”/)
+    const en = await get('/en/tools?status=finished&sort=random')
+    assert.equal(en.statusCode, 400)
+    assert.match(text(en.body), /Status: Unknown value “finished”/)
+    assert.match(text(en.body), /Sort order: Unknown value “random”/)
+  })
+
+  test('malformed and out-of-range page numbers', async () => {
+    for (const page of ['0', '-1', 'abc', '1.5', '99999999999', '']) {
+      const res = await get(`/tools?page=${encodeURIComponent(page)}`)
+      if (page === '') assert.equal(res.statusCode, 200)
+      else assert.equal(res.statusCode, 400, `page=${page}`)
+    }
+    const beyond = await get('/tools?page=500')
+    assert.equal(beyond.statusCode, 404)
+    assert.match(text(beyond.body), /Pagina 500 bestaat niet; er zijn \d+ pagina’s/)
+  })
+
+  test('over-long queries are refused with a clear message', async () => {
+    const res = await get(`/tools?q=${'a'.repeat(201)}`)
+    assert.equal(res.statusCode, 400)
+    assert.match(text(res.body), /Zoekwoorden: Mag hoogstens 200 tekens lang zijn/)
+    assert.equal((await get(`/tools?q=${'sensor '.repeat(28)}`)).statusCode, 200)
+  })
+
+  test('unknown slugs and unknown pages get a 404 page in the visitor’s language', async () => {
+    const res = await get('/tools/does-not-exist')
+    assert.equal(res.statusCode, 404)
+    assert.match(text(res.body), /Er is geen tool met het adres “does-not-exist”/)
+    const en = await get('/en/tools/Not_A_Slug!')
+    assert.equal(en.statusCode, 404)
+    assert.match(en.body, /<html lang="en">/)
+    assert.equal((await get('/nowhere')).statusCode, 404)
+    assert.match(text((await get('/en/nowhere')).body), /This page does not exist/)
+  })
+
+  test('odd Unicode never causes a 500', async () => {
+    const inputs = ['%F0%9F%9A%80', '%E2%80%AE%E2%80%8B', '%00', '%C0%AF', '%ED%A0%80', 'caf%C3%A9', '%', '%%%', 'a%20%20%20b', '%EF%BF%BF', 'Z%CC%81%CC%81%CC%81%CC%81']
+    for (const q of inputs) {
+      for (const path of [`/tools?q=${q}`, `/tools?form=${q}`, `/tools/${q}`, `/en/tools?q=${q}&page=${q}`]) {
+        const res = await get(path)
+        assert.ok(res.statusCode < 500, `${path} gave ${res.statusCode}`)
+      }
+    }
+  })
+})

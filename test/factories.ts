@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto'
+import { sql } from 'kysely'
+import type { Database } from '../src/db/database.ts'
+
+export interface ToolInput {
+  slug?: string
+  name_nl?: string | null
+  name_en?: string | null
+  description_nl?: string | null
+  description_en?: string | null
+  category?: string
+  form?: string
+  status?: string
+  origin?: string
+  processes?: string[]
+  themes?: string[]
+  sdg?: string[]
+  aliases?: string[]
+  municipalities?: { cbsCode: string; role: string; testStatus?: string; resultNl?: string; resultEn?: string }[]
+  principlesMet?: string[]
+}
+
+export const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`
+
+/** Inserts a tool with unique values and refreshes its search and facet columns, as the app does. */
+export async function createTool(db: Database, input: ToolInput = {}) {
+  const slug = input.slug ?? unique('tool')
+  const tool = await db
+    .insertInto('tools')
+    .values({
+      slug,
+      name_nl: input.name_nl === undefined ? `Testtool ${slug}` : input.name_nl,
+      name_en: input.name_en === undefined ? `Test tool ${slug}` : input.name_en,
+      description_nl: input.description_nl === undefined ? 'Een tool om te testen.' : input.description_nl,
+      description_en: input.description_en === undefined ? 'A tool for testing.' : input.description_en,
+      category: input.category ?? 'content',
+      form: input.form ?? 'method',
+      status: input.status ?? 'available',
+      origin: input.origin ?? 'existing',
+    })
+    .returning(['id', 'slug'])
+    .executeTakeFirstOrThrow()
+  for (const process of input.processes ?? []) await db.insertInto('tool_processes').values({ tool_id: tool.id, process }).execute()
+  for (const theme of input.themes ?? []) await db.insertInto('tool_themes').values({ tool_id: tool.id, criterion_code: theme }).execute()
+  for (const target of input.sdg ?? []) await db.insertInto('tool_sdg_targets').values({ tool_id: tool.id, target_code: target }).execute()
+  for (const alias of input.aliases ?? []) await db.insertInto('tool_aliases').values({ tool_id: tool.id, alias, kind: 'other_name', language: null }).execute()
+  for (const code of input.principlesMet ?? []) {
+    await db.insertInto('tool_assessments').values({ tool_id: tool.id, criterion_code: code, rating: 'meets', explanation_nl: 'Voldoet.', explanation_en: 'Meets.', assessed_on: null }).execute()
+  }
+  for (const m of input.municipalities ?? []) {
+    const org = await db.selectFrom('organisations').select('id').where('cbs_code', '=', m.cbsCode).executeTakeFirstOrThrow()
+    await db
+      .insertInto('tool_organisations')
+      .values({
+        tool_id: tool.id,
+        organisation_id: org.id,
+        role: m.role,
+        test_status: m.testStatus ?? null,
+        test_result_nl: m.resultNl ?? null,
+        test_result_en: m.resultEn ?? null,
+      })
+      .execute()
+  }
+  await sql`select tool_refresh_derived(${[tool.id]}::bigint[])`.execute(db)
+  return tool
+}

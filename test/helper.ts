@@ -1,0 +1,118 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import pg from 'pg'
+import { buildApp } from '../src/app.ts'
+import { loadConfig, type Config } from '../src/config.ts'
+import { openDatabase, type DatabaseHandle } from '../src/db/database.ts'
+import { migrateToLatest } from '../src/db/migrate.ts'
+import { loadReferenceData } from '../src/db/seed/reference-data.ts'
+
+const ROOT = join(import.meta.dirname, '..')
+
+/** A hash of everything that shapes a freshly migrated and seeded database. */
+function schemaFingerprint(): string {
+  const hash = createHash('sha256')
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir).sort()) {
+      const path = join(dir, entry)
+      if (statSync(path).isDirectory()) walk(path)
+      else hash.update(path).update(readFileSync(path))
+    }
+  }
+  walk(join(ROOT, 'src', 'db'))
+  walk(join(ROOT, 'reference-data'))
+  return hash.digest('hex').slice(0, 16)
+}
+
+/**
+ * PGlite: migrating and seeding takes seconds, so it is done once and the data directory is dumped to
+ * a file that every test file loads (the dump is keyed by the schema, so a change makes a new one).
+ */
+async function pgliteTemplate(): Promise<Blob> {
+  const file = join(tmpdir(), `citydeal-toolbox-pglite-${schemaFingerprint()}.tar.gz`)
+  if (!existsSync(file)) {
+    const handle = await openDatabase({ inMemory: true })
+    await migrateToLatest(handle.db)
+    await loadReferenceData(handle.db)
+    const dump = await handle.pglite!.dumpDataDir('gzip')
+    await handle.close()
+    const partial = `${file}.${process.pid}.partial`
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()))
+    renameSync(partial, file)
+  }
+  return new Blob([readFileSync(file)])
+}
+
+/**
+ * The database the tests run on: PGlite in memory by default, or a fresh database on the PostgreSQL
+ * server that DATABASE_URL names (created per test file, dropped afterwards).
+ */
+export const testDatabaseKind = process.env.DATABASE_URL ? 'postgres' : 'pglite'
+
+export interface TestDatabase {
+  handle: DatabaseHandle
+  url?: string
+  drop(): Promise<void>
+}
+
+async function adminQuery(url: string, text: string) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(text)
+  } finally {
+    await client.end()
+  }
+}
+
+/** A new, empty database for one test file. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.DATABASE_URL
+  if (!serverUrl) {
+    const handle = await openDatabase({ inMemory: true, loadDataDir: await pgliteTemplate() })
+    return { handle, drop: async () => {} }
+  }
+  const name = `toolbox_test_${process.pid}_${randomBytes(4).toString('hex')}`
+  await adminQuery(serverUrl, `create database ${name}`)
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 })
+  return {
+    handle,
+    url: url.toString(),
+    drop: async () => {
+      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`)
+    },
+  }
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://toolbox.test', DATABASE_URL: '' }),
+    inMemory: true,
+    ...overrides,
+  }
+}
+
+export interface TestApp {
+  app: FastifyInstance
+  database: TestDatabase
+  close(): Promise<void>
+}
+
+/** The production app, built with the production options, on a fresh test database. */
+export async function buildTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await createTestDatabase()
+  const app = await buildApp(testConfig(overrides), { database: database.handle, logger: false })
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close()
+      await database.drop()
+    },
+  }
+}
