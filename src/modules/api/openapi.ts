@@ -94,6 +94,8 @@ export function buildOpenApi(ctx: AppContext) {
           operationId: 'getTool',
           tags: ['Tools'],
           summary: 'One tool with everything known about it',
+          description:
+            'The tool with its texts, classifications, organisations and their roles, test municipalities with results, SDG 11 contributions, assessments and related tools.',
           parameters: [
             { name: 'slug', in: 'path', required: true, description: 'The tool\'s stable identifier', schema: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' } },
             langParameter,
@@ -114,8 +116,16 @@ export function buildOpenApi(ctx: AppContext) {
           operationId: 'getOpenApi',
           tags: ['API'],
           summary: 'This OpenAPI document',
+          description: 'The OpenAPI 3.0 description of this API, readable from any origin.',
           responses: {
-            '200': { description: 'The OpenAPI document', headers: versionHeader, content: { 'application/json': { schema: { type: 'object' } } } },
+            '200': {
+              description: 'The OpenAPI document',
+              headers: {
+                ...versionHeader,
+                'access-control-allow-origin': { description: 'Readable from any origin', schema: { type: 'string', enum: ['*'] } },
+              },
+              content: { 'application/json': { schema: { type: 'object' } } },
+            },
           },
         },
       },

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { axeViolations, browserSkipReason, startBrowserFixture, type BrowserFixture } from './browser.ts'
+
+const skip = browserSkipReason()
+if (skip) console.log(`# ${skip}`)
+
+const PAGES = [
+  '/',
+  '/tools',
+  '/tools?q=sensor&category=content',
+  '/tools?form=legislation&page=2&sort=newest',
+  '/tools?q=omgevingswt',
+  '/tools?q=zzzzzzzz',
+  '/tools/crowd-safety-manager',
+  '/tools/algemene-verordening-gegevensbescherming',
+  '/about',
+  '/tools/does-not-exist',
+  '/tools?form=spreadsheet',
+]
+
+describe('accessibility (axe-core, WCAG 2.1 A and AA) in Chromium', { skip }, () => {
+  let fx: BrowserFixture
+  before(async () => {
+    fx = await startBrowserFixture()
+  })
+  after(() => fx?.close())
+
+  for (const locale of ['nl', 'en'] as const) {
+    for (const path of PAGES) {
+      const url = locale === 'nl' ? path : path === '/' ? '/en/' : `/en${path}`
+      test(`${url} has no violations`, async () => {
+        const context = await fx.browser.newContext({ bypassCSP: true })
+        const page = await context.newPage()
+        try {
+          await page.goto(fx.baseUrl + url)
+          assert.equal(await page.getAttribute('html', 'lang'), locale)
+          const violations = await axeViolations(page)
+          assert.deepEqual(violations, [], JSON.stringify(violations, null, 2))
+        } finally {
+          await context.close()
+        }
+      })
+    }
+  }
+})

@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { AddressInfo } from 'node:net'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { buildTestApp, type TestApp } from '../test/helper.ts'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** Why browser tests cannot run here, or undefined when they can. Printed, never silent. */
+export function browserSkipReason(): string | undefined {
+  if (existsSync(CHROMIUM)) return undefined
+  return `browser tests skipped: ${CHROMIUM} not found. Install it with: apt-get install -y chromium`
+}
+
+export interface BrowserFixture {
+  baseUrl: string
+  browser: Browser
+  server: TestApp
+  close(): Promise<void>
+}
+
+/** The real app on a loopback port and a headless Debian Chromium, as a visitor would use them. */
+export async function startBrowserFixture(): Promise<BrowserFixture> {
+  const server = await buildTestApp()
+  await server.app.listen({ port: 0, host: '127.0.0.1' })
+  const { port } = server.app.server.address() as AddressInfo
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    server,
+    close: async () => {
+      await browser.close()
+      await server.close()
+    },
+  }
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+export interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: string[]; failureSummary?: string }[]
+}
+
+/** Runs axe-core in the page for WCAG 2.0/2.1 A and AA and returns the violations. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource)
+  return page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }))
+  })
+}

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { browserSkipReason, startBrowserFixture, type BrowserFixture } from './browser.ts'
+
+const skip = browserSkipReason()
+if (skip) console.log(`# ${skip}`)
+
+describe('finding a tool in a browser', { skip }, () => {
+  let fx: BrowserFixture
+  before(async () => {
+    fx = await startBrowserFixture()
+  })
+  after(() => fx?.close())
+
+  test('without JavaScript: search, filter, open a tool, switch language', async () => {
+    const context = await fx.browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    try {
+      await page.goto(`${fx.baseUrl}/en/`)
+      await page.getByLabel('Find a tool').fill('privacy')
+      await page.getByRole('button', { name: 'Search' }).click()
+      await page.waitForURL(/\/en\/tools\?q=privacy/)
+      assert.match((await page.getByRole('status').textContent()) ?? '', /\d+ tools found/)
+
+      await page.getByText('Kind', { exact: true }).first().isVisible()
+      await page.getByLabel(/^Governance and organisation/).check()
+      await page.getByRole('button', { name: 'Apply filters' }).click()
+      await page.waitForURL(/category=governance/)
+      assert.match(page.url(), /q=privacy/)
+      await page.getByRole('link', { name: /Afwegingskader Sensordata en Privacy/ }).click()
+      await page.waitForURL(/\/en\/tools\/afwegingskader-sensordata-en-privacy$/)
+      assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Afwegingskader Sensordata en Privacy')
+
+      await page.getByRole('link', { name: 'Lees deze pagina in het Nederlands' }).click()
+      await page.waitForURL(/\/tools\/afwegingskader-sensordata-en-privacy$/)
+      assert.equal(await page.getAttribute('html', 'lang'), 'nl')
+      assert.ok(await page.getByRole('heading', { name: 'Procesvraag' }).isVisible())
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('usable on a phone: nothing wider than the screen, the search and results reachable', async () => {
+    const context = await fx.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true })
+    const page = await context.newPage()
+    try {
+      for (const path of ['/', '/tools?q=sensor', '/tools/crowd-safety-manager', '/about']) {
+        await page.goto(fx.baseUrl + path)
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+        assert.ok(overflow <= 0, `${path} overflows by ${overflow}px`)
+      }
+      await page.goto(`${fx.baseUrl}/tools`)
+      assert.ok(await page.getByLabel('Zoekwoorden').isVisible())
+      await page.screenshot({ path: 'e2e/out/tools-phone.png', fullPage: false }).catch(() => {})
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('keyboard: the skip link is the first stop and moves focus to the content', async () => {
+    const context = await fx.browser.newContext()
+    const page = await context.newPage()
+    try {
+      await page.goto(`${fx.baseUrl}/tools`)
+      await page.keyboard.press('Tab')
+      const focused = await page.evaluate(() => document.activeElement?.textContent)
+      assert.equal(focused, 'Naar de inhoud')
+      await page.keyboard.press('Enter')
+      assert.match(page.url(), /#main$/)
+    } finally {
+      await context.close()
+    }
+  })
+})
