@@ -59,6 +59,7 @@ function apiTool(tool: ToolView, publicUrl: string, locale: Locale) {
     ),
     links: tool.links.map((l) => ({ kind: l.kind, url: l.url, title: l.title.text, language: l.language })),
     related: tool.related.map((r) => apiListItem(r, publicUrl, locale)),
+    similar: tool.similar.map((r) => apiListItem(r, publicUrl, locale)),
     startedOn: tool.startedOn,
     availableOn: tool.availableOn,
     createdAt: new Date(tool.createdAt).toISOString(),

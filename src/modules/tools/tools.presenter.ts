@@ -149,6 +149,7 @@ export function presentTool(details: ToolDetails, locale: Locale, reference: Ref
     },
     links: details.links.map((l) => ({ kind: l.kind, url: l.url, title: localized(l.title_nl, l.title_en, locale) ?? { text: l.url, lang: locale, fallback: false }, language: l.language })),
     related: details.related.map((r) => presentListItem(r, locale, reference)),
+    similar: details.similar.map((r) => presentListItem(r, locale, reference)),
     startedOn: tool.started_on,
     availableOn: tool.available_on,
     createdAt: tool.created_at,

@@ -189,24 +189,37 @@ export function createToolsRepository(db: Database) {
       return { processes, themes, sdg, assessments, links, organisations, aliases }
     },
 
-    /** Tools that share the most classifications (form, themes, SDG targets, processes, municipalities) or an organisation. */
+    /** Related: tools that share an organisation with this one (owners weigh most). */
     async related(toolId: number, limit: number) {
       const { rows } = await sql<SearchRow & { score: number }>`
-        with me as (select facet_keys from tools where id = ${toolId}),
-        shared_orgs as (
-          select y.tool_id, count(*) * 3 as score from tool_organisations x
+        select ${sql.join(LIST_COLUMNS.map((c) => sql.ref(`t.${c}`)))}, s.score
+        from (
+          select y.tool_id, sum(case when x.role = 'owner' and y.role = 'owner' then 3 else 1 end) as score
+          from tool_organisations x
           join tool_organisations y on y.organisation_id = x.organisation_id and y.tool_id <> x.tool_id
-          where x.tool_id = ${toolId} group by y.tool_id
+          where x.tool_id = ${toolId}
+          group by y.tool_id
+        ) s join tools t on t.id = s.tool_id
+        order by s.score desc, lower(coalesce(t.name_nl, t.name_en)), t.id
+        limit ${limit}`.execute(db)
+      return rows
+    },
+
+    /** Similar: tools that share the most classifications (form, processes, themes, SDG targets, principles). */
+    async similar(toolId: number, limit: number, exclude: number[]) {
+      const { rows } = await sql<SearchRow & { score: number }>`
+        with me as (
+          select array(select k from unnest(facet_keys) k where k !~ '^(category|status|origin|municipality):') as keys,
+            category from tools where id = ${toolId}
         )
         select ${sql.join(LIST_COLUMNS.map((c) => sql.ref(`t.${c}`)))},
-          (select count(*) from unnest(t.facet_keys) k, me
-            where k = any(me.facet_keys) and k !~ '^(category|status|origin):')
-          + coalesce(s.score, 0) as score
-        from tools t left join shared_orgs s on s.tool_id = t.id
-        where t.id <> ${toolId} and t.facet_keys && (select facet_keys from me)
+          (select count(*) from unnest(t.facet_keys) k where k = any(me.keys))
+            + case when t.category = me.category then 1 else 0 end as score
+        from tools t, me
+        where t.id <> ${toolId} and not (t.id = any(${exclude}::bigint[])) and t.facet_keys && me.keys
         order by score desc, lower(coalesce(t.name_nl, t.name_en)), t.id
         limit ${limit}`.execute(db)
-      return rows.filter((r) => r.score >= 2)
+      return rows.filter((r) => r.score >= 3)
     },
 
     async counts() {

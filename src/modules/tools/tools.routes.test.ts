@@ -126,6 +126,16 @@ describe('catalogue pages', () => {
     assert.match(page2.body, /rel="next" href="\/tools\?category=governance&amp;page=3"/)
   })
 
+  test('related tools share an organisation; similar tools share classifications', async () => {
+    const body = text((await get('/tools/oasc-mim1-context-information-management')).body)
+    const related = /Van dezelfde organisaties (.*?) Vergelijkbare tools/.exec(body)?.[1] ?? ''
+    assert.match(related, /OASC MIM2 Shared Data Models/, 'another tool of OASC')
+    const api = (await get('/api/v1/tools/oasc-mim1-context-information-management')).json()
+    assert.ok(api.related.length > 0 && api.similar.length > 0)
+    const relatedSlugs = new Set(api.related.map((r: { slug: string }) => r.slug))
+    assert.ok(api.similar.every((s: { slug: string }) => !relatedSlugs.has(s.slug)), 'a tool is listed once')
+  })
+
   test('a tool page shows everything known about the tool', async () => {
     const res = await get('/tools/crowd-safety-manager')
     assert.equal(res.statusCode, 200)
@@ -154,7 +164,7 @@ describe('catalogue pages', () => {
     assert.match(body, /Utrecht Loopt/)
     const en = text((await get(`/en/tools/${tool.slug}`)).body)
     assert.match(en, /Apeldoorn Passed Works well\./)
-    assert.match(body, /Verwante tools/)
+    assert.match(body, /Vergelijkbare tools/)
   })
 
   test('a missing translation falls back visibly to the other language', async () => {

@@ -98,7 +98,8 @@ export function createToolsService(repository: ToolsRepository, options: { cache
       const tool = await repository.findBySlug(slug)
       if (!tool) throw new NotFoundError('error.toolNotFound', { slug: slug.slice(0, 80) })
       const [details, related] = await Promise.all([repository.details(tool.id), repository.related(tool.id, 6)])
-      return { tool, ...details, related }
+      const similar = await repository.similar(tool.id, 6, related.map((r) => r.id))
+      return { tool, ...details, related, similar }
     },
 
     /** Live counts for the home page. */

@@ -84,6 +84,8 @@ ${tool.links.length > 0
   : ''}
 ${heading(2, t('tool.related'))}
 ${tool.related.length > 0 ? unorderedList(tool.related.map((r) => toolLink(r.slug, r.name))) : paragraph(t('tool.related.none'))}
+${heading(2, t('tool.similar'))}
+${tool.similar.length > 0 ? unorderedList(tool.similar.map((r) => toolLink(r.slug, r.name))) : paragraph(t('tool.similar.none'))}
 <p class="utrecht-paragraph citydeal-meta">${t('tool.lastChanged', { date: date(tool.updatedAt) })}</p>
 </article>`
   return layout(ctx, { title: tool.name.text, section: 'tools', description: tool.description?.text ?? '' }, main)
