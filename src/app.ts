@@ -16,6 +16,15 @@ import { createToolsService } from './modules/tools/tools.service.ts'
 import { registerAssets } from './plugins/assets.ts'
 import { registerErrorHandling } from './plugins/error-handler.ts'
 import { registerSecurityHeaders } from './plugins/security-headers.ts'
+import { registerSessions } from './plugins/session.ts'
+import { createAccountsRepository } from './modules/accounts/accounts.repository.ts'
+import { registerAccountPages } from './modules/accounts/accounts.routes.ts'
+import { createAccountsService } from './modules/accounts/accounts.service.ts'
+import { registerAdminPages } from './modules/admin/admin.routes.ts'
+import { createAuditRepository } from './modules/audit/audit.repository.ts'
+import { createMailService } from './modules/mail/mail.service.ts'
+import { createOrganisationsRepository } from './modules/organisations/organisations.repository.ts'
+import { createOrganisationsService } from './modules/organisations/organisations.service.ts'
 
 export interface BuildOptions {
   /** Use this database instead of opening one from the config (it is closed with the app). */
@@ -35,11 +44,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await migrateToLatest(database.db)
   await seedReferenceData(database.db)
   const reference = await loadReferenceData(createReferenceRepository(database.db))
+  const audit = createAuditRepository(database.db)
+  const mail = createMailService(database.db, { smtpUrl: config.SMTP_URL || undefined, from: config.MAIL_FROM })
+  const accountsRepository = createAccountsRepository(database.db)
   const ctx: AppContext = {
     config,
     database,
     reference,
+    audit,
+    mail,
     tools: createToolsService(createToolsRepository(database.db)),
+    accounts: createAccountsService({ repository: accountsRepository, audit, mail, publicUrl: config.PUBLIC_URL }),
+    organisations: createOrganisationsService(createOrganisationsRepository(database.db), audit),
   }
 
   const app = Fastify({
@@ -55,16 +71,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: 256 * 1024,
   })
   app.addHook('onClose', async () => {
+    mail.close()
     await database.close()
   })
 
   registerErrorHandling(app, config.PUBLIC_URL)
   registerSecurityHeaders(app, { https: config.PUBLIC_URL.startsWith('https://') })
+  await registerSessions(app, { config, accounts: ctx.accounts, repository: accountsRepository })
   registerAssets(app)
   registerHealth(app, ctx)
   registerContentPages(app, ctx)
   registerToolPages(app, ctx)
   registerToolsApi(app, ctx)
   registerOpenApi(app, ctx)
+  registerAccountPages(app, ctx)
+  registerAdminPages(app, ctx)
   return app
 }

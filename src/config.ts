@@ -9,6 +9,12 @@ export const ConfigSchema = Type.Object({
   DATABASE_URL: Type.String({ default: '' }),
   PUBLIC_URL: Type.String({ pattern: '^https?://[^\\s/]+(/[^\\s]*)?$', default: 'http://localhost:3000' }),
   CONTACT_EMAIL: Type.String({ pattern: '^[^\\s@]+@[^\\s@]+$', default: 'toolbox@example.org' }),
+  SMTP_URL: Type.String({ pattern: '^(smtps?://.+)?$', default: '' }),
+  MAIL_FROM: Type.String({ minLength: 3, default: 'City Deal Toolbox <toolbox@example.org>' }),
+  COOKIE_SECRET: Type.String({ default: '' }),
+  RATE_LIMIT_DISABLED: Type.Union([Type.Literal('0'), Type.Literal('1'), Type.Literal('')], { default: '' }),
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 10_000, default: 10 }),
+  RATE_LIMIT_FORMS_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 10_000, default: 20 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },

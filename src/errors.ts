@@ -32,6 +32,12 @@ export class NotFoundError extends AppError {
   }
 }
 
+export class UnauthorizedError extends AppError {
+  constructor() {
+    super('unauthorized', 401, 'error.unauthorized')
+  }
+}
+
 export class ForbiddenError extends AppError {
   constructor() {
     super('forbidden', 403, 'error.forbidden')
@@ -41,5 +47,23 @@ export class ForbiddenError extends AppError {
 export class ConflictError extends AppError {
   constructor(messageKey: MessageKey = 'error.conflict') {
     super('conflict', 409, messageKey)
+  }
+}
+
+export class GoneError extends AppError {
+  constructor(messageKey: MessageKey = 'error.linkExpired') {
+    super('link-expired', 410, messageKey)
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor() {
+    super('rate-limited', 429, 'error.rateLimited')
+  }
+}
+
+export class CsrfError extends AppError {
+  constructor() {
+    super('csrf-invalid', 403, 'error.csrf')
   }
 }

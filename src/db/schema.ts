@@ -47,6 +47,7 @@ export interface OrganisationsTable {
   province_code: string | null
   website_url: string | null
   is_city_deal_partner: Generated<boolean>
+  merged_into_id: Generated<number | null>
   created_at: Timestamp
   updated_at: Timestamp
 }
@@ -163,7 +164,68 @@ export interface SeedStateTable {
   applied_at: Timestamp
 }
 
+export interface UsersTable {
+  id: Generated<number>
+  email: string
+  name: string
+  role: 'partner' | 'curator' | 'admin'
+  organisation_id: number | null
+  locale: 'nl' | 'en'
+  password_hash: string | null
+  active: Generated<boolean>
+  created_at: Timestamp
+  updated_at: Timestamp
+  last_sign_in_at: Date | null
+}
+
+export interface SessionsTable {
+  id: string
+  user_id: number
+  created_at: Timestamp
+  last_seen_at: Timestamp
+  expires_at: Date
+}
+
+export interface AuthTokensTable {
+  token_hash: string
+  user_id: number
+  purpose: 'invite' | 'password_reset'
+  created_at: Timestamp
+  expires_at: Date
+  used_at: Date | null
+}
+
+export interface OutboxTable {
+  id: Generated<number>
+  recipient: string
+  locale: 'nl' | 'en'
+  subject: string
+  body_text: string
+  transport: 'smtp' | 'outbox'
+  created_at: Timestamp
+  sent_at: Date | null
+  error: string | null
+}
+
+export interface SignInFailuresTable {
+  key: string
+  failures: number
+  first_failed_at: Date
+  locked_until: Date | null
+}
+
+export interface AppSettingsTable {
+  key: string
+  value: string
+}
+
 export interface DB {
+  users: UsersTable
+  sessions: SessionsTable
+  auth_tokens: AuthTokensTable
+  outbox: OutboxTable
+  sign_in_failures: SignInFailuresTable
+  app_settings: AppSettingsTable
   seed_state: SeedStateTable
   tool_forms: ToolFormsTable
   sdg_targets: SdgTargetsTable

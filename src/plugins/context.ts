@@ -19,6 +19,7 @@ export function pageContext(request: FastifyRequest, publicUrl: string): PageCon
     path: encodeURI(pathWithoutLocale(decoded)),
     search: search.length > 1 ? search : '',
     publicUrl,
+    user: request.actor?.kind === 'user' ? { name: request.actor.name, role: request.actor.role } : undefined,
   }
 }
 

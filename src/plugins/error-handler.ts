@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { AppError, NotFoundError } from '../errors.ts'
+import { AppError, CsrfError, NotFoundError } from '../errors.ts'
 import { isMessageKey, localeFromAcceptLanguage, translate } from '../i18n/i18n.ts'
 import type { Locale } from '../i18n/messages.ts'
 import { errorPage } from '../views/error.page.ts'
@@ -55,11 +55,12 @@ export function registerErrorHandling(app: FastifyInstance, publicUrl: string) {
     return reply
       .code(error.status)
       .type('text/html; charset=utf-8')
-      .send(errorPage(ctx, { message: translate(ctx.locale, error.messageKey, params), problems }))
+      .send(errorPage(ctx, { message: translate(ctx.locale, error.messageKey, params), problems, signIn: error.status === 401 }))
   }
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) return send(request, reply, error)
+    if (error.code?.startsWith('FST_CSRF_')) return send(request, reply, new CsrfError())
     const status = clientErrorStatus(error)
     if (status === 404) return send(request, reply, new NotFoundError())
     if (status) {

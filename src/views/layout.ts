@@ -9,12 +9,14 @@ export interface PageContext {
   /** Query string including '?', or ''. */
   search: string
   publicUrl: string
+  /** The signed-in user, for the navigation. */
+  user?: { name: string; role: 'partner' | 'curator' | 'admin' } | undefined
 }
 
 export interface PageOptions {
   title: string
   /** Which main navigation item is current. */
-  section?: 'home' | 'tools' | 'about'
+  section?: 'home' | 'tools' | 'about' | 'account' | 'admin'
   description?: string
   /** Set false for pages that must not be indexed (errors). */
   index?: boolean
@@ -51,6 +53,8 @@ ${options.index === false ? html`<meta name="robots" content="noindex">` : ''}
 ${navItem('home', '/', t('site.nav.home'))}
 ${navItem('tools', '/tools', t('site.nav.tools'))}
 ${navItem('about', '/about', t('site.nav.about'))}
+${ctx.user ? navItem('account', '/account', t('site.nav.account')) : navItem('account', '/login', t('site.nav.signIn'))}
+${ctx.user?.role === 'admin' ? navItem('admin', '/admin', t('site.nav.admin')) : ''}
 <li><a href="${here(other)}" hreflang="${other}" lang="${other}" aria-label="${t('site.languageSwitch.label')}">${t('site.languageSwitch')}</a></li>
 </ul></nav>
 </div>

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { ValidationError, type FieldProblem } from '../../errors.ts'
+import { cleanText } from '../../lib/text.ts'
 import type { ReferenceData } from '../reference/reference.service.ts'
 import {
   CATEGORIES,
@@ -54,15 +55,6 @@ export function facetVocabulary(reference: ReferenceData): Record<Facet, Readonl
     principle: new Set(reference.criteria.filter((c) => c.family === 'principle').map((c) => c.code)),
     municipality: new Set(reference.municipalities.keys()),
   }
-}
-
-/** Removes control and formatting characters, normalises Unicode and white space. */
-export function cleanText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
 }
 
 function firstValue(value: unknown): string | undefined {

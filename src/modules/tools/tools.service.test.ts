@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { tokenize } from './tools.service.ts'
-import { cleanText } from './tools.schemas.ts'
+import { cleanText } from '../../lib/text.ts'
 
 test('tokenize: lower-case, accent-free words, deduplicated and capped', () => {
   assert.deepEqual(tokenize('Crowd-Safety Manager'), ['crowd', 'safety', 'manager'])

@@ -49,15 +49,29 @@ export const table = (caption: Content, headers: Content[], rows: Content[][]) =
     (row) => html`<tr class="utrecht-table__row">${row.map((cell) => html`<td class="utrecht-table__cell">${cell}</td>`)}</tr>`,
   )}</tbody></table></div>`
 
-export const textbox = (attrs: { id: string; name: string; value: string; maxLength?: number; type?: 'search' | 'text'; describedBy?: string; invalid?: boolean }) =>
+export const textbox = (attrs: {
+  id: string
+  name: string
+  value: string
+  maxLength?: number
+  type?: 'search' | 'text' | 'email' | 'password' | 'url'
+  describedBy?: string | undefined
+  invalid?: boolean
+  autocomplete?: string
+  required?: boolean
+}) =>
   html`<input class="utrecht-textbox utrecht-textbox--html-input${attrs.invalid ? ' utrecht-textbox--invalid' : ''}" type="${
     attrs.type ?? 'text'
   }" id="${attrs.id}" name="${attrs.name}" value="${attrs.value}"${attrs.maxLength ? html` maxlength="${attrs.maxLength}"` : ''}${
     attrs.describedBy ? html` aria-describedby="${attrs.describedBy}"` : ''
-  }${attrs.invalid ? html` aria-invalid="true"` : ''}>`
+  }${attrs.invalid ? html` aria-invalid="true"` : ''}${attrs.autocomplete ? html` autocomplete="${attrs.autocomplete}"` : ''}${
+    attrs.required ? html` required` : ''
+  }>`
 
-export const select = (attrs: { id: string; name: string; options: { value: string; label: string; selected: boolean }[] }) =>
-  html`<select class="utrecht-select utrecht-select--html-select" id="${attrs.id}" name="${attrs.name}">${attrs.options.map(
+export const select = (attrs: { id: string; name: string; options: { value: string; label: string; selected: boolean }[]; describedBy?: string | undefined; invalid?: boolean }) =>
+  html`<select class="utrecht-select utrecht-select--html-select${attrs.invalid ? ' utrecht-select--invalid' : ''}" id="${attrs.id}" name="${attrs.name}"${
+    attrs.describedBy ? html` aria-describedby="${attrs.describedBy}"` : ''
+  }${attrs.invalid ? html` aria-invalid="true"` : ''}>${attrs.options.map(
     (o) => html`<option value="${o.value}"${o.selected ? html` selected` : ''}>${o.label}</option>`,
   )}</select>`
 

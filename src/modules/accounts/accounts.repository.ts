@@ -1,0 +1,94 @@
+import { sql, type Transaction, type Updateable } from 'kysely'
+import type { Database } from '../../db/database.ts'
+import type { DB, UsersTable } from '../../db/schema.ts'
+
+type Executor = Database | Transaction<DB>
+
+/** SQL for users, sessions, single-use links and sign-in throttling. */
+export function createAccountsRepository(db: Database) {
+  return {
+    db,
+    findUserByEmail: (email: string, x: Executor = db) =>
+      x.selectFrom('users').selectAll().where(sql<boolean>`lower(email) = lower(${email})`).executeTakeFirst(),
+    findUserById: (id: number, x: Executor = db) => x.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+
+    insertUser: (x: Executor, user: Pick<UsersTable, 'email' | 'name' | 'role' | 'organisation_id' | 'locale'>) =>
+      x.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow(),
+
+    updateUser: (x: Executor, id: number, changes: Updateable<UsersTable>) =>
+      x.updateTable('users').set({ ...changes, updated_at: new Date() } as Updateable<UsersTable>).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
+
+    describeUser: (id: number) =>
+      db
+        .selectFrom('users as u')
+        .leftJoin('organisations as o', 'o.id', 'u.organisation_id')
+        .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.active', 'u.locale', 'u.organisation_id', 'u.password_hash', 'u.updated_at', 'o.name as organisationName'])
+        .where('u.id', '=', id)
+        .executeTakeFirst(),
+
+    listUsers: () =>
+      db
+        .selectFrom('users as u')
+        .leftJoin('organisations as o', 'o.id', 'u.organisation_id')
+        .select(['u.id', 'u.email', 'u.name', 'u.role', 'u.active', 'u.locale', 'u.password_hash', 'u.last_sign_in_at', 'u.organisation_id', 'o.name as organisation_name'])
+        .orderBy(sql`lower(u.name)`)
+        .execute(),
+
+    countAdmins: async (x: Executor = db) =>
+      Number(
+        (await x.selectFrom('users').select(x.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('active', '=', true).executeTakeFirstOrThrow()).n,
+      ),
+
+    // Sessions
+    insertSession: (x: Executor, session: { id: string; user_id: number; expires_at: Date }) => x.insertInto('sessions').values(session).execute(),
+    deleteSession: (id: string) => db.deleteFrom('sessions').where('id', '=', id).execute(),
+    deleteUserSessions: (x: Executor, userId: number) => x.deleteFrom('sessions').where('user_id', '=', userId).execute(),
+    /** The active user behind a session that has not expired. */
+    findSessionUser: (id: string) =>
+      db
+        .selectFrom('sessions as s')
+        .innerJoin('users as u', 'u.id', 's.user_id')
+        .select(['s.id as session_id', 's.last_seen_at', 'u.id', 'u.email', 'u.name', 'u.role', 'u.organisation_id', 'u.locale'])
+        .where('s.id', '=', id)
+        .where('s.expires_at', '>', new Date())
+        .where('u.active', '=', true)
+        .executeTakeFirst(),
+    touchSession: (id: string, expiresAt: Date) =>
+      db.updateTable('sessions').set({ last_seen_at: new Date(), expires_at: expiresAt }).where('id', '=', id).execute(),
+
+    // Single-use links
+    insertToken: (x: Executor, token: { token_hash: string; user_id: number; purpose: 'invite' | 'password_reset'; expires_at: Date }) =>
+      x.insertInto('auth_tokens').values(token).execute(),
+    /** Locks the link's row, so two uses at once cannot both succeed. */
+    findTokenForUpdate: (x: Transaction<DB>, hash: string) =>
+      x.selectFrom('auth_tokens').selectAll().where('token_hash', '=', hash).forUpdate().executeTakeFirst(),
+    markTokenUsed: (x: Executor, hash: string) => x.updateTable('auth_tokens').set({ used_at: new Date() }).where('token_hash', '=', hash).execute(),
+    expireUnusedTokens: (x: Executor, userId: number, purpose: 'invite' | 'password_reset') =>
+      x.updateTable('auth_tokens').set({ expires_at: new Date() }).where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute(),
+
+    // Throttling of failed sign-ins
+    lockedUntil: async (keys: string[]): Promise<Date | undefined> => {
+      const rows = await db.selectFrom('sign_in_failures').select('locked_until').where('key', 'in', keys).where('locked_until', '>', new Date()).execute()
+      return rows.map((r) => r.locked_until!).sort((a, b) => b.getTime() - a.getTime())[0]
+    },
+    /** Counts a failure per key inside a window; locks the key once it reaches the maximum. */
+    recordFailure: async (key: string, windowSeconds: number, maxFailures: number, lockSeconds: number) => {
+      await sql`
+        insert into sign_in_failures as f (key, failures, first_failed_at) values (${key}, 1, now())
+        on conflict (key) do update set
+          failures = case when f.first_failed_at < now() - make_interval(secs => ${windowSeconds}) then 1 else f.failures + 1 end,
+          first_failed_at = case when f.first_failed_at < now() - make_interval(secs => ${windowSeconds}) then now() else f.first_failed_at end,
+          locked_until = case
+            when f.first_failed_at >= now() - make_interval(secs => ${windowSeconds}) and f.failures + 1 >= ${maxFailures}
+            then now() + make_interval(secs => ${lockSeconds}) else f.locked_until end`.execute(db)
+    },
+    clearFailures: (key: string) => db.deleteFrom('sign_in_failures').where('key', '=', key).execute(),
+
+    // Settings shared by all instances
+    async setting(key: string, create: () => string): Promise<string> {
+      await db.insertInto('app_settings').values({ key, value: create() }).onConflict((oc) => oc.column('key').doNothing()).execute()
+      return (await db.selectFrom('app_settings').select('value').where('key', '=', key).executeTakeFirstOrThrow()).value
+    },
+  }
+}
+export type AccountsRepository = ReturnType<typeof createAccountsRepository>

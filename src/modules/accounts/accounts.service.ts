@@ -1,0 +1,231 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2'
+import { ConflictError, GoneError, NotFoundError, ValidationError } from '../../errors.ts'
+import type { Locale } from '../../i18n/messages.ts'
+import type { AuditRepository } from '../audit/audit.repository.ts'
+import type { MailService } from '../mail/mail.service.ts'
+import type { AccountsRepository } from './accounts.repository.ts'
+import type { Actor, Role } from './actor.ts'
+
+export const SESSION_COOKIE = 'toolbox_session'
+const SESSION_TTL_MS = 14 * 24 * 3600 * 1000
+const SESSION_TOUCH_MS = 10 * 60 * 1000
+const INVITE_TTL_MS = 7 * 24 * 3600 * 1000
+const RESET_TTL_MS = 60 * 60 * 1000
+
+const THROTTLE = { windowSeconds: 15 * 60, accountFailures: 5, addressFailures: 20, lockSeconds: 15 * 60 }
+const ARGON2ID = 2
+/** argon2id with the OWASP-recommended minimum (19 MiB, 2 passes). */
+const ARGON2_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
+
+/** SHA-256 of a secret from a cookie or link: the only form in which it is stored. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url')
+}
+const newToken = () => randomBytes(32).toString('base64url')
+
+// A hash to verify against when the account does not exist, so that timing does not tell.
+const DUMMY_HASH = argonHash('not a real password, only for timing', ARGON2_OPTIONS)
+
+export class SignInFailed extends Error {}
+
+export interface AccountsDeps {
+  repository: AccountsRepository
+  audit: AuditRepository
+  mail: MailService
+  publicUrl: string
+}
+
+/** Accounts: invitations, passwords, sessions, roles. Each function is one transaction with its audit entry. */
+export function createAccountsService({ repository, audit, mail, publicUrl }: AccountsDeps) {
+  const db = repository.db
+  const link = (locale: Locale, path: string) => `${publicUrl}${locale === 'en' ? '/en' : ''}${path}`
+
+  async function issueToken(userId: number, purpose: 'invite' | 'password_reset', ttl: number) {
+    const token = newToken()
+    await db.transaction().execute(async (trx) => {
+      await repository.expireUnusedTokens(trx, userId, purpose)
+      await repository.insertToken(trx, { token_hash: hashToken(token), user_id: userId, purpose, expires_at: new Date(Date.now() + ttl) })
+    })
+    return token
+  }
+
+  async function sendInvite(user: { id: number; email: string; name: string; locale: Locale }) {
+    const token = await issueToken(user.id, 'invite', INVITE_TTL_MS)
+    await mail.send({
+      to: user.email,
+      locale: user.locale,
+      subjectKey: 'mail.invite.subject',
+      bodyKey: 'mail.invite.body',
+      params: { name: user.name, link: link(user.locale, `/account/activate/${token}`), days: 7 },
+    })
+    return token
+  }
+
+  return {
+    /** Invites a person: creates the account without a password and e-mails a single-use link. */
+    async inviteUser(actor: Actor, input: { email: string; name: string; role: Role; organisationId?: number | undefined; locale: Locale }) {
+      if (input.role === 'partner' && !input.organisationId) {
+        throw new ValidationError([{ name: 'organisationId', messageKey: 'validation.partnerNeedsOrganisation' }])
+      }
+      const user = await db.transaction().execute(async (trx) => {
+        if (await repository.findUserByEmail(input.email, trx)) throw new ValidationError([{ name: 'email', messageKey: 'validation.emailTaken' }])
+        const created = await repository.insertUser(trx, {
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          organisation_id: input.organisationId ?? null,
+          locale: input.locale,
+        })
+        await audit.record(trx, actor, { action: 'user.invited', entityType: 'user', entityId: created.id, after: publicUser(created) })
+        return created
+      })
+      const token = await sendInvite(user)
+      return { user, token }
+    },
+
+    /** Sends a fresh invitation to someone who has not set a password yet. */
+    async reinvite(actor: Actor, userId: number) {
+      const user = await repository.findUserById(userId)
+      if (!user) throw new NotFoundError()
+      await db.transaction().execute((trx) => audit.record(trx, actor, { action: 'user.reinvited', entityType: 'user', entityId: user.id }))
+      return sendInvite(user)
+    },
+
+    /** Whether a link can still be used (without using it). */
+    async checkToken(token: string, purpose: 'invite' | 'password_reset') {
+      const row = await db.selectFrom('auth_tokens').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst()
+      if (!row || row.purpose !== purpose || row.used_at || row.expires_at.getTime() <= Date.now()) throw new GoneError()
+      return row
+    },
+
+    /** Sets the password from an invitation or reset link; the link is used up, other sessions end. */
+    async setPasswordWithToken(token: string, purpose: 'invite' | 'password_reset', password: string, confirmation: string) {
+      if (password !== confirmation) throw new ValidationError([{ name: 'passwordConfirmation', messageKey: 'validation.passwordMismatch' }])
+      const passwordHash = await argonHash(password, ARGON2_OPTIONS)
+      return db.transaction().execute(async (trx) => {
+        const row = await repository.findTokenForUpdate(trx, hashToken(token))
+        if (!row || row.purpose !== purpose || row.used_at || row.expires_at.getTime() <= Date.now()) throw new GoneError()
+        const user = await repository.findUserById(row.user_id, trx)
+        if (!user || !user.active) throw new GoneError()
+        await repository.markTokenUsed(trx, row.token_hash)
+        await repository.updateUser(trx, user.id, { password_hash: passwordHash })
+        await repository.deleteUserSessions(trx, user.id)
+        const self: Actor = { kind: 'user', id: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisation_id, locale: user.locale, sessionId: '' }
+        await audit.record(trx, self, { action: purpose === 'invite' ? 'user.activated' : 'user.password_reset', entityType: 'user', entityId: user.id })
+        return user
+      })
+    },
+
+    /** Checks e-mail and password with throttling per account and per address; returns a new session token. */
+    async signIn(email: string, password: string, address: string) {
+      const accountKey = `account:${email.toLowerCase()}`
+      const addressKey = `address:${address}`
+      if (await repository.lockedUntil([accountKey, addressKey])) {
+        await argonVerify(await DUMMY_HASH, password).catch(() => false)
+        throw new SignInFailed()
+      }
+      const user = await repository.findUserByEmail(email)
+      let ok = false
+      if (user?.password_hash && user.active) ok = await argonVerify(user.password_hash, password).catch(() => false)
+      else await argonVerify(await DUMMY_HASH, password).catch(() => false)
+      if (!user || !ok) {
+        await repository.recordFailure(accountKey, THROTTLE.windowSeconds, THROTTLE.accountFailures, THROTTLE.lockSeconds)
+        await repository.recordFailure(addressKey, THROTTLE.windowSeconds, THROTTLE.addressFailures, THROTTLE.lockSeconds)
+        throw new SignInFailed()
+      }
+      await repository.clearFailures(accountKey)
+      const token = newToken()
+      await db.transaction().execute(async (trx) => {
+        await repository.insertSession(trx, { id: hashToken(token), user_id: user.id, expires_at: new Date(Date.now() + SESSION_TTL_MS) })
+        await trx.updateTable('users').set({ last_sign_in_at: new Date() }).where('id', '=', user.id).execute()
+      })
+      return { token, user }
+    },
+
+    signOut: (token: string) => repository.deleteSession(hashToken(token)),
+
+    /** The signed-in user behind a session cookie, or anonymous; extends the session while it is used. */
+    async actorForSession(token: string | undefined): Promise<Actor> {
+      if (!token || token.length > 100) return { kind: 'anonymous' }
+      const id = hashToken(token)
+      const row = await repository.findSessionUser(id)
+      if (!row) return { kind: 'anonymous' }
+      if (Date.now() - new Date(row.last_seen_at).getTime() > SESSION_TOUCH_MS) {
+        await repository.touchSession(id, new Date(Date.now() + SESSION_TTL_MS))
+      }
+      return { kind: 'user', id: row.id, email: row.email, name: row.name, role: row.role, organisationId: row.organisation_id, locale: row.locale, sessionId: id }
+    },
+
+    /** Always answers the same, whether or not the address has an account. */
+    async requestPasswordReset(email: string) {
+      const user = await repository.findUserByEmail(email)
+      if (!user || !user.active || !user.password_hash) return
+      const token = await issueToken(user.id, 'password_reset', RESET_TTL_MS)
+      await mail.send({
+        to: user.email,
+        locale: user.locale,
+        subjectKey: 'mail.reset.subject',
+        bodyKey: 'mail.reset.body',
+        params: { name: user.name, link: link(user.locale, `/account/reset/${token}`), minutes: 60 },
+      })
+    },
+
+    /** Changes a user's role (and organisation); the last active administrator cannot lose the role. */
+    async changeRole(actor: Actor, userId: number, role: Role, organisationId: number | undefined) {
+      if (role === 'partner' && !organisationId) throw new ValidationError([{ name: 'organisationId', messageKey: 'validation.partnerNeedsOrganisation' }])
+      return db.transaction().execute(async (trx) => {
+        const user = await repository.findUserById(userId, trx)
+        if (!user) throw new NotFoundError()
+        if (user.role === 'admin' && role !== 'admin' && (await repository.countAdmins(trx)) <= 1) throw new ConflictError('error.lastAdmin')
+        const updated = await repository.updateUser(trx, userId, { role, organisation_id: organisationId ?? null })
+        await audit.record(trx, actor, { action: 'user.role_changed', entityType: 'user', entityId: userId, before: publicUser(user), after: publicUser(updated) })
+        return updated
+      })
+    },
+
+    /** Deactivates (ending every session) or reactivates an account. */
+    async setActive(actor: Actor, userId: number, active: boolean) {
+      return db.transaction().execute(async (trx) => {
+        const user = await repository.findUserById(userId, trx)
+        if (!user) throw new NotFoundError()
+        if (!active && user.role === 'admin' && user.active && (await repository.countAdmins(trx)) <= 1) throw new ConflictError('error.lastAdmin')
+        const updated = await repository.updateUser(trx, userId, { active })
+        if (!active) await repository.deleteUserSessions(trx, userId)
+        await audit.record(trx, actor, { action: active ? 'user.reactivated' : 'user.deactivated', entityType: 'user', entityId: userId, before: publicUser(user), after: publicUser(updated) })
+        return updated
+      })
+    },
+
+    /** For the command line: an administrator account (created if needed) and an invitation link. */
+    async createAdministrator(email: string, name: string, locale: Locale) {
+      const existing = await repository.findUserByEmail(email)
+      const actor: Actor = { kind: 'system', label: 'command line' }
+      if (existing) {
+        if (existing.role !== 'admin' || !existing.active) {
+          await db.transaction().execute(async (trx) => {
+            const updated = await repository.updateUser(trx, existing.id, { role: 'admin', active: true })
+            await audit.record(trx, actor, { action: 'user.role_changed', entityType: 'user', entityId: existing.id, before: publicUser(existing), after: publicUser(updated) })
+          })
+        }
+        return { user: existing, token: await sendInvite(existing) }
+      }
+      const user = await db.transaction().execute(async (trx) => {
+        const created = await repository.insertUser(trx, { email, name, role: 'admin', organisation_id: null, locale })
+        await audit.record(trx, actor, { action: 'user.invited', entityType: 'user', entityId: created.id, after: publicUser(created) })
+        return created
+      })
+      return { user, token: await sendInvite(user) }
+    },
+
+    inviteLink: (locale: Locale, token: string) => link(locale, `/account/activate/${token}`),
+    listUsers: () => repository.listUsers(),
+    describeUser: (id: number) => repository.describeUser(id),
+  }
+}
+export type AccountsService = ReturnType<typeof createAccountsService>
+
+/** What the audit log keeps of a user: never the password hash. */
+function publicUser(user: { email: string; name: string; role: string; organisation_id: number | null; active: boolean; locale: string }) {
+  return { email: user.email, name: user.name, role: user.role, organisationId: user.organisation_id, active: user.active, locale: user.locale }
+}

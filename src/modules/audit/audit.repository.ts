@@ -1,0 +1,74 @@
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Database } from '../../db/database.ts'
+import type { DB } from '../../db/schema.ts'
+import type { Actor } from '../accounts/actor.ts'
+
+export interface AuditEntry {
+  action: string
+  entityType: string
+  entityId: string | number
+  before?: unknown
+  after?: unknown
+}
+
+export interface AuditFilter {
+  entityType?: string
+  action?: string
+  actor?: string
+  limit: number
+  offset: number
+}
+
+/** Writes go through record() inside the transaction of the change; the table itself refuses updates and deletes. */
+export function createAuditRepository(db: Database) {
+  return {
+    async record(trx: Kysely<DB> | Transaction<DB>, actor: Actor, entry: AuditEntry) {
+      await trx
+        .insertInto('audit_log')
+        .values({
+          actor_user_id: actor.kind === 'user' ? actor.id : null,
+          actor_organisation_id: actor.kind === 'user' ? actor.organisationId : null,
+          actor_label: actor.kind === 'user' ? `${actor.name} <${actor.email}>` : actor.kind === 'system' ? `system: ${actor.label}` : 'anonymous',
+          action: entry.action,
+          entity_type: entry.entityType,
+          entity_id: String(entry.entityId),
+          before: entry.before === undefined ? null : JSON.stringify(entry.before),
+          after: entry.after === undefined ? null : JSON.stringify(entry.after),
+        })
+        .execute()
+    },
+
+    async list(filter: AuditFilter) {
+      let query = db
+        .selectFrom('audit_log as a')
+        .leftJoin('organisations as o', 'o.id', 'a.actor_organisation_id')
+        .select(['a.id', 'a.occurred_at', 'a.actor_label', 'a.action', 'a.entity_type', 'a.entity_id', 'a.before', 'a.after', 'o.name as organisation_name'])
+      if (filter.entityType) query = query.where('a.entity_type', '=', filter.entityType)
+      if (filter.action) query = query.where('a.action', '=', filter.action)
+      if (filter.actor) query = query.where(sql<boolean>`a.actor_label ilike ${`%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`)
+      return query.orderBy('a.occurred_at', 'desc').orderBy('a.id', 'desc').limit(filter.limit).offset(filter.offset).execute()
+    },
+
+    async distinctValues() {
+      const [entityTypes, actions] = await Promise.all([
+        db.selectFrom('audit_log').select('entity_type').distinct().orderBy('entity_type').execute(),
+        db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute(),
+      ])
+      return { entityTypes: entityTypes.map((r) => r.entity_type), actions: actions.map((r) => r.action) }
+    },
+
+    /** A tool's public history: when, what, and on behalf of which organisation (never the person). */
+    toolHistory: (toolId: number) =>
+      db
+        .selectFrom('audit_log as a')
+        .leftJoin('organisations as o', 'o.id', 'a.actor_organisation_id')
+        .select(['a.occurred_at', 'a.action', 'o.name as organisation_name', 'a.actor_user_id'])
+        .where('a.entity_type', '=', 'tool')
+        .where('a.entity_id', '=', String(toolId))
+        .orderBy('a.occurred_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(50)
+        .execute(),
+  }
+}
+export type AuditRepository = ReturnType<typeof createAuditRepository>

@@ -1,0 +1,91 @@
+import { translate } from '../i18n/i18n.ts'
+import type { Locale } from '../i18n/messages.ts'
+import { isMessageKey } from '../i18n/i18n.ts'
+import type { FieldProblem } from '../errors.ts'
+import { alert, button, checkboxField, formField, select, textbox } from './components/index.ts'
+import { html, type SafeHtml } from './html.ts'
+
+export interface FieldSpec {
+  name: string
+  type: 'text' | 'email' | 'password' | 'url' | 'select' | 'checkbox' | 'hidden'
+  value?: string
+  options?: { value: string; label: string }[]
+  hint?: string
+  autocomplete?: string
+  maxLength?: number
+  required?: boolean
+  /** Label text; defaults to the catalogue's field.{name}. */
+  label?: string
+}
+
+export interface FormSpec {
+  id: string
+  action: string
+  csrfToken: string
+  fields: FieldSpec[]
+  submitLabel: string
+  problems?: FieldProblem[]
+  locale: Locale
+}
+
+export function fieldLabel(locale: Locale, name: string): string {
+  const key = `field.${name}`
+  return isMessageKey(key) ? translate(locale, key) : name
+}
+
+/** The fields of a form: labels, hints and per-field error messages, values kept (never passwords). */
+export function renderFields(spec: Pick<FormSpec, 'id' | 'fields' | 'problems' | 'locale'>): SafeHtml {
+  const problems = new Map((spec.problems ?? []).map((p) => [p.name, translate(spec.locale, p.messageKey, p.params)]))
+  return html`${spec.fields.map((f) => {
+    const id = `${spec.id}-${f.name}`
+    const label = f.label ?? fieldLabel(spec.locale, f.name)
+    const error = problems.get(f.name)
+    const hintId = f.hint ? `${id}-hint` : undefined
+    const errorId = error ? `${id}-error` : undefined
+    const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
+    if (f.type === 'hidden') return html`<input type="hidden" name="${f.name}" value="${f.value ?? ''}">`
+    if (f.type === 'checkbox') return checkboxField({ id, name: f.name, value: 'on', checked: f.value === 'on', label })
+    const input =
+      f.type === 'select'
+        ? select({ id, name: f.name, describedBy, invalid: !!error, options: (f.options ?? []).map((o) => ({ ...o, selected: o.value === (f.value ?? '') })) })
+        : textbox({
+            id,
+            name: f.name,
+            type: f.type,
+            value: f.type === 'password' ? '' : (f.value ?? ''),
+            maxLength: f.maxLength,
+            describedBy,
+            invalid: !!error,
+            autocomplete: f.autocomplete,
+            required: f.required,
+          })
+    return formField(id, label, input, hintId ? { id: hintId, text: f.hint } : undefined, errorId ? { id: errorId, text: error } : undefined)
+  })}`
+}
+
+/** A form that works without JavaScript: CSRF token, labels, hints, an error summary linking to each field. */
+export function renderForm(spec: FormSpec): SafeHtml {
+  const problems = new Map((spec.problems ?? []).map((p) => [p.name, translate(spec.locale, p.messageKey, p.params)]))
+  const summary =
+    problems.size > 0
+      ? alert(
+          'error',
+          html`<p class="utrecht-paragraph">${translate(spec.locale, 'error.formProblems')}</p><ul>${[...problems].map(
+            ([name, message]) => html`<li><a href="#${spec.id}-${name}">${fieldLabel(spec.locale, name)}: ${message}</a></li>`,
+          )}</ul>`,
+          { role: 'alert' },
+        )
+      : ''
+  return html`${summary}<form method="post" action="${spec.action}" class="citydeal-form" novalidate>
+<input type="hidden" name="_csrf" value="${spec.csrfToken}">
+${renderFields(spec)}
+<p class="utrecht-paragraph">${button(spec.submitLabel)}</p>
+</form>`
+}
+
+/** A one-button form (sign out, deactivate, …). */
+export function actionForm(action: string, csrfToken: string, label: string, hidden: Record<string, string> = {}, secondary = true): SafeHtml {
+  return html`<form method="post" action="${action}" class="citydeal-inline-form"><input type="hidden" name="_csrf" value="${csrfToken}">${Object.entries(
+    hidden,
+  ).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}${button(label, { secondary })}</form>`
+}
