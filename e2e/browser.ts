@@ -9,6 +9,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** Why browser tests cannot run here, or undefined when they can. Printed, never silent. */
 export function browserSkipReason(): string | undefined {
   if (existsSync(CHROMIUM)) return undefined
+  // CI sets REQUIRE_BROWSER=1: there a missing browser fails the run instead of skipping accessibility checks.
+  if (process.env.REQUIRE_BROWSER === '1') throw new Error(`${CHROMIUM} not found and REQUIRE_BROWSER=1: install it with apt-get install -y chromium`)
   return `browser tests skipped: ${CHROMIUM} not found. Install it with: apt-get install -y chromium`
 }
 

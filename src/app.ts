@@ -14,7 +14,7 @@ import { createToolsRepository } from './modules/tools/tools.repository.ts'
 import { registerToolPages } from './modules/tools/tools.routes.ts'
 import { createToolsService } from './modules/tools/tools.service.ts'
 import { registerAssets } from './plugins/assets.ts'
-import { registerErrorHandling } from './plugins/error-handler.ts'
+import { createErrorResponder, registerErrorHandling, respondToError } from './plugins/error-handler.ts'
 import { registerSecurityHeaders } from './plugins/security-headers.ts'
 import { registerSessions } from './plugins/session.ts'
 import { createAccountsRepository } from './modules/accounts/accounts.repository.ts'
@@ -58,7 +58,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     organisations: createOrganisationsService(createOrganisationsRepository(database.db), audit),
   }
 
+  const sendError = createErrorResponder(config.PUBLIC_URL)
   const app = Fastify({
+    // Malformed URLs (bad percent-encoding, over-long parameters) get the same error pages as everything else.
+    frameworkErrors: (error, request, reply) => respondToError(sendError, error, request, reply),
     logger:
       options.logger === false
         ? false
@@ -67,7 +70,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
           },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
-    trustProxy: true,
+    trustProxy: config.TRUST_PROXY === '' ? false : config.TRUST_PROXY,
     bodyLimit: 256 * 1024,
   })
   app.addHook('onClose', async () => {

@@ -24,3 +24,9 @@ test('invalid values fail at start-up with a readable list', () => {
     (error: unknown) => error instanceof ConfigError && /PORT/.test(error.message) && /PUBLIC_URL/.test(error.message) && /LOG_LEVEL/.test(error.message),
   )
 })
+
+test('ports are plain digits and DATABASE_URL is a PostgreSQL URL', () => {
+  for (const PORT of ['1e3', '3000.5', '-1', '70000']) assert.throws(() => loadConfig({ PORT }), ConfigError, PORT)
+  assert.throws(() => loadConfig({ DATABASE_URL: 'not a url' }), ConfigError)
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/toolbox' }).DATABASE_URL, 'postgres://postgres@127.0.0.1:5432/toolbox')
+})

@@ -6,7 +6,7 @@ export const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   HOST: Type.String({ minLength: 1, default: '0.0.0.0' }),
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
-  DATABASE_URL: Type.String({ default: '' }),
+  DATABASE_URL: Type.String({ pattern: '^(postgres(ql)?://.+)?$', default: '' }),
   PUBLIC_URL: Type.String({ pattern: '^https?://[^\\s/]+(/[^\\s]*)?$', default: 'http://localhost:3000' }),
   CONTACT_EMAIL: Type.String({ pattern: '^[^\\s@]+@[^\\s@]+$', default: 'toolbox@example.org' }),
   SMTP_URL: Type.String({ pattern: '^(smtps?://.+)?$', default: '' }),
@@ -15,6 +15,7 @@ export const ConfigSchema = Type.Object({
   RATE_LIMIT_DISABLED: Type.Union([Type.Literal('0'), Type.Literal('1'), Type.Literal('')], { default: '' }),
   RATE_LIMIT_SIGN_IN_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 10_000, default: 10 }),
   RATE_LIMIT_FORMS_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 10_000, default: 20 }),
+  TRUST_PROXY: Type.String({ pattern: '^[0-9a-fA-F.:/, ]*$', maxLength: 500, default: '' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -35,6 +36,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const value = env[key]
     if (value !== undefined && value !== '') raw[key] = value
   }
+  // Value.Convert would read '1e3' or '3000.5' as a number: ports must be plain digits.
+  if (raw.PORT !== undefined && !/^[0-9]{1,5}$/.test(String(raw.PORT))) raw.PORT = `invalid: ${String(raw.PORT)}`
   const converted = Value.Convert(ConfigSchema, Value.Default(ConfigSchema, raw))
   const errors = [...Value.Errors(ConfigSchema, converted)]
   if (errors.length > 0) {

@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs'
 import { buildApp } from './app.ts'
 import { ConfigError, loadConfig } from './config.ts'
 
 /** Starts the toolbox: listens on HOST:PORT and shuts down gracefully on SIGINT/SIGTERM. */
 async function main() {
+  // Settings from a .env file (see .env.example); the real environment wins.
+  if (existsSync('.env')) process.loadEnvFile('.env')
   let config
   try {
     config = loadConfig()

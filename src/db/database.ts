@@ -42,7 +42,13 @@ pg.types.setTypeParser(DATE, asText)
 /** Opens PostgreSQL when a URL is given, otherwise PGlite in dataDir (or in memory). */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 })
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      // Fail fast instead of hanging when the server is unreachable or a query runs away.
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: 15_000,
+    })
     // An idle client that loses its server must not crash the process; the next query reports it.
     pool.on('error', () => {})
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })

@@ -1,9 +1,11 @@
 import { openConfiguredDatabase } from '../app.ts'
+import { existsSync } from 'node:fs'
 import { loadConfig } from '../config.ts'
 import { migrateToLatest } from './migrate.ts'
 import { loadReferenceData } from './seed/reference-data.ts'
 
 // npm run db:migrate: brings the configured database up to date and loads the reference data.
+if (existsSync('.env')) process.loadEnvFile('.env')
 const config = loadConfig()
 const database = await openConfiguredDatabase(config)
 try {

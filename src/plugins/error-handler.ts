@@ -19,9 +19,22 @@ function clientErrorStatus(error: FastifyError): number | undefined {
   return status && status >= 400 && status < 500 ? status : undefined
 }
 
-/** One error handler: problem+json for the API, an error page in the visitor's language for HTML. */
-export function registerErrorHandling(app: FastifyInstance, publicUrl: string) {
-  const send = (request: FastifyRequest, reply: FastifyReply, error: AppError | { status: number; messageKey: 'error.badRequest' | 'error.internal' | 'error.notFound'; id: string }) => {
+type Failure = AppError | { status: number; messageKey: 'error.badRequest' | 'error.internal' | 'error.notFound' | 'error.unavailable'; id: string }
+
+const DATABASE_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006'])
+
+/** Whether an error means the database cannot be reached (then the answer is 503, not 500). */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string }
+  return (
+    (e.code !== undefined && DATABASE_DOWN_CODES.has(e.code)) ||
+    /database is closed|PGlite is closed|Connection terminated|timeout exceeded when trying to connect|Cannot use a pool after calling end|has already been destroyed/i.test(e.message ?? '')
+  )
+}
+
+/** Sends a failure: problem+json for the API, an error page in the visitor's language for HTML. */
+export function createErrorResponder(publicUrl: string) {
+  return (request: FastifyRequest, reply: FastifyReply, error: Failure) => {
     const details = error instanceof AppError ? error.details : []
     const params = error instanceof AppError ? error.params : {}
     if (isApiRequest(request)) {
@@ -36,6 +49,8 @@ export function registerErrorHandling(app: FastifyInstance, publicUrl: string) {
         .header('content-type', 'application/problem+json; charset=utf-8')
         .header('api-version', API_VERSION)
         .header('content-language', locale)
+        .header('access-control-allow-origin', '*')
+        .header('vary', 'Accept-Language')
         .send({
           type: `${publicUrl}/api/v1/problems/${error.id}`,
           title: translate(locale, error.messageKey, params),
@@ -58,7 +73,10 @@ export function registerErrorHandling(app: FastifyInstance, publicUrl: string) {
       .send(errorPage(ctx, { message: translate(ctx.locale, error.messageKey, params), problems, signIn: error.status === 401 }))
   }
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+}
+
+/** Maps any error to a failure response; Fastify's own client errors keep their 4xx status. */
+export function respondToError(send: ReturnType<typeof createErrorResponder>, error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
     if (error instanceof AppError) return send(request, reply, error)
     if (error.code?.startsWith('FST_CSRF_')) return send(request, reply, new CsrfError())
     const status = clientErrorStatus(error)
@@ -67,10 +85,19 @@ export function registerErrorHandling(app: FastifyInstance, publicUrl: string) {
       request.log.info({ err: { code: error.code, message: error.message } }, 'client error')
       return send(request, reply, { status, messageKey: 'error.badRequest', id: 'bad-request' })
     }
+    if (isDatabaseUnavailable(error)) {
+      request.log.error({ err: error }, 'database unavailable')
+      reply.header('retry-after', '30')
+      return send(request, reply, { status: 503, messageKey: 'error.unavailable', id: 'unavailable' })
+    }
     request.log.error({ err: error }, 'unexpected error')
     return send(request, reply, { status: 500, messageKey: 'error.internal', id: 'internal-error' })
-  })
+}
 
+/** One error handler for the whole app, and the not-found handler. */
+export function registerErrorHandling(app: FastifyInstance, publicUrl: string) {
+  const send = createErrorResponder(publicUrl)
+  app.setErrorHandler((error: FastifyError, request, reply) => respondToError(send, error, request, reply))
   app.setNotFoundHandler((request, reply) => send(request, reply, new NotFoundError()))
 }
 

@@ -10,3 +10,11 @@ export function localizedText(value: { text: string; lang: Locale; fallback: boo
     language: translate(locale, `language.${value.lang}`),
   })}</span>`
 }
+
+/**
+ * Renders a name. Names are proper names: one without a translation is shown as it is, marked with its
+ * language (so screen readers pronounce it right), without the "not translated" note that texts get.
+ */
+export function localizedName(value: { text: string; lang: Locale; fallback: boolean }) {
+  return value.fallback ? html`<span lang="${value.lang}">${value.text}</span>` : html`${value.text}`
+}

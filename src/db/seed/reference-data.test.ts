@@ -57,9 +57,14 @@ describe('reference data', () => {
     const tools = await db().selectFrom('tools').selectAll().execute()
     assert.equal(tools.length, 74)
     for (const tool of tools) {
-      assert.ok(tool.name_nl && tool.name_en, `${tool.slug} has names in both languages`)
+      assert.ok(tool.name_nl || tool.name_en, `${tool.slug} has a name`)
       assert.ok(tool.description_nl && tool.description_en, `${tool.slug} has descriptions in both languages`)
     }
+    // Names are stored in their own language, with a translation only where one is established.
+    const byslug = new Map(tools.map((t) => [t.slug, t]))
+    assert.deepEqual([byslug.get('omgevingswet')?.name_nl, byslug.get('omgevingswet')?.name_en], ['Omgevingswet', 'Environment and Planning Act'])
+    assert.deepEqual([byslug.get('fiware')?.name_nl, byslug.get('fiware')?.name_en], [null, 'FIWARE'])
+    assert.deepEqual([byslug.get('samen-meten')?.name_nl, byslug.get('samen-meten')?.name_en], ['Samen Meten', null])
     const owners = await sql<{ n: number }>`
       select count(*)::int as n from tools t where not exists (
         select 1 from tool_organisations x where x.tool_id = t.id and x.role = 'owner')`.execute(db())
@@ -87,9 +92,12 @@ describe('reference data', () => {
     assert.equal(pdok.description_en, 'Edited by a curator.')
   })
 
-  test('the audit log records the load and refuses to be changed', async () => {
+  test('the audit log records the load and each tool, and refuses to be changed or emptied', async () => {
     const entry = await db().selectFrom('audit_log').selectAll().where('action', '=', 'reference_data.loaded').executeTakeFirstOrThrow()
     assert.equal((entry.after as { tools: number }).tools, 74)
+    const created = await db().selectFrom('audit_log').select('entity_id').where('action', '=', 'tool.created').execute()
+    assert.equal(created.length, 74)
+    await assert.rejects(sql`truncate audit_log`.execute(db()), /append-only/)
     await assert.rejects(db().updateTable('audit_log').set({ action: 'tampered' }).where('id', '=', entry.id).execute(), /append-only/)
     await assert.rejects(db().deleteFrom('audit_log').where('id', '=', entry.id).execute(), /append-only/)
   })

@@ -10,6 +10,7 @@ import type { Database } from '../database.ts'
 export const REFERENCE_DATA_DIR = join(import.meta.dirname, '..', '..', '..', 'reference-data')
 
 const TOOLS_SEED = 'tools-seed-v1'
+const SEED_LOCK = 7_415_001
 
 function referenceFingerprint(dir: string): string {
   const hash = createHash('sha256')
@@ -47,6 +48,9 @@ export async function loadReferenceData(db: Database, dir = REFERENCE_DATA_DIR):
   const loaded = await db.selectFrom('seed_state').select('name').where('name', '=', fingerprint).executeTakeFirst()
   if (loaded) return 'unchanged'
   return db.transaction().execute(async (trx) => {
+    // Instances starting together on one PostgreSQL: one loads, the others wait and then find it done.
+    await sql`select pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx)
+    if (await trx.selectFrom('seed_state').select('name').where('name', '=', fingerprint).executeTakeFirst()) return 'unchanged' as const
     await trx.deleteFrom('seed_state').where('name', 'like', 'reference-data:%').execute()
     await trx.insertInto('seed_state').values({ name: fingerprint }).execute()
     const forms = readCsv(join(dir, 'tool-forms.csv'))
@@ -230,9 +234,10 @@ async function loadSeedTools(trx: Trx, dir: string, orgIds: Map<string, number>)
       .insertInto('tools')
       .values({
         slug,
-        name_nl: name,
-        // A proper name is the same in both languages unless the tool has an English name of its own.
-        name_en: ed.name_en || name,
+        // A name is stored in the language it is written in; the other language gets a translation only
+        // where the tool has an established one (Omgevingswet: Environment and Planning Act).
+        name_nl: ed.name_language === 'en' ? null : name,
+        name_en: ed.name_language === 'en' ? name : ed.name_en || null,
         description_nl: ed.description_nl || null,
         description_en: s.short_description_in_your_own_words || null,
         process_question_nl: ed.process_question_nl || null,
@@ -257,6 +262,7 @@ async function loadSeedTools(trx: Trx, dir: string, orgIds: Map<string, number>)
       await trx.insertInto('tool_links').values({ tool_id: tool.id, position, ...link }).execute()
     }
 
+    if (ed.name_language !== 'nl' && ed.name_language !== 'en') throw new Error(`tools-editorial.csv: name_language of ${name} must be nl or en`)
     const seen = new Set([name.toLowerCase(), (ed.name_en || name).toLowerCase()])
     for (const alias of splitList(ed.aliases)) {
       if (seen.has(alias.toLowerCase())) continue
@@ -284,5 +290,9 @@ async function loadSeedTools(trx: Trx, dir: string, orgIds: Map<string, number>)
     }
   }
   await sql`select tool_refresh_derived(${ids}::bigint[])`.execute(trx)
+  await trx
+    .insertInto('audit_log')
+    .values(ids.map((id) => ({ actor_label: 'system: reference data', action: 'tool.created', entity_type: 'tool', entity_id: String(id), after: JSON.stringify({ source: 'tools-seed.csv' }) })))
+    .execute()
   return ids.length
 }

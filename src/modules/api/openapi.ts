@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../../app-context.ts'
 import { API_VERSION } from '../../plugins/error-handler.ts'
-import { CATEGORIES, FACETS, MAX_API_PAGE_SIZE, MAX_QUERY_LENGTH, ORIGINS, PROCESSES, SORTS, STATUSES } from '../tools/tools.constants.ts'
+import { CATEGORIES, FACETS, MAX_API_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_VALUES_PER_FACET, ORIGINS, PROCESSES, SORTS, STATUSES } from '../tools/tools.constants.ts'
 import { facetVocabulary } from '../tools/tools.schemas.ts'
 
 const versionHeader = {
@@ -71,7 +71,7 @@ export function buildOpenApi(ctx: AppContext) {
               description: facetDescriptions[facet],
               style: 'form',
               explode: true,
-              schema: { type: 'array', maxItems: 20, items: { type: 'string', enum: [...vocabulary[facet]] } },
+              schema: { type: 'array', maxItems: MAX_VALUES_PER_FACET, items: { type: 'string', enum: [...vocabulary[facet]] } },
             })),
             { name: 'sort', in: 'query', description: 'Sort order; relevance needs q', schema: { type: 'string', enum: [...SORTS] } },
             { name: 'page', in: 'query', description: 'Page number', schema: { type: 'integer', minimum: 1, default: 1 } },
@@ -191,7 +191,19 @@ export function buildOpenApi(ctx: AppContext) {
             kind: { $ref: '#/components/schemas/CodeLabel' },
             cbsCode: { type: 'string', nullable: true },
             role: { $ref: '#/components/schemas/CodeLabel' },
-            involvement: { $ref: '#/components/schemas/CodeLabel' },
+            involvement: { nullable: true, allOf: [{ $ref: '#/components/schemas/CodeLabel' }] },
+          },
+        },
+        TestMunicipality: {
+          type: 'object',
+          required: ['slug', 'name', 'cbsCode'],
+          properties: {
+            slug: { type: 'string' },
+            name: { type: 'string' },
+            cbsCode: { type: 'string', nullable: true },
+            testStatus: { nullable: true, allOf: [{ $ref: '#/components/schemas/CodeLabel' }] },
+            result: { $ref: '#/components/schemas/LocalizedText' },
+            testedOn: { type: 'string', format: 'date', nullable: true },
           },
         },
         Assessment: {
@@ -220,7 +232,7 @@ export function buildOpenApi(ctx: AppContext) {
               properties: {
                 code: { type: 'string' },
                 label: { type: 'string' },
-                bindingLevel: { $ref: '#/components/schemas/CodeLabel' },
+                bindingLevel: { nullable: true, allOf: [{ $ref: '#/components/schemas/CodeLabel' }] },
                 bindingForce: { type: 'string', nullable: true },
               },
             },
@@ -231,7 +243,7 @@ export function buildOpenApi(ctx: AppContext) {
             website: { type: 'string', nullable: true, format: 'uri' },
             aliases: { type: 'array', items: { type: 'string' } },
             organisations: { type: 'array', items: { $ref: '#/components/schemas/Organisation' } },
-            testMunicipalities: { type: 'array', items: { $ref: '#/components/schemas/Organisation' } },
+            testMunicipalities: { type: 'array', items: { $ref: '#/components/schemas/TestMunicipality' } },
             sdgTargets: {
               type: 'array',
               items: {
@@ -257,6 +269,15 @@ export function buildOpenApi(ctx: AppContext) {
             },
             related: { type: 'array', description: 'Tools that share an organisation', items: { $ref: '#/components/schemas/ToolSummary' } },
             similar: { type: 'array', description: 'Tools with the most classifications in common', items: { $ref: '#/components/schemas/ToolSummary' } },
+            history: {
+              type: 'array',
+              description: 'Changes to the tool, newest first, naming the acting organisation (never a person)',
+              items: {
+                type: 'object',
+                required: ['at', 'action', 'by'],
+                properties: { at: { type: 'string', format: 'date-time' }, action: { type: 'string' }, by: { type: 'string' } },
+              },
+            },
             startedOn: { type: 'string', format: 'date', nullable: true },
             availableOn: { type: 'string', format: 'date', nullable: true },
             createdAt: { type: 'string', format: 'date-time' },

@@ -56,19 +56,6 @@ export function createAuditRepository(db: Database) {
       ])
       return { entityTypes: entityTypes.map((r) => r.entity_type), actions: actions.map((r) => r.action) }
     },
-
-    /** A tool's public history: when, what, and on behalf of which organisation (never the person). */
-    toolHistory: (toolId: number) =>
-      db
-        .selectFrom('audit_log as a')
-        .leftJoin('organisations as o', 'o.id', 'a.actor_organisation_id')
-        .select(['a.occurred_at', 'a.action', 'o.name as organisation_name', 'a.actor_user_id'])
-        .where('a.entity_type', '=', 'tool')
-        .where('a.entity_id', '=', String(toolId))
-        .orderBy('a.occurred_at', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(50)
-        .execute(),
   }
 }
 export type AuditRepository = ReturnType<typeof createAuditRepository>

@@ -14,10 +14,11 @@ test('GET /health is 200 with the database state, and 503 once the database is u
     assert.equal(down.statusCode, 503)
     assert.deepEqual(down.json(), { status: 'unavailable', database: { kind: testDatabaseKind, status: 'down' } })
 
-    // Pages say so in the visitor's language instead of failing with a stack trace.
-    const page = await t.app.inject({ method: 'GET', url: '/en/tools' })
-    assert.equal(page.statusCode, 500)
-    assert.match(page.body, /Something went wrong on our side/)
+    // Pages say so in the visitor's language (503, try again later) instead of failing with a stack trace.
+    const page = await t.app.inject({ method: 'GET', url: '/en/tools?q=unavailable' })
+    assert.equal(page.statusCode, 503)
+    assert.equal(page.headers['retry-after'], '30')
+    assert.match(page.body, /The toolbox is temporarily unavailable/)
     assert.ok(!page.body.includes('at '), 'no stack trace')
   } finally {
     await t.app.close().catch(() => {})

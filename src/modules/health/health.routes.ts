@@ -5,7 +5,10 @@ import type { AppContext } from '../../app-context.ts'
 export function registerHealth(app: FastifyInstance, ctx: AppContext) {
   app.get('/health', async (request, reply) => {
     try {
-      await ctx.database.ping()
+      await Promise.race([
+        ctx.database.ping(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('database did not answer within 2 s')), 2_000).unref()),
+      ])
       return reply.header('cache-control', 'no-store').send({ status: 'ok', database: { kind: ctx.database.kind, status: 'up' } })
     } catch (error) {
       request.log.warn({ err: error }, 'database unreachable')

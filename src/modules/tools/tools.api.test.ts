@@ -33,6 +33,9 @@ describe('read API', () => {
     assert.equal(res.headers['content-language'], 'en')
     assert.equal(body.items[0].slug, 'algemene-verordening-gegevensbescherming')
     assert.equal(body.items[0].name, 'General Data Protection Regulation (GDPR)')
+    assert.equal(body.items[0].nameLanguage, 'en')
+    const dutchName = (await get('/api/v1/tools/samen-meten?lang=en')).json()
+    assert.deepEqual([dutchName.name, dutchName.nameLanguage], ['Samen Meten', 'nl'], 'a name without translation says its language')
     assert.equal(body.items[0].form.label, '(EU) legislation')
 
     const filtered = (await get('/api/v1/tools?form=legislation&form=ordinance&category=governance&pageSize=100')).json()
@@ -94,6 +97,7 @@ describe('read API', () => {
     const problem = bad.json()
     assert.equal(problem.code, 'validation-failed')
     assert.equal(problem.title, 'De invoer klopt niet.')
+    assert.equal(bad.headers['access-control-allow-origin'], '*', 'errors are readable cross-origin too')
     assert.deepEqual(problem.invalidParams.map((p: { name: string }) => p.name).sort(), ['form', 'page', 'pageSize', 'q'])
     assert.equal(problem.invalidParams.find((p: { name: string }) => p.name === 'q').reason, 'Mag hoogstens 200 tekens lang zijn.')
 
@@ -102,6 +106,13 @@ describe('read API', () => {
     assert.equal((await get('/api/v1/tools?lang=fr')).statusCode, 400)
     assert.equal((await get('/api/v1/tools?page=99')).statusCode, 404)
     assert.equal((await get('/api/v1/nothing-here')).statusCode, 404)
+    // Malformed URLs get problem+json too, not Fastify's own error body.
+    for (const url of ['/api/v1/tools/%FF', `/api/v1/tools/${'a'.repeat(600)}`]) {
+      const res = await get(url, { 'accept-language': 'en' })
+      assert.ok(res.statusCode >= 400 && res.statusCode < 500, `${url} gave ${res.statusCode}`)
+      assert.match(res.headers['content-type'] as string, /application\/problem\+json/, url)
+    }
+    assert.equal((await get('/api/v1/tools?lang=nl&lang=en')).headers['content-language'], 'en')
     for (const q of ['%00', '%ED%A0%80', '%F0%9F%92%A9%F0%9F%92%A9', '%', "'%20OR%201=1--", 'a:*|b&!c']) {
       const res = await get(`/api/v1/tools?q=${q}`)
       assert.ok(res.statusCode === 200 || res.statusCode === 400, `q=${q} gave ${res.statusCode}`)

@@ -9,6 +9,12 @@ import { catalogueSearchParams, parseCatalogueQuery } from './tools.schemas.ts'
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
+/** The API's language: the (last) lang parameter, validated before; Dutch by default. */
+function apiLocale(lang: unknown): Locale {
+  const value = Array.isArray(lang) ? lang.at(-1) : lang
+  return value === 'en' ? 'en' : 'nl'
+}
+
 function apiHeaders(reply: FastifyReply, locale: Locale) {
   return reply.header('api-version', API_VERSION).header('content-language', locale).header('access-control-allow-origin', '*')
 }
@@ -60,6 +66,7 @@ function apiTool(tool: ToolView, publicUrl: string, locale: Locale) {
     links: tool.links.map((l) => ({ kind: l.kind, url: l.url, title: l.title.text, language: l.language })),
     related: tool.related.map((r) => apiListItem(r, publicUrl, locale)),
     similar: tool.similar.map((r) => apiListItem(r, publicUrl, locale)),
+    history: tool.history.map((h) => ({ at: new Date(h.at).toISOString(), action: h.action, by: h.by })),
     startedOn: tool.startedOn,
     availableOn: tool.availableOn,
     createdAt: new Date(tool.createdAt).toISOString(),
@@ -77,8 +84,8 @@ export function registerToolsApi(app: FastifyInstance, ctx: AppContext) {
 
   app.get('/api/v1/tools', async (request, reply) => {
     const raw = request.query as Record<string, unknown>
-    const locale: Locale = raw.lang === 'en' ? 'en' : 'nl'
     const query = parseCatalogueQuery(raw, ctx.reference, { allowPageSize: true })
+    const locale = apiLocale(raw.lang)
     const result = await ctx.tools.searchCatalogue(query)
     if (query.page > result.pages) throw new NotFoundError('error.pageOutOfRange', { page: query.page, pages: result.pages })
     const link = (page: number) => {
@@ -107,9 +114,9 @@ export function registerToolsApi(app: FastifyInstance, ctx: AppContext) {
   })
 
   app.get<{ Params: { slug: string }; Querystring: { lang?: string } }>('/api/v1/tools/:slug', async (request, reply) => {
-    const locale: Locale = request.query.lang === 'en' ? 'en' : 'nl'
     // Validates lang like the list does.
     parseCatalogueQuery({ lang: request.query.lang }, ctx.reference, { allowPageSize: false })
+    const locale = apiLocale(request.query.lang)
     const slug = request.params.slug
     if (!SLUG.test(slug) || slug.length > 120) throw new NotFoundError('error.toolNotFound', { slug: slug.slice(0, 80) })
     const details = await ctx.tools.getTool(slug)

@@ -150,6 +150,11 @@ export function presentTool(details: ToolDetails, locale: Locale, reference: Ref
     links: details.links.map((l) => ({ kind: l.kind, url: l.url, title: localized(l.title_nl, l.title_en, locale) ?? { text: l.url, lang: locale, fallback: false }, language: l.language })),
     related: details.related.map((r) => presentListItem(r, locale, reference)),
     similar: details.similar.map((r) => presentListItem(r, locale, reference)),
+    history: details.history.map((h) => ({
+      at: h.occurred_at,
+      action: label(locale, 'history', h.action),
+      by: h.organisation_name ?? translate(locale, h.actor_user_id ? 'tool.history.byEditors' : 'tool.history.bySystem'),
+    })),
     startedOn: tool.started_on,
     availableOn: tool.available_on,
     createdAt: tool.created_at,

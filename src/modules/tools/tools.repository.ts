@@ -100,7 +100,10 @@ export function createToolsRepository(db: Database) {
         ) c on true
         order by t.n`.execute(db)
       return rows.map((r) => {
-        const candidates = (r.similar ?? []).map((word, i) => ({ word, score: Number(r.scores?.[i] ?? 0) }))
+        // A much shorter or longer word is not a typo (tweeling is not twee), however many trigrams match.
+        const candidates = (r.similar ?? [])
+          .map((word, i) => ({ word, score: Number(r.scores?.[i] ?? 0) }))
+          .filter((c) => c.word.length >= r.token.length * 0.75 && c.word.length <= r.token.length * 1.34)
         const best = candidates[0]?.score ?? 0
         // An unknown word is probably a typo: take the closest known words. A known word only gets
         // near-identical variants (sensorregister / sensorenregister).
@@ -221,6 +224,19 @@ export function createToolsRepository(db: Database) {
         limit ${limit}`.execute(db)
       return rows.filter((r) => r.score >= 3)
     },
+
+    /** The tool's public history: when, what, and the acting organisation (never the person). */
+    history: (toolId: number) =>
+      db
+        .selectFrom('audit_log as a')
+        .leftJoin('organisations as o', 'o.id', 'a.actor_organisation_id')
+        .select(['a.occurred_at', 'a.action', 'a.actor_user_id', 'o.name as organisation_name'])
+        .where('a.entity_type', '=', 'tool')
+        .where('a.entity_id', '=', String(toolId))
+        .orderBy('a.occurred_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(50)
+        .execute(),
 
     async counts() {
       const { rows } = await sql<{ key: string; n: number }>`

@@ -21,7 +21,7 @@ describe('catalogue pages', () => {
     const nl = await get('/')
     assert.equal(nl.statusCode, 200)
     assert.match(nl.body, /<html lang="nl">/)
-    assert.match(text(nl.body), /74 tools in de toolbox/)
+    assert.match(text(nl.body), /\d+ tools in de toolbox/)
     assert.match(text(nl.body), /7 tools ontwikkeld in de City Deal/)
     assert.match(nl.body, /href="\/tools\?category=governance"/)
     assert.match(nl.body, /href="\/tools\?form=legislation"/)
@@ -30,12 +30,13 @@ describe('catalogue pages', () => {
     const en = await get('/en/')
     assert.equal(en.statusCode, 200)
     assert.match(en.body, /<html lang="en">/)
-    assert.match(text(en.body), /74 tools in the toolbox/)
+    assert.match(text(en.body), /\d+ tools in the toolbox/)
     assert.match(en.body, /href="\/en\/tools\?category=content"/)
     assert.equal((await get('/en')).statusCode, 200)
 
+    const before = Number(/(\d+) tools in de toolbox/.exec(text((await get('/')).body))?.[1])
     await createTool(t.database.handle.db, { category: 'content' })
-    assert.match(text((await get('/')).body), /75 tools in de toolbox/, 'counts are live')
+    assert.match(text((await get('/')).body), new RegExp(`${before + 1} tools in de toolbox`), 'counts are live')
   })
 
   test('the language switch stays on the same page, with the same query', async () => {
@@ -140,11 +141,11 @@ describe('catalogue pages', () => {
     const res = await get('/tools/crowd-safety-manager')
     assert.equal(res.statusCode, 200)
     const body = text(res.body)
-    for (const expected of ['Crowd Safety Manager', 'Procesvraag', 'Software', 'Bindende kracht', 'Ontwikkeld in de City Deal', "'s-Gravenhage", 'Mede-ontwikkelaar', 'Ontwerpprincipes', 'Controle over technologie', 'Haalbaar', 'Laatst gewijzigd op']) {
+    for (const expected of ['Crowd Safety Manager', 'Procesvraag', 'Software', 'Bindende kracht', 'Ontwikkeld in de City Deal', "'s-Gravenhage", 'Mede-ontwikkelaar', 'Ontwerpprincipes', 'Veiligheid', 'Haalbaar', 'Laatst gewijzigd op', 'Wijzigingsgeschiedenis', 'Toegevoegd aan de toolbox (de toolbox (referentiegegevens))']) {
       assert.ok(body.includes(expected), `tool page shows ${expected}`)
     }
     const en = text((await get('/en/tools/crowd-safety-manager')).body)
-    for (const expected of ['Process question', 'Binding force', 'Developed in the City Deal', 'Co-developer', 'Design principles', 'Last changed on']) {
+    for (const expected of ['Process question', 'Binding force', 'Developed in the City Deal', 'Co-developer', 'Design principles', 'Last changed on', 'Change history']) {
       assert.ok(en.includes(expected), `English tool page shows ${expected}`)
     }
   })
@@ -165,6 +166,20 @@ describe('catalogue pages', () => {
     const en = text((await get(`/en/tools/${tool.slug}`)).body)
     assert.match(en, /Apeldoorn Passed Works well\./)
     assert.match(body, /Vergelijkbare tools/)
+  })
+
+  test('a name keeps its own language, marked for screen readers, and a search without words says so', async () => {
+    const nl = await get('/tools/fiware')
+    assert.match(nl.body, /<h1 class="utrecht-heading-1"><span lang="en">FIWARE<\/span><\/h1>/)
+    const en = await get('/en/tools/omgevingswet')
+    assert.match(en.body, /<h1 class="utrecht-heading-1">Environment and Planning Act<\/h1>/)
+    for (const q of ['de', 'the', '日本', '😀']) {
+      const res = await get(`/tools?q=${encodeURIComponent(q)}`)
+      assert.equal(res.statusCode, 200)
+      assert.match(text(res.body), /geen woorden om op te zoeken/, `q=${q}`)
+      assert.match(text(res.body), /0 tools gevonden/)
+    }
+    assert.match(text((await get('/tools?q=stra%C3%9Fe+sensor')).body), /tools? gevonden/)
   })
 
   test('a missing translation falls back visibly to the other language', async () => {
@@ -241,6 +256,15 @@ describe('bad input on pages', () => {
     assert.match(en.body, /<html lang="en">/)
     assert.equal((await get('/nowhere')).statusCode, 404)
     assert.match(text((await get('/en/nowhere')).body), /This page does not exist/)
+  })
+
+  test('malformed URLs get the error page in the visitor’s language, not a raw error', async () => {
+    for (const [url, lang] of [['/tools/%FF', 'nl'], ['/en/%FF', 'en'], [`/en/tools/${'a'.repeat(600)}`, 'en']] as const) {
+      const res = await get(url)
+      assert.ok(res.statusCode >= 400 && res.statusCode < 500, `${url} gave ${res.statusCode}`)
+      assert.match(res.headers['content-type'] as string, /text\/html/, url)
+      assert.match(res.body, new RegExp(`<html lang="${lang}">`), url)
+    }
   })
 
   test('odd Unicode never causes a 500', async () => {

@@ -29,6 +29,7 @@ export function registerToolPages(app: FastifyInstance, ctx: AppContext) {
           items: result.rows.map((r) => presentListItem(r, locale, ctx.reference)),
           facets: presentFacets(result, locale, ctx.reference),
           corrections: result.corrections,
+          noSearchableWords: result.noSearchableWords,
         }),
       )
     })

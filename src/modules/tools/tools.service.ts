@@ -16,11 +16,14 @@ export interface CatalogueResult {
   facets: Record<Facet, FacetCount[]>
   /** Words the search also looked for because a query word looked like a typo. */
   corrections: string[]
+  /** The query had text but no word to search on (only stop words, or no letters we index). */
+  noSearchableWords: boolean
 }
 
 /** Lower-case, accent-free words of letters and digits, as the search index stores them. */
 export function tokenize(text: string): string[] {
   const words = text
+    .replace(/ß/g, 'ss')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -44,6 +47,10 @@ export function createToolsService(repository: ToolsRepository, options: { cache
     const analysis = await repository.analyseTerms(tokens)
     const corrections: string[] = []
     const meaningful = analysis.filter((a) => !a.isStopWord)
+    if (query.q && meaningful.length === 0) {
+      const facets = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Record<Facet, FacetCount[]>
+      return { total: 0, pages: 1, rows: [], facets, corrections: [], noSearchableWords: true }
+    }
     const termGroups = meaningful.map((a, i) => {
       const alternatives = a.similar
       if (!a.known) corrections.push(...alternatives)
@@ -73,7 +80,7 @@ export function createToolsService(repository: ToolsRepository, options: { cache
     // Every tool has exactly one category, so the category counts add up to the total.
     const categoryCounts = facets.category.filter((f) => query.filters.category.length === 0 || f.selected)
     const total = categoryCounts.reduce((sum, f) => sum + f.count, 0)
-    return { total, pages: Math.max(1, Math.ceil(total / query.pageSize)), rows, facets, corrections }
+    return { total, pages: Math.max(1, Math.ceil(total / query.pageSize)), rows, facets, corrections, noSearchableWords: false }
   }
 
   return {
@@ -97,9 +104,9 @@ export function createToolsService(repository: ToolsRepository, options: { cache
     async getTool(slug: string) {
       const tool = await repository.findBySlug(slug)
       if (!tool) throw new NotFoundError('error.toolNotFound', { slug: slug.slice(0, 80) })
-      const [details, related] = await Promise.all([repository.details(tool.id), repository.related(tool.id, 6)])
+      const [details, related, history] = await Promise.all([repository.details(tool.id), repository.related(tool.id, 6), repository.history(tool.id)])
       const similar = await repository.similar(tool.id, 6, related.map((r) => r.id))
-      return { tool, ...details, related, similar }
+      return { tool, ...details, related, similar, history }
     },
 
     /** Live counts for the home page. */

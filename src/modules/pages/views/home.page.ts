@@ -34,7 +34,7 @@ ${heading(2, t('home.byCategory'), { id: 'category-heading' })}
 <ul class="citydeal-tiles">${model.categories.map(
     (c) => html`<li>${heading(3, link(`${tools}?category=${c.code}`, c.label))}
 ${paragraph(c.description)}
-${paragraph(t('home.toolCount', { count: c.count }))}</li>`,
+${paragraph(c.count === 1 ? t('home.toolCountOne') : t('home.toolCount', { count: c.count }))}</li>`,
   )}</ul>
 </section>
 <section aria-labelledby="form-heading">

@@ -16,7 +16,7 @@ import {
 } from '../../../views/components/index.ts'
 import { html } from '../../../views/html.ts'
 import { layout, type PageContext } from '../../../views/layout.ts'
-import { localizedText } from '../../../views/localized.ts'
+import { localizedName, localizedText } from '../../../views/localized.ts'
 import { MAX_QUERY_LENGTH, SORTS } from '../tools.constants.ts'
 import type { FacetView, ListItemView } from '../tools.presenter.ts'
 import { catalogueSearchParams, type CatalogueQuery } from '../tools.schemas.ts'
@@ -28,6 +28,7 @@ export interface CataloguePageModel {
   items: ListItemView[]
   facets: FacetView[]
   corrections: string[]
+  noSearchableWords: boolean
 }
 
 const STATUS_VARIANT: Record<string, 'neutral' | 'active' | 'success' | 'warning' | 'inactive'> = {
@@ -105,7 +106,7 @@ ${button(t('catalogue.search.button'))}
 
   const results = html`<ol class="citydeal-results" start="${(model.query.page - 1) * model.query.pageSize + 1}">${model.items.map(
     (item) => html`<li class="citydeal-result">
-${heading(3, link(localePath(ctx.locale, `/tools/${item.slug}`), localizedText(item.name, ctx.locale)))}
+${heading(3, link(localePath(ctx.locale, `/tools/${item.slug}`), localizedName(item.name)))}
 <ul class="citydeal-badges">
 <li>${statusBadge(item.category.label)}</li>
 <li>${statusBadge(item.form.label)}</li>
@@ -137,7 +138,7 @@ ${heading(2, t('catalogue.results.heading'), { id: 'results-heading' })}
 <p class="utrecht-paragraph" role="status">${count}${model.pages > 1 ? html` · ${t('catalogue.pagination.current', { page: model.query.page, pages: model.pages })}` : ''}</p>
 ${model.corrections.length > 0 ? paragraph(t('catalogue.results.corrected', { words: model.corrections.join(', ') })) : ''}
 ${activeFilters.length > 0 ? html`<h3 class="utrecht-heading-3">${t('catalogue.activeFilters')}</h3><ul class="citydeal-active-filters">${activeFilters}</ul>` : ''}
-${model.total === 0 ? alert('info', t('catalogue.results.none')) : results}
+${model.noSearchableWords ? alert('info', t('catalogue.results.noWords')) : model.total === 0 ? alert('info', t('catalogue.results.none')) : results}
 ${pageLinks.length > 0 ? pagination(t('catalogue.pagination.label'), pageLinks) : ''}
 </section>
 </div>`

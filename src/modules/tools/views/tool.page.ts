@@ -2,7 +2,7 @@ import { localePath, translator } from '../../../i18n/i18n.ts'
 import { dataList, heading, link, paragraph, table, unorderedList } from '../../../views/components/index.ts'
 import { html } from '../../../views/html.ts'
 import { layout, type PageContext } from '../../../views/layout.ts'
-import { localizedText } from '../../../views/localized.ts'
+import { localizedName, localizedText } from '../../../views/localized.ts'
 import type { ToolView } from '../tools.presenter.ts'
 
 export function toolPage(ctx: PageContext, tool: ToolView): string {
@@ -10,7 +10,7 @@ export function toolPage(ctx: PageContext, tool: ToolView): string {
   const notRecorded = t('tool.notRecorded')
   const date = (value: Date | string) =>
     new Intl.DateTimeFormat(ctx.locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(value))
-  const toolLink = (slug: string, name: ToolView['name']) => link(localePath(ctx.locale, `/tools/${slug}`), localizedText(name, ctx.locale))
+  const toolLink = (slug: string, name: ToolView['name']) => link(localePath(ctx.locale, `/tools/${slug}`), localizedName(name))
   const filterLink = (facet: string, value: string, text: string) =>
     link(`${localePath(ctx.locale, '/tools')}?${new URLSearchParams({ [facet]: value })}`, text)
 
@@ -40,7 +40,7 @@ export function toolPage(ctx: PageContext, tool: ToolView): string {
     )
 
   const main = html`<article>
-${heading(1, localizedText(tool.name, ctx.locale))}
+${heading(1, localizedName(tool.name))}
 ${tool.description ? paragraph(localizedText(tool.description, ctx.locale), { lead: true }) : ''}
 ${heading(2, t('tool.procesvraag'))}
 ${paragraph(localizedText(tool.processQuestion, ctx.locale, notRecorded))}
@@ -73,7 +73,7 @@ ${tool.sdgTargets.length > 0
     )
   : paragraph(t('tool.sdg.none'))}
 ${tool.themes.length > 0
-  ? html`${heading(3, t('tool.themes'))}${unorderedList(tool.themes.map((th) => filterLink('theme', th.code, th.label)))}`
+  ? html`${heading(2, t('tool.themes'))}${unorderedList(tool.themes.map((th) => filterLink('theme', th.code, th.label)))}`
   : ''}
 ${heading(2, t('tool.assessment'))}
 ${assessmentTable(t('tool.assessment.principles'), tool.assessment.principles)}
@@ -86,7 +86,9 @@ ${heading(2, t('tool.related'))}
 ${tool.related.length > 0 ? unorderedList(tool.related.map((r) => toolLink(r.slug, r.name))) : paragraph(t('tool.related.none'))}
 ${heading(2, t('tool.similar'))}
 ${tool.similar.length > 0 ? unorderedList(tool.similar.map((r) => toolLink(r.slug, r.name))) : paragraph(t('tool.similar.none'))}
+${heading(2, t('tool.history'))}
 <p class="utrecht-paragraph citydeal-meta">${t('tool.lastChanged', { date: date(tool.updatedAt) })}</p>
+${tool.history.length > 0 ? unorderedList(tool.history.map((h) => html`${date(h.at)}: ${h.action} (${h.by})`)) : paragraph(t('tool.history.none'))}
 </article>`
   return layout(ctx, { title: tool.name.text, section: 'tools', description: tool.description?.text ?? '' }, main)
 }
