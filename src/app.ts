@@ -26,11 +26,25 @@ import { createMailService } from './modules/mail/mail.service.ts'
 import { createOrganisationsRepository } from './modules/organisations/organisations.repository.ts'
 import { createOrganisationsService } from './modules/organisations/organisations.service.ts'
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The services, for command-line tools that run inside the app. */
+    appContext: AppContext
+  }
+}
+
+/** Secrets travel in some paths (single-use links): never log them. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/account\/(?:activate|reset)\/)[^/?#]+/, '$1[redacted]')
+}
+
 export interface BuildOptions {
   /** Use this database instead of opening one from the config (it is closed with the app). */
   database?: DatabaseHandle
   /** Fastify's logger; defaults to JSON logs at config.LOG_LEVEL. */
   logger?: boolean
+  /** Where JSON logs go (tests read them); standard output by default. */
+  logStream?: NodeJS.WritableStream
 }
 
 /** Opens the database the config names (PGlite or PostgreSQL). */
@@ -41,8 +55,8 @@ export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> 
 /** Builds the whole app: database migrated and loaded with reference data, every route registered. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const database = options.database ?? (await openConfiguredDatabase(config))
-  await migrateToLatest(database.db)
-  await seedReferenceData(database.db)
+  const applied = await migrateToLatest(database.db)
+  const seeded = await seedReferenceData(database.db)
   const reference = await loadReferenceData(createReferenceRepository(database.db))
   const audit = createAuditRepository(database.db)
   const mail = createMailService(database.db, { smtpUrl: config.SMTP_URL || undefined, from: config.MAIL_FROM })
@@ -67,7 +81,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         ? false
         : {
             level: config.LOG_LEVEL,
+            ...(options.logStream ? { stream: options.logStream } : {}),
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            serializers: {
+              req: (request: { method: string; url: string; ip?: string }) => ({ method: request.method, url: redactUrl(request.url), remoteAddress: request.ip }),
+            },
           },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     trustProxy: config.TRUST_PROXY === '' ? false : config.TRUST_PROXY,
@@ -89,5 +107,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerOpenApi(app, ctx)
   registerAccountPages(app, ctx)
   registerAdminPages(app, ctx)
+  app.decorate('appContext', ctx)
+  app.log.info({ database: database.kind, migrations: applied, referenceData: seeded }, 'toolbox ready')
   return app
 }

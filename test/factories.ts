@@ -64,3 +64,40 @@ export async function createTool(db: Database, input: ToolInput = {}) {
   await sql`select tool_refresh_derived(${[tool.id]}::bigint[])`.execute(db)
   return tool
 }
+
+export interface UserInput {
+  role?: 'partner' | 'curator' | 'admin'
+  organisationCbs?: string
+  organisationId?: number
+  email?: string
+  name?: string
+  locale?: 'nl' | 'en'
+  password?: string
+}
+
+/** A user with a password (argon2id, as the app stores it) and an organisation when a partner. */
+export async function createUser(db: Database, input: UserInput = {}) {
+  const { hash } = await import('@node-rs/argon2')
+  let organisationId = input.organisationId ?? null
+  if (input.organisationCbs) {
+    organisationId = (await db.selectFrom('organisations').select('id').where('cbs_code', '=', input.organisationCbs).executeTakeFirstOrThrow()).id
+  }
+  const role = input.role ?? 'partner'
+  if (role === 'partner' && !organisationId) {
+    organisationId = (await db.selectFrom('organisations').select('id').where('cbs_code', '=', 'GM0200').executeTakeFirstOrThrow()).id
+  }
+  const password = input.password ?? 'correct horse battery staple'
+  const user = await db
+    .insertInto('users')
+    .values({
+      email: input.email ?? `${unique('user')}@example.org`,
+      name: input.name ?? `Test ${role}`,
+      role,
+      organisation_id: organisationId,
+      locale: input.locale ?? 'nl',
+      password_hash: await hash(password, { algorithm: 2 }),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  return { ...user, password }
+}
