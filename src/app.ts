@@ -30,6 +30,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The services, for command-line tools that run inside the app. */
     appContext: AppContext
+    /** Every route registered (method and URL), e.g. for the authorization matrix test. */
+    routeTable: { method: string; url: string }[]
   }
 }
 
@@ -91,6 +93,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trustProxy: config.TRUST_PROXY === '' ? false : config.TRUST_PROXY,
     bodyLimit: 256 * 1024,
   })
+  const routeTable: { method: string; url: string }[] = []
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url })
+  })
+  app.decorate('routeTable', routeTable)
   app.addHook('onClose', async () => {
     mail.close()
     await database.close()

@@ -3,6 +3,7 @@ import type { AppContext } from '../../app-context.ts'
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../errors.ts'
 import { label, localePath, translate } from '../../i18n/i18n.ts'
 import { LOCALES, type MessageKey } from '../../i18n/messages.ts'
+import { cleanText } from '../../lib/text.ts'
 import { validateInput } from '../../lib/validation.ts'
 import { pageContext } from '../../plugins/context.ts'
 import { alert, heading, link, paragraph, table, unorderedList } from '../../views/components/index.ts'
@@ -315,7 +316,7 @@ ${paragraph(link(p('/admin/organisations'), t('admin.organisations')))}`,
       const filter = {
         entityType: entityTypes.includes(q.entityType ?? '') ? q.entityType : undefined,
         action: actions.includes(q.action ?? '') ? q.action : undefined,
-        actor: q.actor ? q.actor.slice(0, 100) : undefined,
+        actor: cleanText(q.actor ?? '').slice(0, 100) || undefined,
       }
       const rows = await ctx.audit.list({ ...filter, limit: PAGE + 1, offset: (page - 1) * PAGE })
       const params = (n: number) => {

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import { buildTestApp, type TestApp } from '../../../test/helper.ts'
+import { createUser } from '../../../test/factories.ts'
+import { Browser, sessionCookie } from '../../../test/http.ts'
+
+type Role = 'nobody' | 'partner' | 'curator' | 'admin'
+const ROLES: Role[] = ['nobody', 'partner', 'curator', 'admin']
+
+/** Who may use each route that changes something. 'everyone' routes are public forms. */
+const MATRIX: { url: string; allowed: 'everyone' | Role[]; form: Record<string, string> }[] = [
+  { url: '/login', allowed: 'everyone', form: { email: 'matrix-login@example.org', password: 'correct horse battery staple' } },
+  { url: '/logout', allowed: 'everyone', form: {} },
+  { url: '/password/forgot', allowed: 'everyone', form: { email: 'x@example.org' } },
+  { url: '/account/activate/:token', allowed: 'everyone', form: { password: 'x', passwordConfirmation: 'y' } },
+  { url: '/account/reset/:token', allowed: 'everyone', form: { password: 'x', passwordConfirmation: 'y' } },
+  { url: '/admin/users', allowed: ['admin'], form: { name: '', email: 'bad', role: 'curator', locale: 'nl' } },
+  { url: '/admin/users/:id/role', allowed: ['admin'], form: { role: 'curator' } },
+  { url: '/admin/users/:id/active', allowed: ['admin'], form: { active: 'true' } },
+  { url: '/admin/users/:id/reinvite', allowed: ['admin'], form: {} },
+  { url: '/admin/organisations', allowed: ['admin'], form: { name: '', kind: 'other' } },
+  { url: '/admin/organisations/:id', allowed: ['admin'], form: { name: '', kind: 'other', version: 'x' } },
+  { url: '/admin/organisations/:id/merge', allowed: ['admin'], form: { targetId: '1' } },
+]
+
+let t: TestApp
+const userIds = {} as Record<Exclude<Role, 'nobody'>, number>
+/** A fresh browser per check: signing in or out in one check must not change the next. */
+async function browserFor(role: Role): Promise<Browser> {
+  if (role === 'nobody') return new Browser(t.app)
+  return new Browser(t.app).withSession(await sessionCookie(t.database.handle.db, userIds[role]))
+}
+let targetUserId = 0
+let targetOrgId = 0
+
+before(async () => {
+  t = await buildTestApp({ RATE_LIMIT_DISABLED: '1' })
+  const db = t.database.handle.db
+  for (const role of ['partner', 'curator', 'admin'] as const) userIds[role] = (await createUser(db, { role })).id
+  targetUserId = (await createUser(db, { role: 'curator' })).id
+  await createUser(db, { role: 'curator', email: 'matrix-login@example.org' })
+  targetOrgId = (await db.insertInto('organisations').values({ slug: 'matrix-org', name: 'Matrix org', kind: 'other' }).returning('id').executeTakeFirstOrThrow()).id
+})
+after(() => t.close())
+
+test('the matrix covers every route that changes something', () => {
+  const changing = t.app.routeTable
+    .filter((r) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method) && !r.url.startsWith('/api/'))
+    .map((r) => r.url.replace(/^\/en(?=\/)/, ''))
+  const covered = new Set(MATRIX.map((m) => m.url))
+  const missing = [...new Set(changing)].filter((url) => !covered.has(url))
+  assert.deepEqual(missing, [], 'every POST route has a row in the matrix')
+})
+
+for (const row of MATRIX) {
+  for (const role of ROLES) {
+    for (const locale of ['nl', 'en'] as const) {
+      const allowed = row.allowed === 'everyone' || row.allowed.includes(role)
+      test(`${locale} POST ${row.url} as ${role}: ${allowed ? 'allowed' : role === 'nobody' ? '401' : '403'}`, async () => {
+        const browser = await browserFor(role)
+        const prefix = locale === 'en' ? '/en' : ''
+        await browser.get(`${prefix}/password/forgot`) // any page with a form: a valid CSRF token for this browser
+        const url = prefix + row.url.replace(':token', 'A'.repeat(43)).replace(':id/', `${row.url.includes('users') ? targetUserId : targetOrgId}/`).replace(/:id$/, String(targetOrgId))
+        const res = await browser.post(url, row.form)
+        if (allowed) {
+          assert.ok(![401, 403].includes(res.statusCode), `${url} as ${role} gave ${res.statusCode}`)
+          assert.ok(res.statusCode < 500, `${url} as ${role} gave ${res.statusCode}`)
+        } else {
+          assert.equal(res.statusCode, role === 'nobody' ? 401 : 403, `${url} as ${role}`)
+        }
+      })
+    }
+  }
+}
+
+test('admin pages: 401 for nobody, 403 for partners and curators, 200 for administrators', async () => {
+  const orgId = (await t.database.handle.db.insertInto('organisations').values({ slug: 'matrix-org-2', name: 'Matrix org 2', kind: 'other' }).returning('id').executeTakeFirstOrThrow()).id
+  const b = { nobody: await browserFor('nobody'), partner: await browserFor('partner'), curator: await browserFor('curator'), admin: await browserFor('admin') }
+  for (const url of ['/admin', '/admin/users', `/admin/users/${targetUserId}`, '/admin/organisations', `/admin/organisations/${orgId}`, '/admin/outbox', '/admin/audit']) {
+    assert.equal((await b.nobody.get(url)).statusCode, 401, url)
+    assert.equal((await b.partner.get(url)).statusCode, 403, url)
+    assert.equal((await b.curator.get(url)).statusCode, 403, url)
+    assert.equal((await b.admin.get(url)).statusCode, 200, url)
+  }
+  assert.equal((await b.partner.get('/account')).statusCode, 200)
+  assert.equal((await b.nobody.get('/account')).statusCode, 401)
+})
