@@ -39,6 +39,19 @@ describe('catalogue pages', () => {
     assert.match(text((await get('/')).body), new RegExp(`${before + 1} tools in de toolbox`), 'counts are live')
   })
 
+  test('a page served from the cache changes as soon as the catalogue does', async () => {
+    const word = `cachecheck${Date.now()}`
+    const url = `/tools?q=${word}`
+    assert.match(text((await get(url)).body), /0 tools gevonden/)
+    assert.match(text((await get(url)).body), /0 tools gevonden/)
+    const tool = await createTool(t.database.handle.db, { name_nl: `Tool ${word}` })
+    assert.match(text((await get(url)).body), /1 tool gevonden/)
+    await t.database.handle.db.updateTable('tools').set({ description_nl: 'Nieuwe beschrijving na een wijziging.' }).where('id', '=', tool.id).execute()
+    assert.match(text((await get(`/tools/${tool.slug}`)).body), /Nieuwe beschrijving na een wijziging/)
+    await t.database.handle.db.updateTable('tools').set({ description_nl: 'Nog een keer gewijzigd.' }).where('id', '=', tool.id).execute()
+    assert.match(text((await get(`/tools/${tool.slug}`)).body), /Nog een keer gewijzigd/)
+  })
+
   test('the language switch stays on the same page, with the same query', async () => {
     const res = await get('/tools?q=sensor&category=content')
     assert.match(res.body, /href="\/en\/tools\?q=sensor&amp;category=content" hreflang="en" lang="en"/)

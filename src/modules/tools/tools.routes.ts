@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { VersionedLru } from '../../lib/lru-cache.ts'
 import type { AppContext } from '../../app-context.ts'
 import { NotFoundError } from '../../errors.ts'
 import { localePath } from '../../i18n/i18n.ts'
@@ -13,16 +14,28 @@ const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
 /** HTML pages of the catalogue: /tools and /tools/{slug}, Dutch at / and English under /en/. */
 export function registerToolPages(app: FastifyInstance, ctx: AppContext) {
+  // Rendered pages for visitors without an account, reused while the catalogue does not change (every
+  // instance checks the version in the database, so no instance serves a stale page).
+  const pages = new VersionedLru<string>(1_000)
+  const cached = async (request: FastifyRequest, reply: FastifyReply, render: () => Promise<string>) => {
+    const anonymous = request.actor.kind === 'anonymous'
+    const version = await ctx.tools.catalogueVersion()
+    const key = request.url
+    const hit = anonymous ? pages.get(key, version) : undefined
+    const html = hit ?? (await render())
+    if (anonymous && !hit) pages.set(key, version, html)
+    return reply.type('text/html; charset=utf-8').send(html)
+  }
+
   for (const locale of LOCALES) {
-    app.get(localePath(locale, '/tools'), async (request, reply) => {
+    app.get(localePath(locale, '/tools'), async (request, reply) => cached(request, reply, async () => {
       const page = pageContext(request, ctx.config.PUBLIC_URL)
       const query = parseCatalogueQuery(request.query as Record<string, unknown>, ctx.reference, { allowPageSize: false })
       const result = await ctx.tools.searchCatalogue(query)
       if (query.page > result.pages) {
         throw new NotFoundError('error.pageOutOfRange', { page: query.page, pages: result.pages })
       }
-      return reply.type('text/html; charset=utf-8').send(
-        cataloguePage(page, {
+      return cataloguePage(page, {
           query,
           total: result.total,
           pages: result.pages,
@@ -30,17 +43,15 @@ export function registerToolPages(app: FastifyInstance, ctx: AppContext) {
           facets: presentFacets(result, locale, ctx.reference),
           corrections: result.corrections,
           noSearchableWords: result.noSearchableWords,
-        }),
-      )
-    })
+        })
+    }))
 
     app.get<{ Params: { slug: string } }>(localePath(locale, '/tools/:slug'), async (request, reply) => {
       const slug = request.params.slug
       if (!SLUG.test(slug) || slug.length > 120) throw new NotFoundError('error.toolNotFound', { slug: slug.slice(0, 80) })
-      const details = await ctx.tools.getTool(slug)
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(toolPage(pageContext(request, ctx.config.PUBLIC_URL), presentTool(details, locale, ctx.reference)))
+      return cached(request, reply, async () =>
+        toolPage(pageContext(request, ctx.config.PUBLIC_URL), presentTool(await ctx.tools.getTool(slug), locale, ctx.reference)),
+      )
     })
   }
 }

@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../errors.ts'
+import { VersionedLru } from '../../lib/lru-cache.ts'
 import { FACETS, MAX_QUERY_TERMS, type Facet } from './tools.constants.ts'
 import type { CatalogueQuery } from './tools.schemas.ts'
 import type { SearchRow, ToolsRepository } from './tools.repository.ts'
@@ -32,15 +33,9 @@ export function tokenize(text: string): string[] {
   return [...new Set(words)].slice(0, MAX_QUERY_TERMS)
 }
 
-interface CacheEntry {
-  version: number
-  value: CatalogueResult
-}
-
 /** The catalogue search: typo-tolerant full text in Dutch and English, facet filters and counts. */
 export function createToolsService(repository: ToolsRepository, options: { cacheSize?: number } = {}) {
-  const cacheSize = options.cacheSize ?? 500
-  const cache = new Map<string, CacheEntry>()
+  const cache = new VersionedLru<CatalogueResult>(options.cacheSize ?? 500)
 
   async function runSearch(query: CatalogueQuery): Promise<CatalogueResult> {
     const tokens = tokenize(query.q)
@@ -88,15 +83,10 @@ export function createToolsService(repository: ToolsRepository, options: { cache
     async searchCatalogue(query: CatalogueQuery): Promise<CatalogueResult> {
       const version = await repository.catalogueVersion()
       const key = JSON.stringify(query)
-      const hit = cache.get(key)
-      if (hit && hit.version === version) {
-        cache.delete(key)
-        cache.set(key, hit)
-        return hit.value
-      }
+      const hit = cache.get(key, version)
+      if (hit) return hit
       const value = await runSearch(query)
-      cache.set(key, { version, value })
-      if (cache.size > cacheSize) cache.delete(cache.keys().next().value!)
+      cache.set(key, version, value)
       return value
     },
 
@@ -108,6 +98,9 @@ export function createToolsService(repository: ToolsRepository, options: { cache
       const similar = await repository.similar(tool.id, 6, related.map((r) => r.id))
       return { tool, ...details, related, similar, history }
     },
+
+    /** The catalogue's current version: anything derived from the catalogue may be reused while it holds. */
+    catalogueVersion: () => repository.catalogueVersion(),
 
     /** Live counts for the home page. */
     homeCounts: () => repository.counts(),

@@ -39,6 +39,15 @@ const STATUS_VARIANT: Record<string, 'neutral' | 'active' | 'success' | 'warning
   in_development: 'warning',
 }
 
+/** Long facets (municipalities) show their most frequent values, plus every selected one. */
+const FACET_DISPLAY_LIMIT = 25
+
+function shownValues(values: FacetView['values']): FacetView['values'] {
+  if (values.length <= FACET_DISPLAY_LIMIT) return values
+  const top = new Set([...values].sort((a, b) => b.count - a.count).slice(0, FACET_DISPLAY_LIMIT).map((v) => v.value))
+  return values.filter((v) => v.selected || top.has(v.value))
+}
+
 export function cataloguePage(ctx: PageContext, model: CataloguePageModel): string {
   const t = translator(ctx.locale)
   const base = localePath(ctx.locale, '/tools')
@@ -66,9 +75,10 @@ ${model.facets
   .map(
     (f) => html`<details${f.values.some((v) => v.selected) || ['category', 'form'].includes(f.facet) ? html` open` : ''}>
 <summary>${f.label}</summary>
+${f.values.length > FACET_DISPLAY_LIMIT ? paragraph(t('catalogue.facetTop', { count: FACET_DISPLAY_LIMIT })) : ''}
 ${fieldset(
   f.label,
-  f.values.map((v) =>
+  shownValues(f.values).map((v) =>
     checkboxField({
       id: `facet-${f.facet}-${v.value}`.replace(/[^a-zA-Z0-9_-]/g, '-'),
       name: f.facet,
