@@ -2,11 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { buildTestApp, type TestApp } from '../../../test/helper.ts'
 import { createTool, unique } from '../../../test/factories.ts'
-
-/** The visible text of a page, roughly: tags dropped, entities for quotes decoded. */
-function text(htmlText: string): string {
-  return htmlText.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ')
-}
+import { text } from '../../../test/http.ts'
 
 describe('catalogue pages', () => {
   let t: TestApp
