@@ -157,6 +157,17 @@ describe('accounts: invitation, sign-in, sign-out, password reset', () => {
     assert.equal(text(unknown.body).match(/Het e-mailadres[^.]*\./)?.[0], text(locked.body).match(/Het e-mailadres[^.]*\./)?.[0], 'unknown accounts get the same message')
   })
 
+  test('failed sign-ins are throttled per address too, across accounts', async () => {
+    const accounts = t.app.appContext.accounts
+    const user = await createUser(db(), { role: 'curator' })
+    for (let i = 0; i < 20; i++) {
+      await assert.rejects(accounts.signIn(`someone-${i}@example.org`, 'guess', '198.51.100.9'))
+    }
+    await assert.rejects(accounts.signIn(user.email, user.password, '198.51.100.9'), 'this address is locked for now')
+    const ok = await accounts.signIn(user.email, user.password, '198.51.100.10')
+    assert.ok(ok.token, 'another address is not affected')
+  })
+
   test('forms without a valid CSRF token are refused and change nothing', async () => {
     const admin = await createUser(db(), { role: 'admin' })
     const browser = new Browser(t.app).withSession(await sessionCookie(db(), admin.id))
