@@ -1,4 +1,3 @@
-import { Type, type Static } from '@sinclair/typebox'
 import { ValidationError, type FieldProblem } from '../../errors.ts'
 import { cleanText } from '../../lib/text.ts'
 import type { ReferenceData } from '../reference/reference.service.ts'
@@ -17,22 +16,6 @@ import {
   type Facet,
   type Sort,
 } from './tools.constants.ts'
-
-const facetValues = Type.Union([Type.String(), Type.Array(Type.String())])
-
-/** The catalogue's URL state, shared by /tools, /en/tools and GET /api/v1/tools. */
-export const CatalogueQuerySchema = Type.Object(
-  {
-    q: Type.Optional(Type.String({ maxLength: MAX_QUERY_LENGTH, description: 'Search terms (names, aliases, descriptions; Dutch and English)' })),
-    ...Object.fromEntries(FACETS.map((f) => [f, Type.Optional(facetValues)])),
-    page: Type.Optional(Type.String({ description: 'Page number, from 1' })),
-    pageSize: Type.Optional(Type.String({ description: `Items per page, 1 to ${MAX_API_PAGE_SIZE} (API only)` })),
-    sort: Type.Optional(Type.Union(SORTS.map((s) => Type.Literal(s)))),
-    lang: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')])),
-  },
-  { additionalProperties: true },
-)
-export type RawCatalogueQuery = Static<typeof CatalogueQuerySchema>
 
 export interface CatalogueQuery {
   q: string
