@@ -39,6 +39,9 @@ const SIMILARITY_SPREAD = 0.1
 /** A known query word also matches words this similar to it (spelling variants). */
 const KNOWN_WORD_VARIANT = 0.65
 
+/** How many tools sharing a classification are scored for "similar tools" (bounds a tool page's cost). */
+const SIMILAR_CANDIDATES = 2_000
+
 const LIST_COLUMNS = [
   'id',
   'slug',
@@ -218,8 +221,11 @@ export function createToolsRepository(db: Database) {
         select ${sql.join(LIST_COLUMNS.map((c) => sql.ref(`t.${c}`)))},
           (select count(*) from unnest(t.facet_keys) k where k = any(me.keys))
             + case when t.category = me.category then 1 else 0 end as score
-        from tools t, me
-        where t.id <> ${toolId} and not (t.id = any(${exclude}::bigint[])) and t.facet_keys && me.keys
+        from (
+          -- Bounded: in a large catalogue a common classification is shared by tens of thousands of tools.
+          select c.* from tools c, me where c.id <> ${toolId} and c.facet_keys && me.keys limit ${SIMILAR_CANDIDATES}
+        ) t, me
+        where not (t.id = any(${exclude}::bigint[]))
         order by score desc, lower(coalesce(t.name_nl, t.name_en)), t.id
         limit ${limit}`.execute(db)
       return rows.filter((r) => r.score >= 3)
