@@ -684,7 +684,8 @@ function summarize(runs: RunResult[], notes: string[]): string {
         ]),
       )
       out.push('  (version = catalogueVersion; analyseTerms = stop words/known/typo candidates; rows = the result page; facetsBase = all facet counts;')
-      out.push('   facetsOwn = one extra count per facet with a selection; tool page details run 7 statements in parallel on PostgreSQL, so they can add up to more than wall)')
+      out.push('   facetsOwn = one extra count per facet with a selection. getTool runs details (7 statements), related and history in parallel: on PostgreSQL they overlap,')
+      out.push('   so the phases can add up to more than wall and js+driver goes negative)')
       const s = r.phases.slowestSearch
       if (s) {
         out.push('', `Slowest search statement on ${r.db} (${s.phase}, ${f1(s.ms)} ms, for /tools?${s.search ?? ''}): EXPLAIN (ANALYZE, BUFFERS)`)
