@@ -6,6 +6,7 @@ import type { AccountsService } from './modules/accounts/accounts.service.ts'
 import type { AuditRepository } from './modules/audit/audit.repository.ts'
 import type { MailService } from './modules/mail/mail.service.ts'
 import type { OrganisationsService } from './modules/organisations/organisations.service.ts'
+import type { SubmissionsService } from './modules/submissions/submissions.service.ts'
 
 /** What route modules get: the services they call and the settings they read. */
 export interface AppContext {
@@ -17,4 +18,5 @@ export interface AppContext {
   organisations: OrganisationsService
   mail: MailService
   audit: AuditRepository
+  submissions: SubmissionsService
 }

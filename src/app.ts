@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { AppContext } from './app-context.ts'
 import type { Config } from './config.ts'
@@ -25,6 +26,11 @@ import { createAuditRepository } from './modules/audit/audit.repository.ts'
 import { createMailService } from './modules/mail/mail.service.ts'
 import { createOrganisationsRepository } from './modules/organisations/organisations.repository.ts'
 import { createOrganisationsService } from './modules/organisations/organisations.service.ts'
+import { registerCurationPages } from './modules/curation/curation.routes.ts'
+import { registerSharePages } from './modules/submissions/share.routes.ts'
+import { registerSubmissionsApi } from './modules/submissions/submissions.api.ts'
+import { createSubmissionsRepository } from './modules/submissions/submissions.repository.ts'
+import { createSubmissionsService } from './modules/submissions/submissions.service.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -37,7 +43,7 @@ declare module 'fastify' {
 
 /** Secrets travel in some paths (single-use links): never log them. */
 export function redactUrl(url: string): string {
-  return url.replace(/(\/account\/(?:activate|reset)\/)[^/?#]+/, '$1[redacted]')
+  return url.replace(/(\/account\/(?:activate|reset)\/|\/submissions\/)[^/?#]+/, '$1[redacted]')
 }
 
 export interface BuildOptions {
@@ -72,6 +78,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     tools: createToolsService(createToolsRepository(database.db)),
     accounts: createAccountsService({ repository: accountsRepository, audit, mail, publicUrl: config.PUBLIC_URL }),
     organisations: createOrganisationsService(createOrganisationsRepository(database.db), audit),
+    submissions: createSubmissionsService({
+      repository: createSubmissionsRepository(database.db),
+      audit,
+      mail,
+      reference,
+      publicUrl: config.PUBLIC_URL,
+      secret: await accountsRepository.setting('submission_secret', () => randomBytes(32).toString('base64url')),
+    }),
   }
 
   const sendError = createErrorResponder(config.PUBLIC_URL)
@@ -114,6 +128,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerOpenApi(app, ctx)
   registerAccountPages(app, ctx)
   registerAdminPages(app, ctx)
+  registerSharePages(app, ctx)
+  registerSubmissionsApi(app, ctx)
+  registerCurationPages(app, ctx)
   app.decorate('appContext', ctx)
   app.log.info({ database: database.kind, migrations: applied, referenceData: seeded }, 'toolbox ready')
   return app

@@ -58,8 +58,9 @@ export class Browser {
     return this.remember(await this.app.inject({ method: 'GET', url, headers: { ...this.headers, cookie: cookieHeader(this.cookies) } }))
   }
 
-  async post(url: string, form: Record<string, string>, options: { csrf?: boolean } = {}) {
-    const body = new URLSearchParams({ ...(options.csrf === false ? {} : { _csrf: this.csrf }), ...form }).toString()
+  async post(url: string, form: Record<string, string | string[]>, options: { csrf?: boolean } = {}) {
+    const entries = Object.entries({ ...(options.csrf === false ? {} : { _csrf: this.csrf }), ...form }).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))
+    const body = new URLSearchParams(entries).toString()
     return this.remember(
       await this.app.inject({
         method: 'POST',

@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely'
 import type { Database } from './database.ts'
 import * as m0001 from './migrations/0001_catalogue.ts'
 import * as m0002 from './migrations/0002_accounts.ts'
+import * as m0003 from './migrations/0003_submissions.ts'
 
 // Listed explicitly (not read from the folder) so the order is reviewed in code and bundlers keep them.
 const migrations: Record<string, Migration> = {
   '0001_catalogue': m0001,
   '0002_accounts': m0002,
+  '0003_submissions': m0003,
 }
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -76,6 +76,8 @@ export interface ToolsTable {
   search_vector: Derived<string>
   search_names: Derived<string>
   facet_keys: Derived<string[]>
+  match_keys: Derived<string[]>
+  languages: ColumnType<string[], string[] | undefined, string[]>
 }
 
 export interface ToolProcessesTable {
@@ -219,7 +221,50 @@ export interface AppSettingsTable {
   value: string
 }
 
+export type SubmissionStatus = 'pending' | 'needs_info' | 'published' | 'merged' | 'rejected'
+
+export interface SubmissionsTable {
+  id: Generated<number>
+  kind: 'new_tool' | 'addition'
+  status: ColumnType<SubmissionStatus, SubmissionStatus | undefined, SubmissionStatus>
+  locale: 'nl' | 'en'
+  source: 'form' | 'api'
+  name: string
+  description: string
+  form: string | null
+  category: string | null
+  owner_name: string | null
+  website_url: string | null
+  contact_email: string
+  themes: ColumnType<string[], string[] | undefined, string[]>
+  sdg_targets: ColumnType<string[], string[] | undefined, string[]>
+  languages: ColumnType<string[], string[] | undefined, string[]>
+  licence: string | null
+  note: string | null
+  target_tool_id: number | null
+  confirmed_different: ColumnType<boolean, boolean | undefined, boolean>
+  duplicate_candidates: ColumnType<unknown, string | undefined, string>
+  result_tool_id: ColumnType<number | null, number | null | undefined, number | null>
+  curator_message: ColumnType<string | null, string | null | undefined, string | null>
+  token_nonce: string
+  token_hash: string
+  match_keys: ColumnType<string[], never, never>
+  version: Generated<number>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface SubmissionEventsTable {
+  id: Generated<number>
+  submission_id: number
+  occurred_at: Timestamp
+  event: 'submitted' | 'edited' | 'info_requested' | 'replied' | 'published' | 'merged' | 'rejected'
+  message: string | null
+}
+
 export interface DB {
+  submissions: SubmissionsTable
+  submission_events: SubmissionEventsTable
   users: UsersTable
   sessions: SessionsTable
   auth_tokens: AuthTokensTable

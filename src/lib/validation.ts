@@ -18,8 +18,16 @@ export function validateInput<S extends TSchema>(schema: S, input: unknown): Sta
         const text = key.toLowerCase().includes('password') ? value : cleanText(value)
         if (text !== '') cleaned[key] = text
       } else if (Array.isArray(value)) {
-        cleaned[key] = value.filter((v): v is string => typeof v === 'string').map(cleanText).filter((v) => v !== '')
+        // Non-strings in a list are kept so that they fail validation rather than vanish.
+        cleaned[key] = value.map((v) => (typeof v === 'string' ? cleanText(v) : v)).filter((v) => v !== '')
+      } else if (typeof value === 'boolean' || typeof value === 'number') {
+        cleaned[key] = value
       }
+    }
+    // A form sends one ticked checkbox as a string: a list field gets a list of one.
+    const properties = (schema as { properties?: Record<string, { type?: string }> }).properties ?? {}
+    for (const [key, value] of Object.entries(cleaned)) {
+      if (properties[key]?.type === 'array' && typeof value === 'string') cleaned[key] = [value]
     }
   }
   const converted = Value.Convert(schema, cleaned)
@@ -43,6 +51,8 @@ function problemFor(type: ValueErrorType, schema: Record<string, unknown>, name:
       return { name, messageKey: 'validation.tooLong', params: { max: Number(schema.maxLength) } }
     case ValueErrorType.StringMinLength:
       return { name, messageKey: 'validation.tooShort', params: { min: Number(schema.minLength) } }
+    case ValueErrorType.StringPattern:
+      return { name, messageKey: schema.title === 'websiteUrl' ? 'validation.url' : 'validation.invalid' }
     case ValueErrorType.StringFormat:
       return { name, messageKey: schema.format === 'email' ? 'validation.email' : 'validation.invalid' }
     case ValueErrorType.Union:

@@ -2,13 +2,17 @@ import { translate } from '../i18n/i18n.ts'
 import type { Locale } from '../i18n/messages.ts'
 import { isMessageKey } from '../i18n/i18n.ts'
 import type { FieldProblem } from '../errors.ts'
-import { alert, button, checkboxField, formField, select, textbox } from './components/index.ts'
+import { alert, button, checkboxField, fieldset, formField, select, textarea, textbox } from './components/index.ts'
 import { html, type SafeHtml } from './html.ts'
 
 export interface FieldSpec {
   name: string
-  type: 'text' | 'email' | 'password' | 'url' | 'select' | 'checkbox' | 'hidden'
+  type: 'text' | 'email' | 'password' | 'url' | 'select' | 'checkbox' | 'hidden' | 'textarea' | 'checkboxes'
   value?: string
+  /** Checked values of a 'checkboxes' group. */
+  values?: string[]
+  /** Rows of a textarea. */
+  rows?: number
   options?: { value: string; label: string }[]
   hint?: string
   autocomplete?: string
@@ -45,8 +49,19 @@ export function renderFields(spec: Pick<FormSpec, 'id' | 'fields' | 'problems' |
     const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
     if (f.type === 'hidden') return html`<input type="hidden" name="${f.name}" value="${f.value ?? ''}">`
     if (f.type === 'checkbox') return checkboxField({ id, name: f.name, value: 'on', checked: f.value === 'on', label })
+    if (f.type === 'checkboxes') {
+      const checked = new Set(f.values ?? [])
+      return html`<div id="${id}" class="citydeal-checkbox-group${error ? ' utrecht-form-field--invalid' : ''}">${fieldset(
+        label,
+        html`${f.hint ? html`<div class="utrecht-form-field__description" id="${hintId}">${f.hint}</div>` : ''}${
+          error ? html`<div class="utrecht-form-field__error-message" id="${errorId}">${error}</div>` : ''
+        }${(f.options ?? []).map((o, i) => checkboxField({ id: `${id}-${i}`, name: f.name, value: o.value, checked: checked.has(o.value), label: o.label }))}`,
+      )}</div>`
+    }
     const input =
-      f.type === 'select'
+      f.type === 'textarea'
+        ? textarea({ id, name: f.name, value: f.value ?? '', maxLength: f.maxLength, rows: f.rows, describedBy, invalid: !!error, required: f.required })
+        : f.type === 'select'
         ? select({ id, name: f.name, describedBy, invalid: !!error, options: (f.options ?? []).map((o) => ({ ...o, selected: o.value === (f.value ?? '') })) })
         : textbox({
             id,
@@ -65,9 +80,17 @@ export function renderFields(spec: Pick<FormSpec, 'id' | 'fields' | 'problems' |
 
 /** A form that works without JavaScript: CSRF token, labels, hints, an error summary linking to each field. */
 export function renderForm(spec: FormSpec): SafeHtml {
+  return html`${errorSummary(spec)}<form method="post" action="${spec.action}" class="citydeal-form" novalidate>
+<input type="hidden" name="_csrf" value="${spec.csrfToken}">
+${renderFields(spec)}
+<p class="utrecht-paragraph">${button(spec.submitLabel)}</p>
+</form>`
+}
+
+/** The list of a form's problems above it, each linking to its field. */
+export function errorSummary(spec: Pick<FormSpec, 'id' | 'problems' | 'locale'>): SafeHtml | '' {
   const problems = new Map((spec.problems ?? []).map((p) => [p.name, translate(spec.locale, p.messageKey, p.params)]))
-  const summary =
-    problems.size > 0
+  return problems.size > 0
       ? alert(
           'error',
           html`<p class="utrecht-paragraph">${translate(spec.locale, 'error.formProblems')}</p><ul>${[...problems].map(
@@ -75,12 +98,7 @@ export function renderForm(spec: FormSpec): SafeHtml {
           )}</ul>`,
           { role: 'alert' },
         )
-      : ''
-  return html`${summary}<form method="post" action="${spec.action}" class="citydeal-form" novalidate>
-<input type="hidden" name="_csrf" value="${spec.csrfToken}">
-${renderFields(spec)}
-<p class="utrecht-paragraph">${button(spec.submitLabel)}</p>
-</form>`
+    : ''
 }
 
 /** A one-button form (sign out, deactivate, …). */

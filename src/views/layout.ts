@@ -16,7 +16,7 @@ export interface PageContext {
 export interface PageOptions {
   title: string
   /** Which main navigation item is current. */
-  section?: 'home' | 'tools' | 'about' | 'account' | 'admin'
+  section?: 'home' | 'tools' | 'share' | 'about' | 'account' | 'curation' | 'admin'
   description?: string
   /** Set false for pages that must not be indexed (errors). */
   index?: boolean
@@ -52,8 +52,10 @@ ${options.index === false ? html`<meta name="robots" content="noindex">` : ''}
 <nav class="citydeal-nav" aria-label="${t('site.nav.label')}"><ul>
 ${navItem('home', '/', t('site.nav.home'))}
 ${navItem('tools', '/tools', t('site.nav.tools'))}
+${navItem('share', '/tools/share', t('site.nav.share'))}
 ${navItem('about', '/about', t('site.nav.about'))}
 ${ctx.user ? navItem('account', '/account', t('site.nav.account')) : navItem('account', '/login', t('site.nav.signIn'))}
+${ctx.user?.role === 'admin' || ctx.user?.role === 'curator' ? navItem('curation', '/curation', t('site.nav.curation')) : ''}
 ${ctx.user?.role === 'admin' ? navItem('admin', '/admin', t('site.nav.admin')) : ''}
 <li><a href="${here(other)}" hreflang="${other}" lang="${other}" aria-label="${t('site.languageSwitch.label')}">${t('site.languageSwitch')}</a></li>
 </ul></nav>

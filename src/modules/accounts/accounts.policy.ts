@@ -10,6 +10,7 @@ export const POLICIES = {
   'outbox.read': ['admin'],
   'audit.read': ['admin'],
   'catalogue.edit': ['curator', 'admin'],
+  'curation.manage': ['curator', 'admin'],
 } as const satisfies Record<string, readonly string[]>
 
 export type Action = keyof typeof POLICIES | 'tool.edit'

@@ -21,6 +21,13 @@ const MATRIX: { url: string; allowed: 'everyone' | Role[]; form: Record<string, 
   { url: '/admin/organisations', allowed: ['admin'], form: { name: '', kind: 'other' } },
   { url: '/admin/organisations/:id', allowed: ['admin'], form: { name: '', kind: 'other', version: 'x' } },
   { url: '/admin/organisations/:id/merge', allowed: ['admin'], form: { targetId: '1' } },
+  { url: '/tools/share', allowed: 'everyone', form: { name: '', description: '', contactEmail: 'x' } },
+  { url: '/submissions/:token/reply', allowed: 'everyone', form: { note: 'x' } },
+  { url: '/curation/:id', allowed: ['curator', 'admin'], form: { name: '', version: '1' } },
+  { url: '/curation/:id/publish', allowed: ['curator', 'admin'], form: { version: '1' } },
+  { url: '/curation/:id/ask', allowed: ['curator', 'admin'], form: { message: '', version: '1' } },
+  { url: '/curation/:id/reject', allowed: ['curator', 'admin'], form: { message: '', version: '1' } },
+  { url: '/curation/:id/merge', allowed: ['curator', 'admin'], form: { target: 'x', version: '1' } },
 ]
 
 let t: TestApp

@@ -68,6 +68,13 @@ export const textbox = (attrs: {
     attrs.required ? html` required` : ''
   }>`
 
+export const textarea = (attrs: { id: string; name: string; value: string; maxLength?: number | undefined; rows?: number | undefined; describedBy?: string | undefined; invalid?: boolean; required?: boolean | undefined }) =>
+  html`<textarea class="utrecht-textarea utrecht-textarea--html-textarea${attrs.invalid ? ' utrecht-textarea--invalid' : ''}" id="${attrs.id}" name="${attrs.name}" rows="${
+    attrs.rows ?? 4
+  }"${attrs.maxLength ? html` maxlength="${attrs.maxLength}"` : ''}${attrs.describedBy ? html` aria-describedby="${attrs.describedBy}"` : ''}${
+    attrs.invalid ? html` aria-invalid="true"` : ''
+  }${attrs.required ? html` required` : ''}>${attrs.value}</textarea>`
+
 export const select = (attrs: { id: string; name: string; options: { value: string; label: string; selected: boolean }[]; describedBy?: string | undefined; invalid?: boolean }) =>
   html`<select class="utrecht-select utrecht-select--html-select${attrs.invalid ? ' utrecht-select--invalid' : ''}" id="${attrs.id}" name="${attrs.name}"${
     attrs.describedBy ? html` aria-describedby="${attrs.describedBy}"` : ''

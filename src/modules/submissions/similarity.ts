@@ -1,0 +1,300 @@
+// Duplicate detection: how much a submitted tool looks like a tool or submission we already have, and why.
+// Pure functions (no database): the repository finds candidates, this scores them. The evaluation set in
+// bench/dedupe measures the result; change the weights only with its figures in hand.
+
+export interface MatchQuery {
+  name: string
+  description?: string | undefined
+  url?: string | undefined
+  /** How many catalogue tools have an address on the submitted URL's host (a shared host says little). */
+  hostTools?: number | undefined
+}
+
+export type NameKind = 'name' | 'alias' | 'acronym' | 'translation'
+
+export interface MatchCandidate {
+  type: 'tool' | 'submission'
+  id: number
+  /** Tools only. */
+  slug: string | null
+  /** The name to show. */
+  name: string
+  status: string
+  names: { text: string; kind: NameKind; language: string | null }[]
+  descriptions: { text: string; language: 'nl' | 'en' }[]
+  urls: string[]
+}
+
+export const REASONS = ['same_website', 'alias_or_acronym', 'similar_name', 'other_language', 'similar_description'] as const
+export type Reason = (typeof REASONS)[number]
+
+export interface Match {
+  candidate: MatchCandidate
+  /** 0..1, higher is more likely the same tool. */
+  score: number
+  /** At or above the warning threshold: the submitter is warned. */
+  likely: boolean
+  reasons: Reason[]
+}
+
+/** From this score on, a candidate is shown as a likely duplicate (tuned on bench/dedupe/eval-set.json). */
+export const WARNING_THRESHOLD = 0.6
+/** Below this a candidate is not shown at all. */
+export const SHOW_THRESHOLD = 0.3
+const DESCRIPTION_GAIN = 1.2
+const DESCRIPTION_WEIGHT = 0.8
+
+const STOP_WORDS = new Set(
+  (
+    'de het een en of van voor in op met te aan bij als dat die dit door naar om over uit tot zijn is wordt worden ' +
+    'kan kunnen hoe wat wie waar er ze zij we wij je jij u ook niet geen meer maar dan zo al nog hun haar hem onze ' +
+    'the a an and or of for in on with to at by as that this these those from into about is are be can how what ' +
+    'which who where it its their our your you we they not no more but than so also'
+  ).split(' '),
+)
+
+/** Words too common in this domain to tell tools apart. */
+const GENERIC_WORDS = new Set(
+  (
+    'gemeente gemeenten gemeentes municipality municipalities city cities stad steden slim slimme smart digitaal digitale ' +
+    'digital tool tools toolbox instrument data platform helpt help helps maken make made kunnen nieuwe new ' +
+    'openbare public ruimte space nederland netherlands dutch nederlandse overheid overheden government'
+  ).split(' '),
+)
+
+const FUNCTION_WORDS = new Set('de het een van voor en of in op met te aan bij the a an for and to on with at'.split(' '))
+
+/** Lower case, accents removed, everything but letters and digits a single space (as SQL match_name). */
+export function normalizeName(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+}
+
+/** 'example.org/path' from a URL, as SQL match_url: scheme, www., query, fragment, index page, trailing slash dropped. */
+export function urlKey(url: string): string | undefined {
+  const key = url
+    .trim()
+    .toLowerCase()
+    .replace(/[?#].*$/, '')
+    .replace(/^[a-z][a-z0-9+.-]*:\/\/(www[0-9]?\.)?/, '')
+    .replace(/(:80|:443)(\/|$)/, '$2')
+    .replace(/(\/index\.(html?|php|aspx?))?\/*$/, '')
+  return key === '' ? undefined : key
+}
+
+/** The initials of a name of two or more words, with and without function words (as SQL match_initials). */
+export function initials(name: string): string[] {
+  const words = normalizeName(name).split(' ').filter(Boolean)
+  const all = words.map((w) => w[0]).join('')
+  const content = words.filter((w) => !FUNCTION_WORDS.has(w))
+  const variants = new Set<string>()
+  if (words.length >= 2) variants.add(all)
+  if (content.length >= 2) variants.add(content.map((w) => w[0]).join(''))
+  return [...variants]
+}
+
+/** A name that is itself an acronym: one word of 2–10 letters or digits (BGT, PDOK, 3DBAG). */
+export function isAcronymLike(name: string): boolean {
+  const trimmed = name.trim()
+  return /^[\p{L}\p{N}][\p{L}\p{N}&.-]{1,11}$/u.test(trimmed) && normalizeName(trimmed).replace(/ /g, '').length <= 10 && /\p{Lu}.*\p{Lu}/u.test(trimmed)
+}
+
+function trigrams(text: string): Set<string> {
+  const grams = new Set<string>()
+  for (const word of text.split(' ')) {
+    if (!word) continue
+    const padded = `  ${word} `
+    for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3))
+  }
+  return grams
+}
+
+/** pg_trgm's similarity: shared trigrams over all trigrams of both. */
+export function trigramSimilarity(a: string, b: string): number {
+  const ta = trigrams(a)
+  const tb = trigrams(b)
+  if (ta.size === 0 || tb.size === 0) return 0
+  let shared = 0
+  for (const g of ta) if (tb.has(g)) shared++
+  return shared / (ta.size + tb.size - shared)
+}
+
+/** Content words, cut to their first six letters so inflections meet (sensoren/sensor, registratie/register). */
+export function contentStems(text: string): Set<string> {
+  const stems = new Set<string>()
+  for (const word of normalizeName(text).split(' ')) {
+    if (word.length < 3 || STOP_WORDS.has(word) || GENERIC_WORDS.has(word) || /^\d+$/.test(word)) continue
+    stems.add(word.slice(0, 6))
+  }
+  return stems
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0
+  let shared = 0
+  for (const s of a) if (b.has(s)) shared++
+  return shared / Math.sqrt(a.size * b.size)
+}
+
+/** 'nl' or 'en' by function words, or undefined when it cannot tell. */
+export function guessLanguage(text: string): 'nl' | 'en' | undefined {
+  const words = normalizeName(text).split(' ')
+  const nl = words.filter((w) => ['de', 'het', 'een', 'en', 'van', 'voor', 'met', 'die', 'dat', 'zijn', 'wordt', 'om', 'te', 'bij', 'naar'].includes(w)).length
+  const en = words.filter((w) => ['the', 'a', 'an', 'and', 'of', 'for', 'with', 'that', 'which', 'is', 'are', 'to', 'by', 'from'].includes(w)).length
+  if (nl === en) return undefined
+  return nl > en ? 'nl' : 'en'
+}
+
+interface NameMatch {
+  score: number
+  reason: Reason
+  language: string | null
+}
+
+/** Words of a name, without function words (unless that leaves none). */
+function nameWords(normalized: string): string[] {
+  const words = normalized.split(' ').filter(Boolean)
+  const content = words.filter((w) => !STOP_WORDS.has(w))
+  return content.length > 0 ? content : words
+}
+
+/** How well two words match: 1 when equal; for words without digits, their trigram similarity from 0.45. */
+function wordSimilarity(a: string, b: string): number {
+  if (a === b) return 1
+  if (/\d/.test(a) || /\d/.test(b)) return 0
+  const similarity = trigramSimilarity(a, b)
+  return similarity >= 0.45 ? similarity : 0
+}
+
+/**
+ * Names compared word by word: each word's best match, over the longer name's word count. A name where
+ * both sides have a word the other lacks ("Responsible AI Toolkit" / "Responsible Sensing Toolkit") is
+ * another tool more often than not; numbers must agree (ISO 37122 is not ISO 37123).
+ */
+function nameSimilarity(q: string, n: string): number {
+  const qWords = nameWords(q)
+  const nWords = nameWords(n)
+  const best = (word: string, others: string[]) => Math.max(0, ...others.map((o) => wordSimilarity(word, o)))
+  const qBest = qWords.map((w) => best(w, nWords))
+  const nBest = nWords.map((w) => best(w, qWords))
+  const aligned = qBest.reduce((a, b) => a + b, 0) / Math.max(qWords.length, nWords.length)
+  const whole = trigramSimilarity(q.replace(/ /g, ''), n.replace(/ /g, ''))
+  const substituted = qBest.some((b) => b === 0) && nBest.some((b) => b === 0)
+  if (substituted) return aligned * 0.8
+  // Compounds written apart or together (sensoren register / sensorenregister) only show as a whole.
+  return Math.max(aligned, nWords.length === qWords.length ? whole : whole * 0.8)
+}
+
+/** Tokens with digits in them: versions, numbers of standards (37122, mim7, nis2). */
+function numberTokens(text: string): Set<string> {
+  return new Set(normalizeName(text).split(' ').filter((w) => /\d/.test(w)))
+}
+
+function nameMatch(query: MatchQuery, candidate: MatchCandidate, descriptionScore: number): NameMatch | undefined {
+  const q = normalizeName(query.name)
+  if (!q) return undefined
+  const qCompact = q.replace(/ /g, '')
+  const qInitials = initials(query.name)
+  const qIsAcronym = isAcronymLike(query.name)
+  let best: NameMatch | undefined
+  const consider = (m: NameMatch) => {
+    if (!best || m.score > best.score) best = m
+  }
+  // Initials collide easily (Dataportaal Gemeente Amsterdam is not the Data Governance Act): an acronym
+  // match counts in full only when the descriptions agree too.
+  const acronymScore = descriptionScore >= 0.15 ? 0.9 : 0.5
+  for (const entry of candidate.names) {
+    const n = normalizeName(entry.text)
+    if (!n) continue
+    const nCompact = n.replace(/ /g, '')
+    const viaAlias: Reason = entry.kind === 'translation' ? 'other_language' : entry.kind === 'name' ? 'similar_name' : 'alias_or_acronym'
+    if (q === n || qCompact === nCompact) {
+      consider({ score: 1, reason: viaAlias, language: entry.language })
+      continue
+    }
+    // BGT submitted for "Basisregistratie Grootschalige Topografie", or the other way round.
+    if (qIsAcronym && initials(entry.text).includes(qCompact)) consider({ score: acronymScore, reason: 'alias_or_acronym', language: entry.language })
+    if (isAcronymLike(entry.text) && qInitials.includes(nCompact)) consider({ score: acronymScore, reason: 'alias_or_acronym', language: entry.language })
+    consider({ score: nameSimilarity(q, n), reason: viaAlias, language: entry.language })
+  }
+  return best
+}
+
+function urlMatch(query: MatchQuery, candidate: MatchCandidate): number {
+  const q = query.url ? urlKey(query.url) : undefined
+  if (!q) return 0
+  let best = 0
+  const qHost = q.split('/')[0]
+  for (const url of candidate.urls) {
+    const c = urlKey(url)
+    if (!c) continue
+    if (c === q) return 1
+    const cHost = c.split('/')[0]
+    if (cHost !== qHost) continue
+    const cHasPath = c.includes('/')
+    // A page on the tool's own site: the tool's address is a prefix of the submitted one.
+    if (cHasPath && q.startsWith(`${c}/`)) best = Math.max(best, 0.6)
+    // The tool is the whole site (3dbag.nl), and no other tool lives there: a page of it is probably the tool.
+    else if (!cHasPath && (query.hostTools ?? 0) <= 1) best = Math.max(best, 0.75)
+    // Only the same host: big hosts (github.com, europa.eu, an organisation's site) carry many tools.
+    else best = Math.max(best, 0.3)
+  }
+  return best
+}
+
+function descriptionMatch(query: MatchQuery, candidate: MatchCandidate): { score: number; language: 'nl' | 'en' | undefined } {
+  const queryStems = contentStems(`${query.name} ${query.description ?? ''}`)
+  let best = { score: 0, language: undefined as 'nl' | 'en' | undefined }
+  const names = candidate.names.map((n) => n.text).join(' ')
+  for (const d of candidate.descriptions) {
+    const score = overlap(queryStems, contentStems(`${names} ${d.text}`))
+    if (score > best.score) best = { score, language: d.language }
+  }
+  return best
+}
+
+/** Scores one candidate against a submission; reasons strongest first. */
+export function scoreCandidate(query: MatchQuery, candidate: MatchCandidate): Match {
+  const reasons: Reason[] = []
+  const url = urlMatch(query, candidate)
+  const description = descriptionMatch(query, candidate)
+  const descriptionScore = description.score
+  const name = nameMatch(query, candidate, descriptionScore)
+  const nameScore = name?.score ?? 0
+
+  if (url >= 0.6) reasons.push('same_website')
+  if (name && nameScore >= 0.5) reasons.push(name.reason)
+  if (descriptionScore >= 0.3) reasons.push('similar_description')
+
+  const queryLanguage = guessLanguage(`${query.name} ${query.description ?? ''}`)
+  if (
+    queryLanguage &&
+    !reasons.includes('other_language') &&
+    ((name && nameScore >= 0.5 && name.language && name.language !== queryLanguage) ||
+      (descriptionScore >= 0.3 && nameScore < 0.5 && description.language && description.language !== queryLanguage))
+  ) {
+    reasons.push('other_language')
+  }
+
+  const base = Math.max(url, nameScore)
+  let combined = 1 - (1 - base) * (1 - Math.min(1, descriptionScore * DESCRIPTION_GAIN) * DESCRIPTION_WEIGHT)
+  // Different numbers in the names (MIM6 / MIM7, ISO 37122 / 37123): another tool of the same family.
+  const qNumbers = numberTokens(query.name)
+  const cNumbers = new Set(candidate.names.flatMap((n) => [...numberTokens(n.text)]))
+  if (url < 1 && qNumbers.size > 0 && cNumbers.size > 0 && ![...qNumbers].some((x) => cNumbers.has(x))) combined = Math.min(combined, 0.45)
+  const score = Math.round(Math.min(1, combined) * 1000) / 1000
+  return { candidate, score, likely: score >= WARNING_THRESHOLD, reasons: [...new Set(reasons)].sort((a, b) => REASONS.indexOf(a) - REASONS.indexOf(b)) }
+}
+
+/** Scores and ranks candidates, best first; only those worth showing. */
+export function rankCandidates(query: MatchQuery, candidates: MatchCandidate[], limit = 5): Match[] {
+  return candidates
+    .map((c) => scoreCandidate(query, c))
+    .filter((m) => m.score >= SHOW_THRESHOLD)
+    .sort((a, b) => b.score - a.score || a.candidate.name.localeCompare(b.candidate.name))
+    .slice(0, limit)
+}

@@ -1,0 +1,101 @@
+import { Type, type TProperties } from '@sinclair/typebox'
+
+export const NAME_MAX = 200
+export const DESCRIPTION_MAX = 1000
+export const URL_MAX = 2000
+export const NOTE_MAX = 2000
+export const MESSAGE_MAX = 2000
+export const LICENCE_MAX = 200
+export const OWNER_MAX = 200
+/** Languages a tool can be offered in (ISO 639-1): the EU's most used and the Netherlands' own. */
+export const TOOL_LANGUAGES = ['nl', 'en', 'de', 'fr', 'es', 'it', 'pl', 'fy'] as const
+
+const url = Type.String({ pattern: '^[hH][tT][tT][pP][sS]?://[^\\s<>"]+\\.[^\\s<>"]+$', maxLength: URL_MAX, title: 'websiteUrl' })
+const code = (max: number) => Type.String({ pattern: '^[a-z0-9._-]+$', maxLength: max })
+
+/** What a submitter tells about a tool, in a form or through the API. */
+const toolFields = {
+  name: Type.String({ minLength: 1, maxLength: NAME_MAX }),
+  description: Type.String({ minLength: 1, maxLength: DESCRIPTION_MAX }),
+  form: Type.Optional(code(40)),
+  category: Type.Optional(Type.Union([Type.Literal('content'), Type.Literal('governance')])),
+  ownerName: Type.Optional(Type.String({ maxLength: OWNER_MAX })),
+  websiteUrl: Type.Optional(url),
+  themes: Type.Optional(Type.Array(code(40), { maxItems: 20 })),
+  sdgTargets: Type.Optional(Type.Array(code(6), { maxItems: 20 })),
+  languages: Type.Optional(Type.Array(Type.Union(TOOL_LANGUAGES.map((l) => Type.Literal(l))), { maxItems: TOOL_LANGUAGES.length })),
+  licence: Type.Optional(Type.String({ maxLength: LICENCE_MAX })),
+} satisfies TProperties
+
+const submitterFields = {
+  contactEmail: Type.String({ format: 'email', maxLength: 254 }),
+  note: Type.Optional(Type.String({ maxLength: NOTE_MAX })),
+  /** Slug of the existing tool this adds to ("suggest an addition"). */
+  additionTo: Type.Optional(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 120 })),
+} satisfies TProperties
+
+/** The public form at /tools/share. */
+export const ShareFormSchema = Type.Object({
+  ...toolFields,
+  ...submitterFields,
+  confirmDifferent: Type.Optional(Type.Literal('on')),
+})
+
+/** POST /api/v1/submissions. */
+export const ShareApiSchema = Type.Object(
+  {
+    ...toolFields,
+    ...submitterFields,
+    confirmDifferent: Type.Optional(Type.Boolean()),
+    locale: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')])),
+  },
+  { additionalProperties: false },
+)
+
+/** GET /api/v1/similar-tools. */
+export const SimilarQuerySchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: NAME_MAX }),
+    description: Type.Optional(Type.String({ maxLength: DESCRIPTION_MAX })),
+    url: Type.Optional(Type.String({ maxLength: URL_MAX })),
+  },
+  { additionalProperties: false },
+)
+
+/** The submitter's answer on the tracking page, when a curator asked for more. */
+export const ReplySchema = Type.Object({
+  note: Type.String({ minLength: 1, maxLength: NOTE_MAX }),
+  description: Type.Optional(Type.String({ maxLength: DESCRIPTION_MAX })),
+  websiteUrl: Type.Optional(url),
+})
+
+const version = { version: Type.Integer({ minimum: 1, maximum: 2 ** 31 }) }
+
+/** A curator's edit of a submission. */
+export const CurationEditSchema = Type.Object({ ...toolFields, contactEmail: submitterFields.contactEmail, ...version })
+
+export const CurationMessageSchema = Type.Object({ message: Type.String({ minLength: 1, maxLength: MESSAGE_MAX }), ...version })
+
+export const CurationPublishSchema = Type.Object({
+  ...version,
+  /** An organisation id, 'new' (create one from the submitted owner name) or '' (no owner). */
+  owner: Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,14}|new)$' })),
+})
+
+const choice = Type.Optional(Type.Union([Type.Literal('keep'), Type.Literal('submitted')]))
+const listChoice = Type.Optional(Type.Union([Type.Literal('keep'), Type.Literal('add')]))
+
+/** Merging a submission into a tool, field by field. */
+export const CurationMergeSchema = Type.Object({
+  ...version,
+  target: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 120 }),
+  description: choice,
+  websiteUrl: choice,
+  licence: choice,
+  form: choice,
+  category: choice,
+  themes: listChoice,
+  sdgTargets: listChoice,
+  languages: listChoice,
+  alias: Type.Optional(Type.Literal('on')),
+})

@@ -1,0 +1,103 @@
+import type { FieldProblem } from '../../../errors.ts'
+import { label, localePath, translate } from '../../../i18n/i18n.ts'
+import type { Locale, MessageKey } from '../../../i18n/messages.ts'
+import { alert, button, checkboxField, heading, link, paragraph, statusBadge, unorderedList } from '../../../views/components/index.ts'
+import { errorSummary, renderFields } from '../../../views/form.ts'
+import { html, type SafeHtml } from '../../../views/html.ts'
+import type { PageContext } from '../../../views/layout.ts'
+import { simplePage } from '../../../views/simple.page.ts'
+import type { ReferenceData } from '../../reference/reference.service.ts'
+import type { Reason } from '../similarity.ts'
+import { noteField, toolFieldSpecs, type FormValues } from './share.fields.ts'
+
+/** A candidate as pages show it (from a fresh ranking or as stored with a submission). */
+export interface CandidateView {
+  type: 'tool' | 'submission'
+  slug: string | null
+  name: string
+  status: string
+  score: number
+  likely: boolean
+  reasons: Reason[]
+}
+
+export function candidateStatus(locale: Locale, c: Pick<CandidateView, 'type' | 'status'>): SafeHtml {
+  if (c.type === 'submission') return statusBadge(translate(locale, 'share.candidate.pendingSubmission'), 'warning')
+  const developing = ['idea', 'proposed', 'selected', 'in_development', 'testing'].includes(c.status)
+  return statusBadge(developing ? translate(locale, 'share.candidate.inDevelopment', { status: label(locale, 'status', c.status) }) : label(locale, 'status', c.status), developing ? 'active' : 'success')
+}
+
+export function reasonsText(locale: Locale, reasons: Reason[]): string {
+  return reasons.map((r) => translate(locale, `share.reason.${r}` as MessageKey)).join(' · ')
+}
+
+/** The possible duplicates, each with why; published tools get an "add what I know to this tool" button. */
+export function duplicatesList(locale: Locale, candidates: CandidateView[], options: { actions: boolean }): SafeHtml {
+  return unorderedList(
+    candidates.map(
+      (c) => html`<span class="citydeal-candidate__name">${c.slug ? link(localePath(locale, `/tools/${c.slug}`), c.name) : c.name}</span>
+${candidateStatus(locale, c)}
+<span class="citydeal-candidate__reasons">${reasonsText(locale, c.reasons)}</span>${
+        options.actions && c.type === 'tool' && c.slug
+          ? html` <button type="submit" name="additionTo" value="${c.slug}" class="utrecht-button utrecht-button--secondary-action citydeal-candidate__action">${translate(locale, 'share.addToThis', { name: c.name })}</button>`
+          : ''
+      }`,
+    ),
+    { className: 'citydeal-candidates' },
+  )
+}
+
+export interface SharePageOptions {
+  values: FormValues
+  problems: FieldProblem[]
+  duplicates: CandidateView[]
+  csrfToken: string
+  flash?: MessageKey | undefined
+}
+
+/** /tools/share: the public form. Works without JavaScript; with it, possible duplicates show while typing. */
+export function sharePage(ctx: PageContext, reference: ReferenceData, options: SharePageOptions): string {
+  const { locale } = ctx
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params)
+  const fields = toolFieldSpecs(locale, reference, options.values)
+  const likely = options.duplicates.filter((d) => d.likely)
+  const problems = options.problems
+  const content = html`${errorSummary({ id: 'share', problems, locale })}
+${
+  likely.length > 0
+    ? alert(
+        'warning',
+        html`${heading(2, t('share.duplicates.heading'), { id: 'duplicates-heading' })}${paragraph(t('share.duplicates.intro'))}`,
+        { role: 'alert' },
+      )
+    : ''
+}
+<form method="post" action="${localePath(locale, '/tools/share')}" class="citydeal-form citydeal-share-form" novalidate data-similar-url="/api/v1/similar-tools" data-lang="${locale}">
+<input type="hidden" name="_csrf" value="${options.csrfToken}">
+${heading(2, t('share.section.tool'))}
+${renderFields({ id: 'share', fields: fields.identity, problems, locale })}
+<section class="citydeal-duplicates" aria-labelledby="share-live-heading" data-reason-labels="${JSON.stringify(
+    Object.fromEntries(['same_website', 'alias_or_acronym', 'similar_name', 'other_language', 'similar_description'].map((r) => [r, t(`share.reason.${r}` as MessageKey)])),
+  )}" data-texts="${JSON.stringify({ pending: t('share.candidate.pendingSubmission'), add: t('share.addToThis', { name: '{name}' }), none: t('share.live.none') })}">
+<h2 class="utrecht-heading-2" id="share-live-heading"${likely.length > 0 || options.duplicates.length > 0 ? '' : html` hidden`}>${t('share.live.heading')}</h2>
+<div class="citydeal-duplicates__list" aria-live="polite">${options.duplicates.length > 0 ? duplicatesList(locale, options.duplicates, { actions: true }) : ''}</div>
+${likely.length > 0 ? checkboxField({ id: 'share-confirmDifferent', name: 'confirmDifferent', value: 'on', checked: false, label: t('share.confirmDifferent') }) : ''}
+</section>
+${heading(2, t('share.section.details'))}
+${renderFields({ id: 'share', fields: fields.details, problems, locale })}
+${heading(2, t('share.section.you'))}
+${renderFields({
+  id: 'share',
+  fields: [
+    { name: 'contactEmail', type: 'email', value: typeof options.values.contactEmail === 'string' ? options.values.contactEmail : undefined, maxLength: 254, required: true, autocomplete: 'email', hint: t('share.hint.contactEmail') },
+    noteField(locale, options.values),
+  ],
+  problems,
+  locale,
+})}
+<div class="citydeal-hp"><label for="share-homepage">${t('share.honeypot')}</label><input type="text" id="share-homepage" name="homepage" tabindex="-1" autocomplete="off"></div>
+<p class="utrecht-paragraph">${button(t('share.submit'))}</p>
+</form>
+<script src="/assets/share.js" defer></script>`
+  return simplePage(ctx, { title: t('share.title'), intro: t('share.intro'), flash: options.flash, section: 'share' }, content)
+}
