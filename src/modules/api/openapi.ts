@@ -3,6 +3,8 @@ import type { AppContext } from '../../app-context.ts'
 import { API_VERSION } from '../../plugins/error-handler.ts'
 import { CATEGORIES, FACETS, MAX_API_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_VALUES_PER_FACET, ORIGINS, PROCESSES, SORTS, STATUSES } from '../tools/tools.constants.ts'
 import { facetVocabulary } from '../tools/tools.schemas.ts'
+import { REASONS } from '../submissions/similarity.ts'
+import { DESCRIPTION_MAX, LICENCE_MAX, NAME_MAX, NOTE_MAX, OWNER_MAX, TOOL_LANGUAGES, URL_MAX } from '../submissions/submissions.schemas.ts'
 
 const versionHeader = {
   'API-Version': {
@@ -55,7 +57,11 @@ export function buildOpenApi(ctx: AppContext) {
       license: { name: 'EUPL-1.2', url: 'https://eupl.eu/1.2/en/' },
     },
     servers: [{ url: `${ctx.config.PUBLIC_URL}/api/v1`, description: 'This toolbox' }],
-    tags: [{ name: 'Tools', description: 'The catalogue of tools' }, { name: 'API', description: 'About the API' }],
+    tags: [
+      { name: 'Tools', description: 'The catalogue of tools' },
+      { name: 'Submissions', description: 'Sharing an existing tool, with duplicate detection' },
+      { name: 'API', description: 'About the API' },
+    ],
     paths: {
       '/tools': {
         get: {
@@ -108,6 +114,59 @@ export function buildOpenApi(ctx: AppContext) {
             },
             '400': problem('A parameter is invalid'),
             '404': problem('No tool has this slug'),
+          },
+        },
+      },
+      '/similar-tools': {
+        get: {
+          operationId: 'listSimilarTools',
+          tags: ['Submissions'],
+          summary: 'Tools and open submissions that look like a tool',
+          description:
+            'The duplicate check of the share form: published tools, tools in development and submissions under review that look like the described tool, best first, each with a score, whether it crosses the warning threshold, and why.',
+          parameters: [
+            { name: 'name', in: 'query', required: true, description: 'Name of the tool', schema: { type: 'string', minLength: 1, maxLength: NAME_MAX } },
+            { name: 'description', in: 'query', description: 'Short description', schema: { type: 'string', maxLength: DESCRIPTION_MAX } },
+            { name: 'url', in: 'query', description: 'Website of the tool', schema: { type: 'string', maxLength: URL_MAX } },
+            langParameter,
+          ],
+          responses: {
+            '200': {
+              description: 'Similar tools, best first (at most 5)',
+              headers: versionHeader,
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/SimilarToolList' } } },
+            },
+            '400': problem('A parameter is missing or invalid'),
+          },
+        },
+      },
+      '/submissions': {
+        post: {
+          operationId: 'createSubmission',
+          tags: ['Submissions'],
+          summary: 'Share an existing tool',
+          description:
+            'Submits a tool for review by the curators, with the same validation, rate limit and duplicate check as the form. When likely duplicates exist the answer is 409 with them in items: send again with confirmDifferent true, or with additionTo set to the slug of the tool to add to. The contact address gets an e-mail with the private tracking link.',
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/SubmissionInput' } } },
+          },
+          responses: {
+            '201': {
+              description: 'Saved; the tracking link is in Location and in _links',
+              headers: {
+                ...versionHeader,
+                Location: { description: 'The private tracking page', schema: { type: 'string', format: 'uri' } },
+              },
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Submission' } } },
+            },
+            '400': problem('The submission is invalid; invalidParams says which field and why'),
+            '409': {
+              description: 'Likely duplicates; items lists them',
+              headers: versionHeader,
+              content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/DuplicatesProblem' } } },
+            },
+            '429': problem('Too many submissions from this address; try again in a minute'),
           },
         },
       },
@@ -284,6 +343,68 @@ export function buildOpenApi(ctx: AppContext) {
             updatedAt: { type: 'string', format: 'date-time' },
             _links: { type: 'object', properties: { self: { $ref: '#/components/schemas/Link' }, html: { $ref: '#/components/schemas/Link' } } },
           },
+        },
+        SimilarTool: {
+          type: 'object',
+          required: ['type', 'slug', 'name', 'status', 'score', 'likely', 'reasons'],
+          properties: {
+            type: { type: 'string', enum: ['tool', 'submission'], description: 'A catalogue tool, or a submission under review' },
+            slug: { type: 'string', nullable: true, description: 'The tool\'s slug; null for a submission' },
+            name: { type: 'string' },
+            status: { type: 'string', description: 'Lifecycle status of a tool, or the status of a submission' },
+            score: { type: 'number', minimum: 0, maximum: 1 },
+            likely: { type: 'boolean', description: 'At or above the warning threshold' },
+            reasons: { type: 'array', items: { type: 'string', enum: [...REASONS] } },
+            _links: { type: 'object', properties: { html: { $ref: '#/components/schemas/Link' } } },
+          },
+        },
+        SimilarToolList: {
+          type: 'object',
+          required: ['items'],
+          properties: { items: { type: 'array', items: { $ref: '#/components/schemas/SimilarTool' } } },
+        },
+        SubmissionInput: {
+          type: 'object',
+          required: ['name', 'description', 'contactEmail'],
+          additionalProperties: false,
+          properties: {
+            name: { type: 'string', minLength: 1, maxLength: NAME_MAX },
+            description: { type: 'string', minLength: 1, maxLength: DESCRIPTION_MAX },
+            form: { type: 'string', enum: ctx.reference.forms.map((f) => f.code) },
+            category: { type: 'string', enum: [...CATEGORIES] },
+            ownerName: { type: 'string', maxLength: OWNER_MAX },
+            websiteUrl: { type: 'string', format: 'uri', pattern: '^https?://', maxLength: URL_MAX },
+            contactEmail: { type: 'string', format: 'email', maxLength: 254 },
+            themes: { type: 'array', maxItems: 20, items: { type: 'string', enum: ctx.reference.criteria.filter((c) => c.family === 'rathenau').map((c) => c.code) } },
+            sdgTargets: { type: 'array', maxItems: 20, items: { type: 'string', enum: ctx.reference.sdgTargets.map((t) => t.code) } },
+            languages: { type: 'array', items: { type: 'string', enum: [...TOOL_LANGUAGES] } },
+            licence: { type: 'string', maxLength: LICENCE_MAX },
+            note: { type: 'string', maxLength: NOTE_MAX },
+            additionTo: { type: 'string', description: 'Slug of the existing tool this adds to' },
+            confirmDifferent: { type: 'boolean', description: 'The submitter saw the likely duplicates and says this tool is a different one' },
+            locale: { type: 'string', enum: ['nl', 'en'], description: 'Language of the e-mails and the tracking page' },
+          },
+        },
+        Submission: {
+          type: 'object',
+          required: ['id', 'kind', 'status', 'createdAt', '_links'],
+          properties: {
+            id: { type: 'integer' },
+            kind: { type: 'string', enum: ['new_tool', 'addition'] },
+            status: { type: 'string', enum: ['pending', 'needs_info', 'published', 'merged', 'rejected'] },
+            createdAt: { type: 'string', format: 'date-time' },
+            _links: { type: 'object', required: ['tracking'], properties: { tracking: { $ref: '#/components/schemas/Link' } } },
+          },
+        },
+        DuplicatesProblem: {
+          allOf: [
+            { $ref: '#/components/schemas/Problem' },
+            {
+              type: 'object',
+              required: ['items'],
+              properties: { detail: { type: 'string' }, items: { type: 'array', items: { $ref: '#/components/schemas/SimilarTool' } } },
+            },
+          ],
         },
         Problem: {
           type: 'object',

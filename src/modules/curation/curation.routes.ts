@@ -266,6 +266,7 @@ ${renderFields({ id: 'edit', fields: [...fields.identity, ...fields.details, { n
           flash: flashFrom(request.query, { edited: 'curation.done.edited', asked: 'curation.done.asked', rejected: 'curation.done.rejected', published: 'curation.done.published', merged: 'curation.done.merged' }),
         },
         html`${paragraph(link(p('/curation'), t('curation.back')))}
+${state.conflict && !open ? alert('error', t('curation.conflict'), { role: 'alert' }) : ''}
 <div class="citydeal-side-by-side"><div>${submissionColumn}</div><div>${candidatesColumn}</div></div>
 ${actions}`,
       )

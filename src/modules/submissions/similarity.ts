@@ -48,8 +48,14 @@ const STOP_WORDS = new Set(
   (
     'de het een en of van voor in op met te aan bij als dat die dit door naar om over uit tot zijn is wordt worden ' +
     'kan kunnen hoe wat wie waar er ze zij we wij je jij u ook niet geen meer maar dan zo al nog hun haar hem onze ' +
-    'the a an and or of for in on with to at by as that this these those from into about is are be can how what ' +
-    'which who where it its their our your you we they not no more but than so also'
+    'deze welke waarin waarmee waarop waarvan wanneer omdat zodat terwijl tussen tegen zonder sinds tijdens via per ' +
+    'alle elke ieder veel wel heel toe nu hier daar dus want ons mijn zich zelf eigen was waren werd zal zullen moet moeten ' +
+    'heeft hebben had doen gaat laat staat the a an and or of for in on with to at by as that this these those from into ' +
+    'about is are be can how what which who where it its their our your you we they not no more but than so also when ' +
+    'then there here such like them themselves itself while whether within without between through before after during ' +
+    'since under over other others each every all any some many much most very only just both either well was were been ' +
+    'being has have had does did do will would should could may might must shall one two three first things thing way ' +
+    'rather around across using used use uses based via per'
   ).split(' '),
 )
 
@@ -123,21 +129,44 @@ export function trigramSimilarity(a: string, b: string): number {
   return shared / (ta.size + tb.size - shared)
 }
 
-/** Content words, cut to their first six letters so inflections meet (sensoren/sensor, registratie/register). */
+/** Inflections and common endings of English and Dutch, longest first (stripped once, leaving at least four letters). */
+const SUFFIXES = ['ations', 'ation', 'ments', 'ment', 'ingen', 'ings', 'ing', 'ances', 'ance', 'ences', 'ence', 'ities', 'ity', 'ies', 'heden', 'heid', 'ers', 'er', 'en', 'es', 'ed', 'e', 's']
+
+/** A word's stem: one ending stripped, then cut to six letters so inflections meet (sensoren/sensors, register/registratie). */
+function stem(word: string): string {
+  for (const suffix of SUFFIXES) {
+    if (word.length - suffix.length >= 4 && word.endsWith(suffix)) return word.slice(0, word.length - suffix.length).slice(0, 6)
+  }
+  return word.slice(0, 6)
+}
+
+/** Content words, stemmed: stop words, generic words of the domain and bare numbers left out. */
 export function contentStems(text: string): Set<string> {
   const stems = new Set<string>()
   for (const word of normalizeName(text).split(' ')) {
     if (word.length < 3 || STOP_WORDS.has(word) || GENERIC_WORDS.has(word) || /^\d+$/.test(word)) continue
-    stems.add(word.slice(0, 6))
+    stems.add(stem(word))
   }
   return stems
 }
 
-function overlap(a: Set<string>, b: Set<string>): number {
+/** How much a stem tells candidates apart (1 without context). */
+export type StemWeight = (stem: string) => number
+const UNIFORM: StemWeight = () => 1
+
+/** Weighted cosine of two stem sets. */
+function overlap(a: Set<string>, b: Set<string>, weight: StemWeight = UNIFORM): number {
   if (a.size === 0 || b.size === 0) return 0
   let shared = 0
-  for (const s of a) if (b.has(s)) shared++
-  return shared / Math.sqrt(a.size * b.size)
+  let wa = 0
+  let wb = 0
+  for (const s of a) {
+    const w = weight(s)
+    wa += w * w
+    if (b.has(s)) shared += w * w
+  }
+  for (const s of b) wb += weight(s) ** 2
+  return wa === 0 || wb === 0 ? 0 : shared / Math.sqrt(wa * wb)
 }
 
 /** 'nl' or 'en' by function words, or undefined when it cannot tell. */

@@ -174,7 +174,8 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
             ...submissionColumns(input),
             note: input.note ?? null,
             target_tool_id: target?.id ?? null,
-            confirmed_different: options.confirmDifferent,
+            // Only meaningful when there was something to confirm against.
+            confirmed_different: options.confirmDifferent && matches.some((m) => m.likely),
             duplicate_candidates: JSON.stringify(summarizeMatches(matches)),
             token_nonce: nonce,
             token_hash: sha256(token),
