@@ -275,22 +275,53 @@ function urlMatch(query: MatchQuery, candidate: MatchCandidate): number {
   return best
 }
 
-function descriptionMatch(query: MatchQuery, candidate: MatchCandidate): { score: number; language: 'nl' | 'en' | undefined } {
-  const queryStems = contentStems(`${query.name} ${query.description ?? ''}`)
+/** A name's language: its own, or guessed from its function words (undefined for names like "SensRNet"). */
+function nameLanguage(entry: MatchCandidate['names'][number]): string | undefined {
+  return entry.language ?? guessLanguage(entry.text)
+}
+
+/** Each description with the candidate's names in its language or in none, as stems. */
+function candidateTexts(candidate: MatchCandidate): { stems: Set<string>; language: 'nl' | 'en' }[] {
+  return candidate.descriptions.map((d) => {
+    const names = candidate.names.filter((n) => (nameLanguage(n) ?? d.language) === d.language).map((n) => n.text)
+    return { stems: contentStems(`${names.join(' ')} ${d.text}`), language: d.language }
+  })
+}
+
+function descriptionMatch(queryStems: Set<string>, candidate: MatchCandidate, weight: StemWeight): { score: number; language: 'nl' | 'en' | undefined } {
   let best = { score: 0, language: undefined as 'nl' | 'en' | undefined }
-  const names = candidate.names.map((n) => n.text).join(' ')
-  for (const d of candidate.descriptions) {
-    const score = overlap(queryStems, contentStems(`${names} ${d.text}`))
+  for (const d of candidateTexts(candidate)) {
+    const score = overlap(queryStems, d.stems, weight)
     if (score > best.score) best = { score, language: d.language }
   }
   return best
 }
 
+/** What scoring one candidate may know of the others: how rare each stem is among them. */
+export interface ScoringContext {
+  weight: StemWeight
+}
+
+/**
+ * Inverse document frequency over the candidates of one query: a stem most candidates share (they were
+ * found by the query's words) tells them apart less than one only a few have.
+ */
+function candidateContext(candidates: MatchCandidate[]): ScoringContext {
+  const df = new Map<string, number>()
+  for (const c of candidates) {
+    const stems = new Set<string>()
+    for (const d of candidateTexts(c)) for (const x of d.stems) stems.add(x)
+    for (const x of stems) df.set(x, (df.get(x) ?? 0) + 1)
+  }
+  const n = Math.max(1, candidates.length)
+  return { weight: (x) => Math.log(1 + n / Math.max(1, df.get(x) ?? 0)) }
+}
+
 /** Scores one candidate against a submission; reasons strongest first. */
-export function scoreCandidate(query: MatchQuery, candidate: MatchCandidate): Match {
+export function scoreCandidate(query: MatchQuery, candidate: MatchCandidate, context: ScoringContext = { weight: UNIFORM }): Match {
   const reasons: Reason[] = []
   const url = urlMatch(query, candidate)
-  const description = descriptionMatch(query, candidate)
+  const description = descriptionMatch(contentStems(`${query.name} ${query.description ?? ''}`), candidate, context.weight)
   const descriptionScore = description.score
   const name = nameMatch(query, candidate, descriptionScore)
   const nameScore = name?.score ?? 0
@@ -315,15 +346,19 @@ export function scoreCandidate(query: MatchQuery, candidate: MatchCandidate): Ma
   const qNumbers = numberTokens(query.name)
   const cNumbers = new Set(candidate.names.flatMap((n) => [...numberTokens(n.text)]))
   if (url < 1 && qNumbers.size > 0 && cNumbers.size > 0 && ![...qNumbers].some((x) => cNumbers.has(x))) combined = Math.min(combined, 0.45)
+  DEBUG.list.push({ slug: candidate.slug, url, name: nameScore, desc: descriptionScore, cap: combined < 1 - (1 - base) * (1 - Math.min(1, descriptionScore * DESCRIPTION_GAIN) * DESCRIPTION_WEIGHT) })
   const score = Math.round(Math.min(1, combined) * 1000) / 1000
   return { candidate, score, likely: score >= WARNING_THRESHOLD, reasons: [...new Set(reasons)].sort((a, b) => REASONS.indexOf(a) - REASONS.indexOf(b)) }
 }
 
 /** Scores and ranks candidates, best first; only those worth showing. */
 export function rankCandidates(query: MatchQuery, candidates: MatchCandidate[], limit = 5): Match[] {
+  const context = candidateContext(candidates)
   return candidates
-    .map((c) => scoreCandidate(query, c))
+    .map((c) => scoreCandidate(query, c, context))
     .filter((m) => m.score >= SHOW_THRESHOLD)
     .sort((a, b) => b.score - a.score || a.candidate.name.localeCompare(b.candidate.name))
     .slice(0, limit)
 }
+
+export const DEBUG: { list: any[] } = { list: [] } // TEMP
