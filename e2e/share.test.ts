@@ -123,9 +123,10 @@ describe('sharing a tool in a browser', { skip }, () => {
         // A successful submit lands on the private tracking page.
         await page.goto(shareUrl())
         await fillShare(page, locale, {
-          name: `Wijkmeldingen-kaart ${locale === 'nl' ? 'Noordwest' : 'Northwest'}`,
-          description: 'Een kaart waarop bewoners meldingen over hun wijk doen en volgen.',
-          website: 'https://example.org/wijkkaart',
+          // Each language shares a different tool: the second would otherwise (rightly) be a duplicate of the first.
+          name: locale === 'nl' ? 'Wijkmeldingen-kaart Noordwest' : 'Harbour noise dashboard',
+          description: locale === 'nl' ? 'Een kaart waarop bewoners meldingen over hun wijk doen en volgen.' : 'Shows noise from ships and cranes in the port, per hour.',
+          website: locale === 'nl' ? 'https://example.org/wijkkaart' : 'https://example.org/harbour-noise',
           email: `ok-${locale}@example.org`,
         })
         assert.equal(await submit(page, t.submit), 303)

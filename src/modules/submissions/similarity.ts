@@ -43,6 +43,7 @@ export const WARNING_THRESHOLD = 0.6
 export const SHOW_THRESHOLD = 0.3
 const DESCRIPTION_GAIN = 1.2
 const DESCRIPTION_WEIGHT = 0.8
+const SIBLING_CAP = 0.55
 
 const STOP_WORDS = new Set(
   (
@@ -141,10 +142,10 @@ function stem(word: string): string {
 }
 
 /** Content words, stemmed: stop words, generic words of the domain and bare numbers left out. */
-export function contentStems(text: string): Set<string> {
+export function contentStems(text: string, keepGeneric = false): Set<string> {
   const stems = new Set<string>()
   for (const word of normalizeName(text).split(' ')) {
-    if (word.length < 3 || STOP_WORDS.has(word) || GENERIC_WORDS.has(word) || /^\d+$/.test(word)) continue
+    if (word.length < 3 || STOP_WORDS.has(word) || (!keepGeneric && GENERIC_WORDS.has(word)) || /^\d+$/.test(word)) continue
     stems.add(stem(word))
   }
   return stems
@@ -178,8 +179,7 @@ export function guessLanguage(text: string): 'nl' | 'en' | undefined {
   return nl > en ? 'nl' : 'en'
 }
 
-interface NameMatch {
-  score: number
+interface NameMatch extends NameSimilarity {
   reason: Reason
   language: string | null
 }
@@ -196,15 +196,38 @@ function wordSimilarity(a: string, b: string): number {
   if (a === b) return 1
   if (/\d/.test(a) || /\d/.test(b)) return 0
   const similarity = trigramSimilarity(a, b)
-  return similarity >= 0.45 ? similarity : 0
+  if (similarity >= 0.45) return similarity
+  // A typo in a longer word: one letter wrong, missing, added, or two swapped (Eurpoe / Europe).
+  return Math.min(a.length, b.length) >= 5 && a[0] === b[0] && oneEditApart(a, b) ? 0.8 : 0
+}
+
+/** Damerau-Levenshtein distance of exactly one. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
+}
+
+interface NameSimilarity {
+  score: number
+  /**
+   * Both names have a word the other lacks, and share a good part of the rest ("Responsible AI Toolkit" /
+   * "Responsible Sensing Toolkit", "OGC API - Features" / "OGC SensorThings API"): a sibling, not the same tool.
+   */
+  sibling: boolean
 }
 
 /**
  * Names compared word by word: each word's best match, over the longer name's word count. A name where
- * both sides have a word the other lacks ("Responsible AI Toolkit" / "Responsible Sensing Toolkit") is
- * another tool more often than not; numbers must agree (ISO 37122 is not ISO 37123).
+ * both sides have a word the other lacks is another tool more often than not; numbers must agree
+ * (ISO 37122 is not ISO 37123).
  */
-function nameSimilarity(q: string, n: string): number {
+function nameSimilarity(q: string, n: string, qText?: Set<string>, nText?: Set<string>): NameSimilarity {
   const qWords = nameWords(q)
   const nWords = nameWords(n)
   const best = (word: string, others: string[]) => Math.max(0, ...others.map((o) => wordSimilarity(word, o)))
@@ -213,25 +236,43 @@ function nameSimilarity(q: string, n: string): number {
   const aligned = qBest.reduce((a, b) => a + b, 0) / Math.max(qWords.length, nWords.length)
   const whole = trigramSimilarity(q.replace(/ /g, ''), n.replace(/ /g, ''))
   const substituted = qBest.some((b) => b === 0) && nBest.some((b) => b === 0)
-  if (substituted) return aligned * 0.8
+  if (substituted) {
+    const qShared = qBest.filter((b) => b > 0).length / qWords.length
+    const nShared = nBest.filter((b) => b > 0).length / nWords.length
+    // A word the other side's texts also use is a translation or paraphrase, not a difference.
+    const unexplained = (words: string[], bests: number[], other?: Set<string>) => words.some((w, i) => bests[i] === 0 && !other?.has(stem(w)))
+    const sibling =
+      Math.min(qShared, nShared) >= 1 / 2 && unexplained(qWords, qBest, nText) && unexplained(nWords, nBest, qText)
+    return { score: aligned * 0.8, sibling }
+  }
   // Compounds written apart or together (sensoren register / sensorenregister) only show as a whole.
-  return Math.max(aligned, nWords.length === qWords.length ? whole : whole * 0.8)
+  return { score: Math.max(aligned, nWords.length === qWords.length ? whole : whole * 0.8), sibling: false }
 }
 
-/** Tokens with digits in them: versions, numbers of standards (37122, mim7, nis2). */
+/** A name without its bracketed additions: "Interoperable Europe Act (EU 2024/903)" → "Interoperable Europe Act". */
+function withoutBrackets(normalizedSource: string): string {
+  return normalizeName(normalizedSource.replace(/\([^)]*\)|\[[^\]]*\]/g, ' '))
+}
+
+/** The numbers in a name: versions, numbers of standards (37122, mim7 → 7, nis2 → 2, "Directive 2" → 2). */
 function numberTokens(text: string): Set<string> {
-  return new Set(normalizeName(text).split(' ').filter((w) => /\d/.test(w)))
+  return new Set((normalizeName(text).match(/\d+/g) ?? []).map((n) => n.replace(/^0+(?=\d)/, '')))
 }
 
 function nameMatch(query: MatchQuery, candidate: MatchCandidate, descriptionScore: number): NameMatch | undefined {
   const q = normalizeName(query.name)
   if (!q) return undefined
+  const qBase = withoutBrackets(query.name)
   const qCompact = q.replace(/ /g, '')
   const qInitials = initials(query.name)
   const qIsAcronym = isAcronymLike(query.name)
+  const qText = contentStems(`${query.name} ${query.description ?? ''}`, true)
+  const qLanguage = guessLanguage(`${query.name} ${query.description ?? ''}`)
+  const cText = contentStems([...candidate.names.map((n) => n.text), ...candidate.descriptions.map((d) => d.text)].join(' '), true)
   let best: NameMatch | undefined
+  // The best match wins; of equal ones, the one that is not a sibling.
   const consider = (m: NameMatch) => {
-    if (!best || m.score > best.score) best = m
+    if (!best || m.score > best.score || (m.score === best.score && best.sibling && !m.sibling)) best = m
   }
   // Initials collide easily (Dataportaal Gemeente Amsterdam is not the Data Governance Act): an acronym
   // match counts in full only when the descriptions agree too.
@@ -241,14 +282,26 @@ function nameMatch(query: MatchQuery, candidate: MatchCandidate, descriptionScor
     if (!n) continue
     const nCompact = n.replace(/ /g, '')
     const viaAlias: Reason = entry.kind === 'translation' ? 'other_language' : entry.kind === 'name' ? 'similar_name' : 'alias_or_acronym'
+    const language = entry.language
     if (q === n || qCompact === nCompact) {
-      consider({ score: 1, reason: viaAlias, language: entry.language })
+      consider({ score: 1, reason: viaAlias, language, sibling: false })
       continue
     }
     // BGT submitted for "Basisregistratie Grootschalige Topografie", or the other way round.
-    if (qIsAcronym && initials(entry.text).includes(qCompact)) consider({ score: acronymScore, reason: 'alias_or_acronym', language: entry.language })
-    if (isAcronymLike(entry.text) && qInitials.includes(nCompact)) consider({ score: acronymScore, reason: 'alias_or_acronym', language: entry.language })
-    consider({ score: nameSimilarity(q, n), reason: viaAlias, language: entry.language })
+    if (qIsAcronym && initials(entry.text).includes(qCompact)) consider({ score: acronymScore, reason: 'alias_or_acronym', language, sibling: false })
+    if (isAcronymLike(entry.text) && qInitials.includes(nCompact)) consider({ score: acronymScore, reason: 'alias_or_acronym', language, sibling: false })
+    // Names in another language than the submission's differ by their translated words, not as siblings do.
+    const sameLanguage = !qLanguage || (nameLanguage(entry) ?? qLanguage) === qLanguage
+    const similarity = (a: string, b: string) => {
+      const result = nameSimilarity(a, b, qText, cText)
+      return { ...result, sibling: result.sibling && sameLanguage }
+    }
+    consider({ ...similarity(q, n), reason: viaAlias, language })
+    // The same name with or without an addition in brackets: "Interoperable Europe Act (EU 2024/903)".
+    const nBase = withoutBrackets(entry.text)
+    if (qBase && nBase && (qBase !== q || nBase !== n)) {
+      consider({ ...(qBase === nBase ? { score: 0.95, sibling: false } : similarity(qBase, nBase)), reason: viaAlias, language })
+    }
   }
   return best
 }
@@ -346,7 +399,9 @@ export function scoreCandidate(query: MatchQuery, candidate: MatchCandidate, con
   const qNumbers = numberTokens(query.name)
   const cNumbers = new Set(candidate.names.flatMap((n) => [...numberTokens(n.text)]))
   if (url < 1 && qNumbers.size > 0 && cNumbers.size > 0 && ![...qNumbers].some((x) => cNumbers.has(x))) combined = Math.min(combined, 0.45)
-  DEBUG.list.push({ slug: candidate.slug, url, name: nameScore, desc: descriptionScore, cap: combined < 1 - (1 - base) * (1 - Math.min(1, descriptionScore * DESCRIPTION_GAIN) * DESCRIPTION_WEIGHT) })
+  // A sibling's name (Responsible AI Toolkit / Responsible Sensing Toolkit): shown, but not a likely duplicate.
+  if (url < 0.6 && name?.sibling) combined = Math.min(combined, SIBLING_CAP)
+  DEBUG.list.push({ slug: candidate.slug, url, name: nameScore, desc: descriptionScore, cap: (url < 1 && qNumbers.size > 0 && cNumbers.size > 0 && ![...qNumbers].some((x) => cNumbers.has(x))) ? 0.45 : (url < 0.6 && name?.sibling) ? SIBLING_CAP : 1 })
   const score = Math.round(Math.min(1, combined) * 1000) / 1000
   return { candidate, score, likely: score >= WARNING_THRESHOLD, reasons: [...new Set(reasons)].sort((a, b) => REASONS.indexOf(a) - REASONS.indexOf(b)) }
 }
