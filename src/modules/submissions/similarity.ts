@@ -41,8 +41,8 @@ export interface Match {
 export const WARNING_THRESHOLD = 0.6
 /** Below this a candidate is not shown at all. */
 export const SHOW_THRESHOLD = 0.3
-const DESCRIPTION_GAIN = 1.2
-const DESCRIPTION_WEIGHT = 0.8
+const DESCRIPTION_GAIN = 1.4
+const DESCRIPTION_WEIGHT = 0.9
 const SIBLING_CAP = 0.55
 
 const STOP_WORDS = new Set(
