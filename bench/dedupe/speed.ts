@@ -24,6 +24,9 @@ const { values } = parseArgs({
     db: { type: 'string', default: 'postgres' },
     queries: { type: 'string', default: '400' },
     'pg-url': { type: 'string', default: process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres' },
+    /** Time against an already generated PostgreSQL catalogue (left as it is). */
+    existing: { type: 'string' },
+    slowest: { type: 'boolean', default: false },
   },
 })
 const size = Number(values.size)
@@ -39,7 +42,9 @@ const admin = async (text: string) => {
 
 let drop = async () => {}
 let handle
-if (values.db === 'postgres') {
+if (values.existing) {
+  handle = await openDatabase({ databaseUrl: values.existing, poolSize: 10 })
+} else if (values.db === 'postgres') {
   const name = `toolbox_dedupe_bench_${process.pid}`
   await admin(`create database ${name}`)
   drop = () => admin(`drop database if exists ${name} with (force)`)
@@ -55,8 +60,10 @@ try {
   const started = performance.now()
   await migrateToLatest(handle.db)
   await loadReferenceData(handle.db)
-  const gen = await generateCatalogue(handle.db, { size, log: (l) => console.log(`generate:${l}`) })
-  console.log(`${values.db}: ${gen.totalTools} tools generated in ${formatMs(performance.now() - started)}`)
+  const gen = values.existing
+    ? { totalTools: Number((await sql<{ n: number }>`select count(*)::int as n from tools`.execute(handle.db)).rows[0]!.n), sampleAcronyms: [] as string[] }
+    : await generateCatalogue(handle.db, { size, log: (l) => console.log(`generate:${l}`) })
+  console.log(`${values.db}: ${gen.totalTools} tools ${values.existing ? 'there' : `generated in ${formatMs(performance.now() - started)}`}`)
 
   // Queries from the catalogue itself: exact and misspelt names, acronyms, websites, description snippets.
   const random = new Random(7)
@@ -83,12 +90,18 @@ try {
   const service = app.appContext.submissions
   for (const q of queries.slice(0, 30)) await service.similar(q)
   const samples: number[] = []
+  const slowest: { ms: number; q: MatchQuery }[] = []
   let likely = 0
   for (const q of queries) {
     const t0 = performance.now()
     const matches = await service.similar(q)
-    samples.push(performance.now() - t0)
+    const ms = performance.now() - t0
+    samples.push(ms)
+    slowest.push({ ms, q })
     if (matches.some((m) => m.likely)) likely++
+  }
+  if (values.slowest) {
+    for (const s of slowest.sort((a, b) => b.ms - a.ms).slice(0, 8)) console.log(`${formatMs(s.ms)} ${JSON.stringify(s.q).slice(0, 300)}`)
   }
   const p = percentiles(samples)
   console.log(

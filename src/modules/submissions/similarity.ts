@@ -71,15 +71,31 @@ const GENERIC_WORDS = new Set(
 
 const FUNCTION_WORDS = new Set('de het een van voor en of in op met te aan bij the a an for and to on with at'.split(' '))
 
+/**
+ * Remembers a function of a string for the most recent few thousand strings: the catalogue's names and
+ * descriptions come back on every ranking. The results must not be changed by callers.
+ */
+function remembered<T>(fn: (text: string) => T, size = 4000): (text: string) => T {
+  const cache = new Map<string, T>()
+  return (text) => {
+    let value = cache.get(text)
+    if (value === undefined) {
+      if (cache.size >= size) cache.clear()
+      value = fn(text)
+      cache.set(text, value)
+    }
+    return value
+  }
+}
+
 /** Lower case, accents removed, everything but letters and digits a single space (as SQL match_name). */
-export function normalizeName(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+export const normalizeName = remembered((text: string): string =>
+  // eslint-disable-next-line no-control-regex
+  (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFD').replace(/\p{M}+/gu, ''))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-}
+    .trim(),
+)
 
 /** 'example.org/path' from a URL, as SQL match_url: scheme, www., query, fragment, index page, trailing slash dropped. */
 export function urlKey(url: string): string | undefined {
@@ -110,13 +126,20 @@ export function isAcronymLike(name: string): boolean {
   return /^[\p{L}\p{N}][\p{L}\p{N}&.-]{1,11}$/u.test(trimmed) && normalizeName(trimmed).replace(/ /g, '').length <= 10 && /\p{Lu}.*\p{Lu}/u.test(trimmed)
 }
 
+/** Trigram sets of recent texts (words and names compared again and again while ranking). */
+const trigramCache = new Map<string, Set<string>>()
+
 function trigrams(text: string): Set<string> {
+  const cached = trigramCache.get(text)
+  if (cached) return cached
+  if (trigramCache.size >= 5000) trigramCache.clear()
   const grams = new Set<string>()
   for (const word of text.split(' ')) {
     if (!word) continue
     const padded = `  ${word} `
     for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3))
   }
+  trigramCache.set(text, grams)
   return grams
 }
 
@@ -141,8 +164,7 @@ function stem(word: string): string {
   return word.slice(0, 6)
 }
 
-/** Content words, stemmed: stop words, generic words of the domain and bare numbers left out. */
-export function contentStems(text: string, keepGeneric = false): Set<string> {
+function stemsOf(text: string, keepGeneric: boolean): Set<string> {
   const stems = new Set<string>()
   for (const word of normalizeName(text).split(' ')) {
     if (word.length < 3 || STOP_WORDS.has(word) || (!keepGeneric && GENERIC_WORDS.has(word)) || /^\d+$/.test(word)) continue
@@ -150,21 +172,28 @@ export function contentStems(text: string, keepGeneric = false): Set<string> {
   }
   return stems
 }
+const specificStems = remembered((text) => stemsOf(text, false))
+const allStems = remembered((text) => stemsOf(text, true))
+
+/** Content words, stemmed: stop words, generic words of the domain (unless kept) and bare numbers left out. */
+export function contentStems(text: string, keepGeneric = false): Set<string> {
+  return new Set(keepGeneric ? allStems(text) : specificStems(text))
+}
 
 /** How much a stem tells candidates apart (1 without context). */
-export type StemWeight = (stem: string) => number
+type StemWeight = (stem: string) => number
 const UNIFORM: StemWeight = () => 1
 
 /** Weighted cosine of two stem sets. */
-function overlap(a: Set<string>, b: Set<string>, weight: StemWeight = UNIFORM): number {
+function overlap(a: Set<string>, b: Set<string>, weight: StemWeight): number {
   if (a.size === 0 || b.size === 0) return 0
   let shared = 0
   let wa = 0
   let wb = 0
   for (const s of a) {
-    const w = weight(s)
-    wa += w * w
-    if (b.has(s)) shared += w * w
+    const w = weight(s) ** 2
+    wa += w
+    if (b.has(s)) shared += w
   }
   for (const s of b) wb += weight(s) ** 2
   return wa === 0 || wb === 0 ? 0 : shared / Math.sqrt(wa * wb)
@@ -179,11 +208,6 @@ export function guessLanguage(text: string): 'nl' | 'en' | undefined {
   return nl > en ? 'nl' : 'en'
 }
 
-interface NameMatch extends NameSimilarity {
-  reason: Reason
-  language: string | null
-}
-
 /** Words of a name, without function words (unless that leaves none). */
 function nameWords(normalized: string): string[] {
   const words = normalized.split(' ').filter(Boolean)
@@ -191,13 +215,31 @@ function nameWords(normalized: string): string[] {
   return content.length > 0 ? content : words
 }
 
+/** Word pairs already compared (a submitted name is compared with many candidates' names, word by word). */
+const wordPairs = new Map<string, Map<string, number>>()
+
 /** How well two words match: 1 when equal; for words without digits, their trigram similarity from 0.45. */
 function wordSimilarity(a: string, b: string): number {
   if (a === b) return 1
+  let known = wordPairs.get(a)
+  if (!known) {
+    if (wordPairs.size >= 2000) wordPairs.clear()
+    known = new Map()
+    wordPairs.set(a, known)
+  }
+  let similarity = known.get(b)
+  if (similarity === undefined) {
+    similarity = compareWords(a, b)
+    known.set(b, similarity)
+  }
+  return similarity
+}
+
+function compareWords(a: string, b: string): number {
   if (/\d/.test(a) || /\d/.test(b)) return 0
   const similarity = trigramSimilarity(a, b)
   if (similarity >= 0.45) return similarity
-  // A typo in a longer word: one letter wrong, missing, added, or two swapped (Eurpoe / Europe).
+  // A typo in a longer word: one letter wrong, missing or added, or two swapped (Eurpoe / Europe).
   return Math.min(a.length, b.length) >= 5 && a[0] === b[0] && oneEditApart(a, b) ? 0.8 : 0
 }
 
@@ -216,8 +258,9 @@ function oneEditApart(a: string, b: string): boolean {
 interface NameSimilarity {
   score: number
   /**
-   * Both names have a word the other lacks, and share a good part of the rest ("Responsible AI Toolkit" /
-   * "Responsible Sensing Toolkit", "OGC API - Features" / "OGC SensorThings API"): a sibling, not the same tool.
+   * Both names have a word the other lacks, share at least half of their words otherwise, and the other
+   * side's texts do not use the missing words either ("Responsible AI Toolkit" / "Responsible Sensing
+   * Toolkit", "OGC API - Features" / "OGC SensorThings API"): a sibling, not the same tool.
    */
   sibling: boolean
 }
@@ -225,33 +268,46 @@ interface NameSimilarity {
 /**
  * Names compared word by word: each word's best match, over the longer name's word count. A name where
  * both sides have a word the other lacks is another tool more often than not; numbers must agree
- * (ISO 37122 is not ISO 37123).
+ * (ISO 37122 is not ISO 37123). qText and nText: the stems of everything each side says.
  */
-function nameSimilarity(q: string, n: string, qText?: Set<string>, nText?: Set<string>): NameSimilarity {
-  const qWords = nameWords(q)
-  const nWords = nameWords(n)
-  const best = (word: string, others: string[]) => Math.max(0, ...others.map((o) => wordSimilarity(word, o)))
+function nameSimilarity(q: NameForm, n: NameForm, qText: Set<string>, nText: Set<string>): NameSimilarity {
+  const qWords = q.words
+  const nWords = n.words
+  const best = (word: string, others: string[]) => {
+    let top = 0
+    for (const o of others) top = Math.max(top, wordSimilarity(word, o))
+    return top
+  }
   const qBest = qWords.map((w) => best(w, nWords))
   const nBest = nWords.map((w) => best(w, qWords))
   const aligned = qBest.reduce((a, b) => a + b, 0) / Math.max(qWords.length, nWords.length)
-  const whole = trigramSimilarity(q.replace(/ /g, ''), n.replace(/ /g, ''))
   const substituted = qBest.some((b) => b === 0) && nBest.some((b) => b === 0)
   if (substituted) {
-    const qShared = qBest.filter((b) => b > 0).length / qWords.length
-    const nShared = nBest.filter((b) => b > 0).length / nWords.length
-    // A word the other side's texts also use is a translation or paraphrase, not a difference.
-    const unexplained = (words: string[], bests: number[], other?: Set<string>) => words.some((w, i) => bests[i] === 0 && !other?.has(stem(w)))
-    const sibling =
-      Math.min(qShared, nShared) >= 1 / 2 && unexplained(qWords, qBest, nText) && unexplained(nWords, nBest, qText)
+    const shared = (bests: number[]) => bests.filter((b) => b > 0).length / bests.length
+    // A missing word the other side's texts use is a translation or a paraphrase, not a difference.
+    const unexplained = (words: string[], bests: number[], other: Set<string>) => words.some((w, i) => bests[i] === 0 && !other.has(stem(w)))
+    const sibling = Math.min(shared(qBest), shared(nBest)) >= 0.5 && unexplained(qWords, qBest, nText) && unexplained(nWords, nBest, qText)
     return { score: aligned * 0.8, sibling }
   }
   // Compounds written apart or together (sensoren register / sensorenregister) only show as a whole.
+  const whole = trigramSimilarity(q.compact, n.compact)
   return { score: Math.max(aligned, nWords.length === qWords.length ? whole : whole * 0.8), sibling: false }
 }
 
-/** A name without its bracketed additions: "Interoperable Europe Act (EU 2024/903)" → "Interoperable Europe Act". */
-function withoutBrackets(normalizedSource: string): string {
-  return normalizeName(normalizedSource.replace(/\([^)]*\)|\[[^\]]*\]/g, ' '))
+/** A normalized name, its words (function words left out) and the whole without spaces. */
+interface NameForm {
+  normalized: string
+  words: string[]
+  compact: string
+}
+
+function nameForm(normalized: string): NameForm {
+  return { normalized, words: nameWords(normalized), compact: normalized.replace(/ /g, '') }
+}
+
+/** A name without its bracketed additions, normalized: "Interoperable Europe Act (EU 2024/903)" → "interoperable europe act". */
+function withoutBrackets(name: string): string {
+  return normalizeName(name.replace(/\([^)]*\)|\[[^\]]*\]/g, ' '))
 }
 
 /** The numbers in a name: versions, numbers of standards (37122, mim7 → 7, nis2 → 2, "Directive 2" → 2). */
@@ -259,16 +315,86 @@ function numberTokens(text: string): Set<string> {
   return new Set((normalizeName(text).match(/\d+/g) ?? []).map((n) => n.replace(/^0+(?=\d)/, '')))
 }
 
-function nameMatch(query: MatchQuery, candidate: MatchCandidate, descriptionScore: number): NameMatch | undefined {
-  const q = normalizeName(query.name)
-  if (!q) return undefined
-  const qBase = withoutBrackets(query.name)
-  const qCompact = q.replace(/ /g, '')
-  const qInitials = initials(query.name)
-  const qIsAcronym = isAcronymLike(query.name)
-  const qText = contentStems(`${query.name} ${query.description ?? ''}`, true)
-  const qLanguage = guessLanguage(`${query.name} ${query.description ?? ''}`)
-  const cText = contentStems([...candidate.names.map((n) => n.text), ...candidate.descriptions.map((d) => d.text)].join(' '), true)
+/** What is needed of a submission, worked out once per ranking. */
+interface PreparedQuery {
+  query: MatchQuery
+  name: NameForm
+  /** Without additions in brackets. */
+  base: NameForm
+  initials: string[]
+  isAcronym: boolean
+  language: 'nl' | 'en' | undefined
+  /** Content stems of name and description (compared with descriptions). */
+  stems: Set<string>
+  /** All stems, generic words included (to tell a translated name word from a different one). */
+  text: Set<string>
+  numbers: Set<string>
+}
+
+function prepareQuery(query: MatchQuery): PreparedQuery {
+  const all = `${query.name} ${query.description ?? ''}`
+  return {
+    query,
+    name: nameForm(normalizeName(query.name)),
+    base: nameForm(withoutBrackets(query.name)),
+    initials: initials(query.name),
+    isAcronym: isAcronymLike(query.name),
+    language: guessLanguage(all),
+    stems: specificStems(all),
+    text: allStems(all),
+    numbers: numberTokens(query.name),
+  }
+}
+
+interface PreparedName {
+  entry: MatchCandidate['names'][number]
+  name: NameForm
+  base: NameForm
+  initials: string[]
+  isAcronym: boolean
+  /** Its own language, or guessed from its function words (undefined for names like "SensRNet"). */
+  language: 'nl' | 'en' | undefined
+}
+
+/** What is needed of a candidate, worked out once per ranking. */
+interface PreparedCandidate {
+  names: PreparedName[]
+  /** Each description with the candidate's names in its language or in none, as content stems. */
+  texts: { stems: Set<string>; language: 'nl' | 'en' }[]
+  /** All stems of names and descriptions, generic words included. */
+  text: Set<string>
+  numbers: Set<string>
+}
+
+function prepareCandidate(candidate: MatchCandidate): PreparedCandidate {
+  const names = candidate.names.map((entry): PreparedName => {
+    const own = entry.language === 'nl' || entry.language === 'en' ? entry.language : undefined
+    return {
+      entry,
+      name: nameForm(normalizeName(entry.text)),
+      base: nameForm(withoutBrackets(entry.text)),
+      initials: initials(entry.text),
+      isAcronym: isAcronymLike(entry.text),
+      language: own ?? (entry.language === null ? guessLanguage(entry.text) : undefined),
+    }
+  })
+  const texts = candidate.descriptions.map((d) => {
+    const sameLanguage = names.filter((n) => (n.language ?? d.language) === d.language).map((n) => n.entry.text)
+    return { stems: specificStems(`${sameLanguage.join(' ')} ${d.text}`), language: d.language }
+  })
+  const everything = [...candidate.names.map((n) => n.text), ...candidate.descriptions.map((d) => d.text)].join(' ')
+  const numbers = new Set<string>()
+  for (const n of candidate.names) for (const x of numberTokens(n.text)) numbers.add(x)
+  return { names, texts, text: allStems(everything), numbers }
+}
+
+interface NameMatch extends NameSimilarity {
+  reason: Reason
+  language: string | null
+}
+
+function nameMatch(q: PreparedQuery, c: PreparedCandidate, descriptionScore: number): NameMatch | undefined {
+  if (!q.name.normalized) return undefined
   let best: NameMatch | undefined
   // The best match wins; of equal ones, the one that is not a sibling.
   const consider = (m: NameMatch) => {
@@ -277,30 +403,29 @@ function nameMatch(query: MatchQuery, candidate: MatchCandidate, descriptionScor
   // Initials collide easily (Dataportaal Gemeente Amsterdam is not the Data Governance Act): an acronym
   // match counts in full only when the descriptions agree too.
   const acronymScore = descriptionScore >= 0.15 ? 0.9 : 0.5
-  for (const entry of candidate.names) {
-    const n = normalizeName(entry.text)
-    if (!n) continue
-    const nCompact = n.replace(/ /g, '')
-    const viaAlias: Reason = entry.kind === 'translation' ? 'other_language' : entry.kind === 'name' ? 'similar_name' : 'alias_or_acronym'
+  for (const n of c.names) {
+    if (!n.name.normalized) continue
+    const { entry } = n
+    const reason: Reason = entry.kind === 'translation' ? 'other_language' : entry.kind === 'name' ? 'similar_name' : 'alias_or_acronym'
     const language = entry.language
-    if (q === n || qCompact === nCompact) {
-      consider({ score: 1, reason: viaAlias, language, sibling: false })
+    if (q.name.normalized === n.name.normalized || q.name.compact === n.name.compact) {
+      consider({ score: 1, sibling: false, reason, language })
       continue
     }
     // BGT submitted for "Basisregistratie Grootschalige Topografie", or the other way round.
-    if (qIsAcronym && initials(entry.text).includes(qCompact)) consider({ score: acronymScore, reason: 'alias_or_acronym', language, sibling: false })
-    if (isAcronymLike(entry.text) && qInitials.includes(nCompact)) consider({ score: acronymScore, reason: 'alias_or_acronym', language, sibling: false })
-    // Names in another language than the submission's differ by their translated words, not as siblings do.
-    const sameLanguage = !qLanguage || (nameLanguage(entry) ?? qLanguage) === qLanguage
-    const similarity = (a: string, b: string) => {
-      const result = nameSimilarity(a, b, qText, cText)
-      return { ...result, sibling: result.sibling && sameLanguage }
+    if ((q.isAcronym && n.initials.includes(q.name.compact)) || (n.isAcronym && q.initials.includes(n.name.compact))) {
+      consider({ score: acronymScore, sibling: false, reason: 'alias_or_acronym', language })
     }
-    consider({ ...similarity(q, n), reason: viaAlias, language })
+    // Names in another language than the submission's differ by their translated words, not as siblings do.
+    const sameLanguage = !q.language || (n.language ?? q.language) === q.language
+    const similarity = (a: NameForm, b: NameForm): NameSimilarity => {
+      const result = nameSimilarity(a, b, q.text, c.text)
+      return { score: result.score, sibling: result.sibling && sameLanguage }
+    }
+    consider({ ...similarity(q.name, n.name), reason, language })
     // The same name with or without an addition in brackets: "Interoperable Europe Act (EU 2024/903)".
-    const nBase = withoutBrackets(entry.text)
-    if (qBase && nBase && (qBase !== q || nBase !== n)) {
-      consider({ ...(qBase === nBase ? { score: 0.95, sibling: false } : similarity(qBase, nBase)), reason: viaAlias, language })
+    if (q.base.normalized && n.base.normalized && (q.base.normalized !== q.name.normalized || n.base.normalized !== n.name.normalized)) {
+      consider({ ...(q.base.normalized === n.base.normalized ? { score: 0.95, sibling: false } : similarity(q.base, n.base)), reason, language })
     }
   }
   return best
@@ -328,62 +453,64 @@ function urlMatch(query: MatchQuery, candidate: MatchCandidate): number {
   return best
 }
 
-/** A name's language: its own, or guessed from its function words (undefined for names like "SensRNet"). */
-function nameLanguage(entry: MatchCandidate['names'][number]): string | undefined {
-  return entry.language ?? guessLanguage(entry.text)
-}
-
-/** Each description with the candidate's names in its language or in none, as stems. */
-function candidateTexts(candidate: MatchCandidate): { stems: Set<string>; language: 'nl' | 'en' }[] {
-  return candidate.descriptions.map((d) => {
-    const names = candidate.names.filter((n) => (nameLanguage(n) ?? d.language) === d.language).map((n) => n.text)
-    return { stems: contentStems(`${names.join(' ')} ${d.text}`), language: d.language }
-  })
-}
-
-function descriptionMatch(queryStems: Set<string>, candidate: MatchCandidate, weight: StemWeight): { score: number; language: 'nl' | 'en' | undefined } {
+/** The best overlap of the submission with one of the candidate's descriptions (and its names in that language). */
+function descriptionMatch(q: PreparedQuery, c: PreparedCandidate, weight: StemWeight): { score: number; language: 'nl' | 'en' | undefined } {
   let best = { score: 0, language: undefined as 'nl' | 'en' | undefined }
-  for (const d of candidateTexts(candidate)) {
-    const score = overlap(queryStems, d.stems, weight)
+  for (const d of c.texts) {
+    const score = overlap(q.stems, d.stems, weight)
     if (score > best.score) best = { score, language: d.language }
   }
   return best
 }
 
-/** What scoring one candidate may know of the others: how rare each stem is among them. */
+/**
+ * What scoring may know beyond the one candidate: the candidates of the same query, prepared once, and
+ * how rare each stem is among them. rankCandidates makes one; scoreCandidate alone weighs all stems alike.
+ */
 export interface ScoringContext {
+  query: PreparedQuery
+  candidates: Map<MatchCandidate, PreparedCandidate>
   weight: StemWeight
 }
 
 /**
  * Inverse document frequency over the candidates of one query: a stem most candidates share (they were
- * found by the query's words) tells them apart less than one only a few have.
+ * found by the query's words) tells them apart less than one only a few have. With one candidate, or
+ * none, every stem weighs the same.
  */
-function candidateContext(candidates: MatchCandidate[]): ScoringContext {
+export function scoringContext(query: MatchQuery, candidates: MatchCandidate[]): ScoringContext {
+  const prepared = new Map(candidates.map((c) => [c, prepareCandidate(c)] as const))
   const df = new Map<string, number>()
-  for (const c of candidates) {
+  for (const c of prepared.values()) {
     const stems = new Set<string>()
-    for (const d of candidateTexts(c)) for (const x of d.stems) stems.add(x)
+    for (const d of c.texts) for (const x of d.stems) stems.add(x)
     for (const x of stems) df.set(x, (df.get(x) ?? 0) + 1)
   }
-  const n = Math.max(1, candidates.length)
-  return { weight: (x) => Math.log(1 + n / Math.max(1, df.get(x) ?? 0)) }
+  const n = candidates.length
+  const weights = new Map<string, number>()
+  for (const [x, count] of df) weights.set(x, Math.log(1 + n / count))
+  const rarest = Math.log(1 + n)
+  const weight: StemWeight = n <= 1 ? UNIFORM : (x) => weights.get(x) ?? rarest
+  return { query: prepareQuery(query), candidates: prepared, weight }
 }
 
 /** Scores one candidate against a submission; reasons strongest first. */
-export function scoreCandidate(query: MatchQuery, candidate: MatchCandidate, context: ScoringContext = { weight: UNIFORM }): Match {
+export function scoreCandidate(query: MatchQuery, candidate: MatchCandidate, context?: ScoringContext): Match {
+  const q = context?.query.query === query ? context.query : prepareQuery(query)
+  const c = context?.candidates.get(candidate) ?? prepareCandidate(candidate)
+  const weight = context?.weight ?? UNIFORM
   const reasons: Reason[] = []
   const url = urlMatch(query, candidate)
-  const description = descriptionMatch(contentStems(`${query.name} ${query.description ?? ''}`), candidate, context.weight)
+  const description = descriptionMatch(q, c, weight)
   const descriptionScore = description.score
-  const name = nameMatch(query, candidate, descriptionScore)
+  const name = nameMatch(q, c, descriptionScore)
   const nameScore = name?.score ?? 0
 
   if (url >= 0.6) reasons.push('same_website')
   if (name && nameScore >= 0.5) reasons.push(name.reason)
   if (descriptionScore >= 0.3) reasons.push('similar_description')
 
-  const queryLanguage = guessLanguage(`${query.name} ${query.description ?? ''}`)
+  const queryLanguage = q.language
   if (
     queryLanguage &&
     !reasons.includes('other_language') &&
@@ -396,24 +523,19 @@ export function scoreCandidate(query: MatchQuery, candidate: MatchCandidate, con
   const base = Math.max(url, nameScore)
   let combined = 1 - (1 - base) * (1 - Math.min(1, descriptionScore * DESCRIPTION_GAIN) * DESCRIPTION_WEIGHT)
   // Different numbers in the names (MIM6 / MIM7, ISO 37122 / 37123): another tool of the same family.
-  const qNumbers = numberTokens(query.name)
-  const cNumbers = new Set(candidate.names.flatMap((n) => [...numberTokens(n.text)]))
-  if (url < 1 && qNumbers.size > 0 && cNumbers.size > 0 && ![...qNumbers].some((x) => cNumbers.has(x))) combined = Math.min(combined, 0.45)
+  if (url < 1 && q.numbers.size > 0 && c.numbers.size > 0 && ![...q.numbers].some((x) => c.numbers.has(x))) combined = Math.min(combined, 0.45)
   // A sibling's name (Responsible AI Toolkit / Responsible Sensing Toolkit): shown, but not a likely duplicate.
   if (url < 0.6 && name?.sibling) combined = Math.min(combined, SIBLING_CAP)
-  DEBUG.list.push({ slug: candidate.slug, url, name: nameScore, desc: descriptionScore, cap: (url < 1 && qNumbers.size > 0 && cNumbers.size > 0 && ![...qNumbers].some((x) => cNumbers.has(x))) ? 0.45 : (url < 0.6 && name?.sibling) ? SIBLING_CAP : 1 })
   const score = Math.round(Math.min(1, combined) * 1000) / 1000
   return { candidate, score, likely: score >= WARNING_THRESHOLD, reasons: [...new Set(reasons)].sort((a, b) => REASONS.indexOf(a) - REASONS.indexOf(b)) }
 }
 
 /** Scores and ranks candidates, best first; only those worth showing. */
 export function rankCandidates(query: MatchQuery, candidates: MatchCandidate[], limit = 5): Match[] {
-  const context = candidateContext(candidates)
+  const context = scoringContext(query, candidates)
   return candidates
     .map((c) => scoreCandidate(query, c, context))
     .filter((m) => m.score >= SHOW_THRESHOLD)
     .sort((a, b) => b.score - a.score || a.candidate.name.localeCompare(b.candidate.name))
     .slice(0, limit)
 }
-
-export const DEBUG: { list: any[] } = { list: [] } // TEMP

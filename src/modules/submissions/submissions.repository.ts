@@ -3,15 +3,28 @@ import type { Database } from '../../db/database.ts'
 import type { DB, SubmissionEventsTable, SubmissionStatus } from '../../db/schema.ts'
 
 export type SubmissionEvent = SubmissionEventsTable['event']
-import type { MatchCandidate, MatchQuery, NameKind } from './similarity.ts'
+import { trigramSimilarity, urlKey, type MatchCandidate, type MatchQuery, type NameKind } from './similarity.ts'
 
 /** Open submissions: not yet decided, so a new one may duplicate them. */
 export const OPEN_STATUSES: SubmissionStatus[] = ['pending', 'needs_info']
 
 /** How many candidates each way of finding them brings (they are then scored in full). */
 const PER_SOURCE = 20
-/** Words of a submitted description that are looked up (the most specific ones, longest first). */
+/** Words of a submission checked for misspellings (the longest first). */
 const DESCRIPTION_WORDS = 12
+/** Text lookup: at most this many lexemes, together matching about this many tools at most. */
+const MAX_LEXEMES = 16
+const MATCH_BUDGET = 1500
+const RANK_AT_MOST = 1000
+const VOCABULARY_TTL_MS = 60_000
+const STATS_TTL_MS = 10 * 60_000
+
+function wordTrigrams(word: string): Set<string> {
+  const padded = `  ${word} `
+  const grams = new Set<string>()
+  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3))
+  return grams
+}
 
 /** The words to look candidates up by: letters and digits, at least three long, longest first. */
 function lookupWords(query: MatchQuery): string[] {
@@ -37,35 +50,141 @@ export function createSubmissionsRepository(db: Database) {
       coalesce(nullif(replace(plainto_tsquery('simple', ${text})::text, '&', '|'), ''), '''''')::tsquery)`
   }
 
-  const matchKeys = (query: MatchQuery) => sql`(
+  /** The catalogue's words, for correcting misspelt words in memory (refreshed every minute). */
+  let vocabulary: { loadedAt: number; known: Set<string>; byTrigram: Map<string, string[]> } | undefined
+  let vocabularyLoading: Promise<void> | undefined
+  async function loadVocabulary() {
+    if (vocabulary && Date.now() - vocabulary.loadedAt < VOCABULARY_TTL_MS) return
+    vocabularyLoading ??= (async () => {
+      const rows = await db.selectFrom('search_words').select('word').execute()
+      const byTrigram = new Map<string, string[]>()
+      for (const { word } of rows) for (const gram of wordTrigrams(word)) (byTrigram.get(gram) ?? byTrigram.set(gram, []).get(gram)!).push(word)
+      vocabulary = { loadedAt: Date.now(), known: new Set(rows.map((r) => r.word)), byTrigram }
+    })().finally(() => {
+      vocabularyLoading = undefined
+    })
+    await vocabularyLoading
+  }
+
+  /** Known words that an unknown word is probably a misspelling of (the closest, if close enough). */
+  function corrections(word: string): string[] {
+    if (!vocabulary || word.length < 4 || vocabulary.known.has(word)) return []
+    const shared = new Map<string, number>()
+    for (const gram of wordTrigrams(word)) {
+      const words = vocabulary.byTrigram.get(gram)
+      // A trigram in thousands of words says nothing; the rarer ones find the candidates.
+      if (!words || words.length > 2000) continue
+      for (const w of words) shared.set(w, (shared.get(w) ?? 0) + 1)
+    }
+    return [...shared]
+      .filter(([, n]) => n >= 2)
+      .map(([w]) => ({ w, s: trigramSimilarity(w, word) }))
+      .filter((c) => c.s >= 0.45 && c.w.length >= word.length * 0.75 && c.w.length <= word.length * 1.34)
+      .sort((a, b) => b.s - a.s)
+      .slice(0, 2)
+      .map((c) => c.w)
+  }
+
+  /** How often each common lexeme occurs (the planner's statistics), refreshed every ten minutes. */
+  let lexemeStats: { loadedAt: number; frequency: Map<string, number>; rarest: number; rows: number } | undefined
+  async function loadLexemeStats() {
+    if (lexemeStats && Date.now() - lexemeStats.loadedAt < STATS_TTL_MS) return
+    const read = () =>
+      sql<{ elems: string[] | null; freqs: number[] | null; rows: number }>`
+        select s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs as freqs,
+          greatest((select reltuples from pg_class where oid = 'tools'::regclass), 0)::float8 as rows
+        from pg_stats s where s.schemaname = current_schema() and s.tablename = 'tools' and s.attname = 'search_vector'`.execute(db)
+    let { rows } = await read()
+    if (rows.length === 0) {
+      // Never analysed (PGlite has no autovacuum): a big catalogue needs the statistics to stay fast.
+      const count = await db.selectFrom('tools').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+      if (Number(count.n) > 2000) {
+        await sql`analyze tools`.execute(db)
+        rows = (await read()).rows
+      }
+    }
+    const row = rows[0]
+    const elems = row?.elems ?? []
+    const freqs = (row?.freqs ?? []).map(Number)
+    const frequency = new Map(elems.map((e, i) => [e, freqs[i] ?? 0]))
+    // After the per-element frequencies come their minimum and maximum: a word not listed is rarer than that minimum.
+    lexemeStats = { loadedAt: Date.now(), frequency, rarest: freqs[elems.length] ?? 0, rows: Number(row?.rows ?? 0) }
+  }
+
+  /** The lexemes (unstemmed, Dutch and English stems) of a submission's name and description, misspellings corrected. */
+  async function queryLexemes(query: MatchQuery): Promise<string[]> {
+    await loadVocabulary()
+    const words = lookupWords(query)
+    const fixed = words.flatMap(corrections)
+    const text = [query.name, query.description ?? '', ...fixed].join(' ').slice(0, 4000)
+    const { rows } = await sql<{ w: string }>`
+      select distinct w from unnest(tsvector_to_array(
+        to_tsvector('simple', unaccent(${text})) || to_tsvector('dutch', unaccent(${text})) || to_tsvector('english', unaccent(${text})))) as w`.execute(db)
+    return rows.map((r) => r.w).filter((w) => /^[a-z0-9]{2,40}$/.test(w))
+  }
+
+  /**
+   * The most specific lexemes within a budget of matching tools: a word in 80% of a large catalogue would
+   * make every lookup rank most of it, and says little about which tool this is.
+   */
+  async function specificLexemes(lexemes: string[]): Promise<string[]> {
+    await loadLexemeStats()
+    const stats = lexemeStats!
+    const estimate = (w: string) => (stats.frequency.get(w) ?? stats.rarest / 2) * stats.rows
+    const ranked = lexemes.map((w) => ({ w, n: estimate(w) })).sort((a, b) => a.n - b.n || b.w.length - a.w.length)
+    const chosen: string[] = []
+    let budget = MATCH_BUDGET
+    for (const { w, n } of ranked) {
+      // Past the budget: stop, keeping two words at least unless even those are in thousands of tools.
+      if (chosen.length >= MAX_LEXEMES || (n > budget && (chosen.length >= 2 || n > MATCH_BUDGET * 4))) break
+      chosen.push(w)
+      budget -= n
+    }
+    return chosen
+  }
+
+  /**
+   * The keys a submission is looked up by: its name, initials and name-as-acronym, and its address with every
+   * parent path (a page of a tool's site finds the tool). Not the bare host: big hosts carry thousands of tools.
+   */
+  const matchKeys = (query: MatchQuery) => {
+    const url = query.url ? urlKey(query.url) : undefined
+    const prefixes = url ? url.split('/').map((_, i, parts) => `url:${parts.slice(0, i + 1).join('/')}`) : []
+    return sql`(
     select array_agg(k) from (
-      select unnest(match_keys_for(array[${query.name}::text] || coalesce(match_initials(${query.name}), '{}'), array[${query.url ?? null}::text])) as k
+      select unnest(match_keys_for(array[${query.name}::text] || coalesce(match_initials(${query.name}), '{}'), '{}')) as k
       union select 'acr:' || match_name(${query.name}) where match_name(${query.name}) !~ ' '
-    ) keys where k !~ '^acr:.?$')`
+      union select unnest(${prefixes}::text[])
+    ) keys
+    -- Tools with the same initials as a spelled-out name are too many to say anything; an acronym's own key stays.
+    where k !~ '^acr:' or (k = 'acr:' || match_name(${query.name}) and length(k) >= 6))`
+  }
 
   return {
     db,
 
-    /** Tools that could be the submitted one: same website or key, similar name, shared specific words. */
+    /**
+     * Tools that could be the submitted one: the same website, name, alias or initials (match keys), and the
+     * best text matches on the submission's most specific words, misspelt words corrected first.
+     */
     async candidateToolIds(query: MatchQuery): Promise<number[]> {
-      const words = lookupWords(query)
-      return db.transaction().execute(async (trx) => {
-        await sql`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`.execute(trx)
+      const [byKeys, lexemes] = await Promise.all([
+        sql<{ id: number }>`select id from tools where match_keys && ${matchKeys(query)} limit ${PER_SOURCE * 2}`.execute(db),
+        queryLexemes(query),
+      ])
+      const ids = new Set(byKeys.rows.map((r) => Number(r.id)))
+      const chosen = await specificLexemes(lexemes)
+      if (chosen.length > 0) {
+        const text = chosen.map((w) => `'${w}'`).join(' | ')
         const { rows } = await sql<{ id: number }>`
           select id from (
-            (select id from tools where match_keys && ${matchKeys(query)} limit ${PER_SOURCE * 2})
-            union
-            (select id from tools where unaccent(${query.name}) <% search_names
-              order by word_similarity(unaccent(${query.name}), search_names) desc limit ${PER_SOURCE})
-            ${
-              words.length > 0
-                ? sql`union (select id from tools where search_vector @@ ${wordsQuery(words)}
-                    order by ts_rank(search_vector, ${wordsQuery(words)}) desc limit ${PER_SOURCE})`
-                : sql``
-            }
-          ) found`.execute(trx)
-        return rows.map((r) => Number(r.id))
-      })
+            -- Bounded: when every word is common, rank a sample rather than most of the catalogue.
+            select id, search_vector from tools where search_vector @@ to_tsquery('simple', ${text}) limit ${RANK_AT_MOST}
+          ) matched
+          order by ts_rank(search_vector, to_tsquery('simple', ${text})) desc limit ${PER_SOURCE}`.execute(db)
+        for (const r of rows) ids.add(Number(r.id))
+      }
+      return [...ids]
     },
 
     /** How many tools have an address on this URL's host. */
