@@ -299,6 +299,7 @@ export function buildOpenApi(ctx: AppContext) {
             origin: { $ref: '#/components/schemas/CodeLabel' },
             processes: { type: 'array', items: { $ref: '#/components/schemas/CodeLabel' } },
             licence: { type: 'string', nullable: true },
+            languages: { type: 'array', description: 'Languages the tool is available in (ISO 639-1)', items: { $ref: '#/components/schemas/CodeLabel' } },
             website: { type: 'string', nullable: true, format: 'uri' },
             aliases: { type: 'array', items: { type: 'string' } },
             organisations: { type: 'array', items: { $ref: '#/components/schemas/Organisation' } },

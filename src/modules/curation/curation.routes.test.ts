@@ -82,6 +82,7 @@ describe('curation', () => {
     const toolPage = await new Browser(t.app).get(`/tools/${tool.slug}`)
     assert.equal(toolPage.statusCode, 200)
     assert.match(text(toolPage.body), /Autonomie/)
+    assert.match(text(toolPage.body), /Beschikbaar in Nederlands/)
     const found = await t.app.inject({ url: `/api/v1/tools?q=${encodeURIComponent(name.split(' ')[0]!)}` })
     assert.ok(JSON.parse(found.body).items.some((i: { slug: string }) => i.slug === tool.slug), 'the new tool is searchable')
 

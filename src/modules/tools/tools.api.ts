@@ -54,6 +54,7 @@ function apiTool(tool: ToolView, publicUrl: string, locale: Locale) {
     origin: tool.origin,
     processes: tool.processes,
     licence: tool.licence,
+    languages: tool.languages,
     website: tool.website,
     aliases: tool.aliases,
     organisations: tool.organisations,

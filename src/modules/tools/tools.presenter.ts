@@ -125,6 +125,7 @@ export function presentTool(details: ToolDetails, locale: Locale, reference: Ref
     origin: { code: tool.origin, label: label(locale, 'origin', tool.origin) },
     processes: details.processes.map((p) => ({ code: p.process, label: label(locale, 'process', p.process) })),
     licence: tool.licence,
+    languages: tool.languages.map((code) => ({ code, label: label(locale, 'language', code) })),
     website: tool.website_url,
     aliases: details.aliases.map((a) => a.alias),
     organisations: details.organisations.filter((o) => o.role !== 'test_municipality').map(organisation),

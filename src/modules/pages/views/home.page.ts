@@ -37,6 +37,11 @@ ${paragraph(c.description)}
 ${paragraph(c.count === 1 ? t('home.toolCountOne') : t('home.toolCount', { count: c.count }))}</li>`,
   )}</ul>
 </section>
+<section aria-labelledby="share-heading">
+${heading(2, t('home.share.heading'), { id: 'share-heading' })}
+${paragraph(t('home.share.text'))}
+${paragraph(link(localePath(ctx.locale, '/tools/share'), t('home.share.link')))}
+</section>
 <section aria-labelledby="form-heading">
 ${heading(2, t('home.byForm'), { id: 'form-heading' })}
 <ul class="citydeal-tiles">${model.forms.map(

@@ -28,6 +28,7 @@ export function toolPage(ctx: PageContext, tool: ToolView): string {
       value: tool.processes.length > 0 ? tool.processes.map((p, i) => html`${i > 0 ? ', ' : ''}${filterLink('process', p.code, p.label)}`) : notRecorded,
     },
     { key: t('tool.licence'), value: tool.licence ?? notRecorded },
+    ...(tool.languages.length > 0 ? [{ key: t('tool.languages'), value: tool.languages.map((l) => l.label).join(', ') }] : []),
     { key: t('tool.website'), value: tool.website ? link(tool.website, tool.website) : notRecorded },
     ...(tool.aliases.length > 0 ? [{ key: t('tool.aliases'), value: tool.aliases.join(' · ') }] : []),
   ])
