@@ -15,6 +15,7 @@ export const ConfigSchema = Type.Object({
   RATE_LIMIT_DISABLED: Type.Union([Type.Literal('0'), Type.Literal('1'), Type.Literal('')], { default: '' }),
   RATE_LIMIT_SIGN_IN_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 10_000, default: 10 }),
   RATE_LIMIT_FORMS_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 10_000, default: 20 }),
+  RATE_LIMIT_LOOKUP_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100_000, default: 300 }),
   TRUST_PROXY: Type.String({ pattern: '^[0-9a-fA-F.:/, ]*$', maxLength: 500, default: '' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),

@@ -65,8 +65,8 @@ export function setSessionCookie(reply: FastifyReply, token: string, secure: boo
 }
 
 /** Route options for a rate limit per client address, off when RATE_LIMIT_DISABLED=1. */
-export function rateLimit(config: Config, kind: 'signIn' | 'forms') {
+export function rateLimit(config: Config, kind: 'signIn' | 'forms' | 'lookup') {
   if (config.RATE_LIMIT_DISABLED === '1') return {}
-  const max = kind === 'signIn' ? config.RATE_LIMIT_SIGN_IN_PER_MINUTE : config.RATE_LIMIT_FORMS_PER_MINUTE
+  const max = kind === 'signIn' ? config.RATE_LIMIT_SIGN_IN_PER_MINUTE : kind === 'lookup' ? config.RATE_LIMIT_LOOKUP_PER_MINUTE : config.RATE_LIMIT_FORMS_PER_MINUTE
   return { config: { rateLimit: { max, timeWindow: '1 minute' } } }
 }

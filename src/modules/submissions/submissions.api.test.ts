@@ -113,7 +113,7 @@ describe('GET /api/v1/similar-tools and POST /api/v1/submissions', () => {
 describe('POST /api/v1/submissions: rate limit', () => {
   let t: TestApp
   before(async () => {
-    t = await buildTestApp({ RATE_LIMIT_FORMS_PER_MINUTE: 1 })
+    t = await buildTestApp({ RATE_LIMIT_FORMS_PER_MINUTE: 1, RATE_LIMIT_LOOKUP_PER_MINUTE: 2 })
   })
   after(() => t.close())
 
@@ -123,5 +123,11 @@ describe('POST /api/v1/submissions: rate limit', () => {
     const second = await t.app.inject({ method: 'POST', url: '/api/v1/submissions', payload: { name: '' } })
     assert.equal(second.statusCode, 429)
     assert.match(second.headers['content-type'] as string, /application\/problem\+json/)
+  })
+
+  test('similar-tools has its own, more generous limit', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 3; i++) statuses.push((await t.app.inject({ url: '/api/v1/similar-tools?name=PDOK' })).statusCode)
+    assert.deepEqual(statuses, [200, 200, 429])
   })
 })

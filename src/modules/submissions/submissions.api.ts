@@ -39,7 +39,8 @@ export function apiMatch(match: Match, publicUrl: string, lang: Locale) {
 export function registerSubmissionsApi(app: FastifyInstance, ctx: AppContext) {
   const publicUrl = ctx.config.PUBLIC_URL
 
-  app.get('/api/v1/similar-tools', async (request, reply) => {
+  // Typing calls this every few hundred milliseconds: a generous limit, against scraping rather than people.
+  app.get('/api/v1/similar-tools', rateLimit(ctx.config, 'lookup'), async (request, reply) => {
     const raw = { ...(request.query as Record<string, unknown>) }
     const lang = locale(request)
     delete raw.lang
