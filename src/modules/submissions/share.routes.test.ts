@@ -154,6 +154,22 @@ describe('sharing a tool (public form, no JavaScript)', () => {
     assert.match(text(unknown.body), /Die tool bestaat niet/)
   })
 
+  test('a tool page leads to a form that adds to that tool', async () => {
+    const toolPage = await new Browser(t.app).get('/en/tools/omgevingswet')
+    assert.match(toolPage.body, /href="\/en\/tools\/share\?additionTo=omgevingswet"/)
+    const form = await new Browser(t.app).get('/en/tools/share?additionTo=omgevingswet')
+    assert.equal(form.statusCode, 200)
+    assert.match(text(form.body), /Add to Environment and Planning Act/)
+    assert.match(form.body, /name="additionTo" value="omgevingswet"/)
+    assert.match(form.body, /name="name" value="Environment and Planning Act"/)
+    assert.match(text((await new Browser(t.app).get('/tools/share?additionTo=omgevingswet')).body), /Vul Omgevingswet aan/)
+    for (const bad of ['no-such-tool', '<script>', '']) {
+      const res = await new Browser(t.app).get(`/tools/share?additionTo=${encodeURIComponent(bad)}`)
+      assert.equal(res.statusCode, 200)
+      assert.doesNotMatch(res.body, /name="additionTo" value=/)
+    }
+  })
+
   test('pending submissions and tools in development count as duplicates too', async () => {
     const suffix = unique()
     await createTool(db(), { name_nl: `Wijkwarmteplanner ${suffix}`, name_en: null, status: 'in_development', description_nl: 'Rekent warmtescenario’s per wijk door.' })

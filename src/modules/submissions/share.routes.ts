@@ -26,16 +26,24 @@ export function registerSharePages(app: FastifyInstance, ctx: AppContext) {
     const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params)
     const date = (value: Date | string) => new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(value))
 
-    const shareForm = (request: FastifyRequest, reply: FastifyReply, values: FormValues = {}, problems: FieldProblem[] = [], duplicates: CandidateView[] = []) =>
-      sharePage(pageContext(request, ctx.config.PUBLIC_URL), ctx.reference, {
-        values,
+    const shareForm = async (request: FastifyRequest, reply: FastifyReply, values: FormValues = {}, problems: FieldProblem[] = [], duplicates: CandidateView[] = []) => {
+      // Coming from a tool's page ("do you know more?"): this adds to that tool.
+      const additionTo = typeof values.additionTo === 'string' ? values.additionTo : undefined
+      const tool = additionTo ? await ctx.submissions.toolName(additionTo, locale) : undefined
+      return sharePage(pageContext(request, ctx.config.PUBLIC_URL), ctx.reference, {
+        values: tool && values.name === undefined ? { ...values, name: tool.name } : values,
         problems,
         duplicates,
         csrfToken: reply.generateCsrf(),
         flash: flashFrom(request.query, { thanks: 'share.thanks' }),
+        addition: tool,
       })
+    }
 
-    app.get(p('/tools/share'), async (request, reply) => send(reply, shareForm(request, reply)))
+    app.get(p('/tools/share'), async (request, reply) => {
+      const additionTo = (request.query as Record<string, unknown>).additionTo
+      return send(reply, await shareForm(request, reply, typeof additionTo === 'string' ? { additionTo } : {}))
+    })
 
     app.post(p('/tools/share'), rateLimit(ctx.config, 'forms'), async (request, reply) => {
       const values = formValues(request.body)
@@ -51,8 +59,8 @@ export function registerSharePages(app: FastifyInstance, ctx: AppContext) {
         const { token } = await ctx.submissions.submit(input, { locale, source: 'form', confirmDifferent: input.confirmDifferent === 'on' })
         return reply.redirect(`${p(`/submissions/${token}`)}?done=submitted`, 303)
       } catch (error) {
-        if (error instanceof ValidationError) return send(reply, shareForm(request, reply, values, error.details), 400)
-        if (error instanceof DuplicatesFoundError) return send(reply, shareForm(request, reply, values, [], summarizeMatches(error.matches)), 409)
+        if (error instanceof ValidationError) return send(reply, await shareForm(request, reply, values, error.details), 400)
+        if (error instanceof DuplicatesFoundError) return send(reply, await shareForm(request, reply, values, [], summarizeMatches(error.matches)), 409)
         throw error
       }
     })

@@ -248,6 +248,13 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
       return { submission, events, matches, target, result }
     },
 
+    /** A tool's slug and name in a language, for the share form that adds to it. */
+    async toolName(slug: string, locale: Locale) {
+      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) || slug.length > 120) return undefined
+      const tool = await db.selectFrom('tools').select(['slug', 'name_nl', 'name_en']).where('slug', '=', slug).executeTakeFirst()
+      return tool ? { slug: tool.slug, name: (locale === 'en' ? (tool.name_en ?? tool.name_nl) : (tool.name_nl ?? tool.name_en))! } : undefined
+    },
+
     /** A tool with the fields a merge compares. */
     async toolForMerge(slug: string) {
       const tool = await db.selectFrom('tools').selectAll().where('slug', '=', slug).executeTakeFirst()

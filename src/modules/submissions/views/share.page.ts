@@ -53,6 +53,8 @@ export interface SharePageOptions {
   duplicates: CandidateView[]
   csrfToken: string
   flash?: MessageKey | undefined
+  /** The tool this adds to, when the visitor came from its page. */
+  addition?: { slug: string; name: string } | undefined
 }
 
 /** /tools/share: the public form. Works without JavaScript; with it, possible duplicates show while typing. */
@@ -74,6 +76,7 @@ ${
 }
 <form method="post" action="${localePath(locale, '/tools/share')}" class="citydeal-form citydeal-share-form" novalidate data-similar-url="/api/v1/similar-tools" data-lang="${locale}">
 <input type="hidden" name="_csrf" value="${options.csrfToken}">
+${options.addition ? html`<input type="hidden" name="additionTo" value="${options.addition.slug}">${alert('info', paragraph(html`${t('share.addition.intro')} ${link(localePath(locale, `/tools/${options.addition.slug}`), options.addition.name)}`))}` : ''}
 ${heading(2, t('share.section.tool'))}
 ${renderFields({ id: 'share', fields: fields.identity, problems, locale })}
 <section class="citydeal-duplicates" aria-labelledby="share-live-heading" data-reason-labels="${JSON.stringify(
@@ -99,5 +102,5 @@ ${renderFields({
 <p class="utrecht-paragraph">${button(t('share.submit'))}</p>
 </form>
 <script src="/assets/share.js" defer></script>`
-  return simplePage(ctx, { title: t('share.title'), intro: t('share.intro'), flash: options.flash, section: 'share' }, content)
+  return simplePage(ctx, { title: options.addition ? t('share.addition.title', { name: options.addition.name }) : t('share.title'), intro: t('share.intro'), flash: options.flash, section: 'share' }, content)
 }

@@ -87,6 +87,8 @@ ${heading(2, t('tool.related'))}
 ${tool.related.length > 0 ? unorderedList(tool.related.map((r) => toolLink(r.slug, r.name))) : paragraph(t('tool.related.none'))}
 ${heading(2, t('tool.similar'))}
 ${tool.similar.length > 0 ? unorderedList(tool.similar.map((r) => toolLink(r.slug, r.name))) : paragraph(t('tool.similar.none'))}
+${heading(2, t('tool.addition.heading'))}
+${paragraph(html`${t('tool.addition.text')} ${link(`${localePath(ctx.locale, '/tools/share')}?additionTo=${tool.slug}`, t('tool.addition.link'))}`)}
 ${heading(2, t('tool.history'))}
 <p class="utrecht-paragraph citydeal-meta">${t('tool.lastChanged', { date: date(tool.updatedAt) })}</p>
 ${tool.history.length > 0 ? unorderedList(tool.history.map((h) => html`${date(h.at)}: ${h.action} (${h.by})`)) : paragraph(t('tool.history.none'))}
