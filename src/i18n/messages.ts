@@ -547,6 +547,7 @@ const nl = {
   'curation.merge.nothingSubmitted': "Niets ingezonden",
   'curation.merge.alias': "De ingezonden naam “{name}” bewaren als andere naam van de tool",
   'curation.merge.submit': "Samenvoegen",
+  'curation.merge.nameKnown': 'De tool heeft de naam “{name}” al.',
 } as const
 
 export type MessageKey = keyof typeof nl
@@ -1097,6 +1098,7 @@ const en: Record<MessageKey, string> = {
   'curation.merge.nothingSubmitted': "Nothing submitted",
   'curation.merge.alias': "Keep the submitted name “{name}” as another name of the tool",
   'curation.merge.submit': "Merge",
+  'curation.merge.nameKnown': 'The tool already has the name “{name}”.',
 }
 
 export const LOCALES = ['nl', 'en'] as const

@@ -6,7 +6,7 @@ import { label, localePath, translate } from '../../i18n/i18n.ts'
 import { LOCALES, type Locale, type MessageKey } from '../../i18n/messages.ts'
 import { validateInput } from '../../lib/validation.ts'
 import { pageContext } from '../../plugins/context.ts'
-import { alert, button, dataList, heading, link, paragraph, select, statusBadge, table, textbox, unorderedList } from '../../views/components/index.ts'
+import { alert, button, checkboxField, dataList, heading, link, paragraph, select, statusBadge, table, textbox, unorderedList } from '../../views/components/index.ts'
 import { errorSummary, renderFields, renderForm } from '../../views/form.ts'
 import { html, type SafeHtml } from '../../views/html.ts'
 import { flashFrom, simplePage } from '../../views/simple.page.ts'
@@ -15,6 +15,7 @@ import { CurationEditSchema, CurationMergeSchema, CurationMessageSchema, Curatio
 import { summarizeMatches, type MatchSummary } from '../submissions/submissions.service.ts'
 import { formValues, list, str, toolFieldSpecs, type FormValues } from '../submissions/views/share.fields.ts'
 import { candidateStatus, reasonsText } from '../submissions/views/share.page.ts'
+import { guessLanguage, normalizeName } from '../submissions/similarity.ts'
 
 const PAGE = 25
 const ID = /^[1-9][0-9]{0,14}$/
@@ -355,7 +356,9 @@ ${actions}`,
         }${paragraph(link(p(`/curation/${id}`), t('curation.backToSubmission')))}${choose}`)
       }
       const tool = merge.tool
-      const language: Locale = (s.locale as Locale) ?? 'nl'
+      // The description a submitted one would replace: in the language it is written in (as the merge decides).
+      const language: Locale = guessLanguage(s.description) ?? s.locale
+      const knownNames = new Set([tool.name_nl, tool.name_en, ...merge.aliases].filter((n): n is string => !!n).map(normalizeName))
       const v = state.values ?? {}
       const radio = (field: string, options: { value: string; text: string }[], fallback: string) => {
         const chosen = str(v, field) ?? fallback
@@ -395,9 +398,11 @@ ${table(
     row('languages', tool.languages.map((l) => label(locale, 'language', l)).join(', '), s.languages.map((l) => label(locale, 'language', l)).join(', '), keepOrAdd('languages', s.languages)),
   ],
 )}
-<div class="utrecht-form-field utrecht-form-field--checkbox"><div class="utrecht-form-field__input"><input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id="merge-alias" name="alias" value="on"${
-        state.values && str(v, 'alias') !== 'on' ? '' : html` checked`
-      }></div><div class="utrecht-form-field__label"><label class="utrecht-form-label utrecht-form-label--checkbox" for="merge-alias">${t('curation.merge.alias', { name: s.name })}</label></div></div>
+${
+        knownNames.has(normalizeName(s.name))
+          ? paragraph(t('curation.merge.nameKnown', { name: s.name }))
+          : checkboxField({ id: 'merge-alias', name: 'alias', value: 'on', checked: !state.values || str(v, 'alias') === 'on', label: t('curation.merge.alias', { name: s.name }) })
+      }
 <p class="utrecht-paragraph">${button(t('curation.merge.submit'))}</p>
 </form>`
       return simplePage(pageContext(request, ctx.config.PUBLIC_URL), { title: t('curation.merge.title', { name: s.name }), section: 'curation' }, content)

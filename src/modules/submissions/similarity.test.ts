@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { sql } from 'kysely'
+import { migrateToLatest } from '../../db/migrate.ts'
 import { createTestDatabase, type TestDatabase } from '../../../test/helper.ts'
 import { initials, isAcronymLike, normalizeName, rankCandidates, scoreCandidate, urlKey, WARNING_THRESHOLD, type MatchCandidate } from './similarity.ts'
 
@@ -60,6 +61,8 @@ describe('match keys: the SQL and TypeScript normalisations agree', () => {
   let database: TestDatabase
   before(async () => {
     database = await createTestDatabase()
+    // A PostgreSQL test database starts empty (the app migrates it); the PGlite one is a migrated template.
+    await migrateToLatest(database.handle.db)
   })
   after(async () => {
     await database.handle.close()
