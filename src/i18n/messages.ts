@@ -548,6 +548,8 @@ const nl = {
   'curation.merge.alias': "De ingezonden naam “{name}” bewaren als andere naam van de tool",
   'curation.merge.submit': "Samenvoegen",
   'curation.merge.nameKnown': 'De tool heeft de naam “{name}” al.',
+  'curation.publish.onlyNewTools': 'Een aanvulling publiceer je niet als eigen tool: voeg haar samen met de tool die ze aanvult.',
+  'share.candidate.pendingName': 'Een vergelijkbare tool die nog wordt beoordeeld',
 } as const
 
 export type MessageKey = keyof typeof nl
@@ -1099,6 +1101,8 @@ const en: Record<MessageKey, string> = {
   'curation.merge.alias': "Keep the submitted name “{name}” as another name of the tool",
   'curation.merge.submit': "Merge",
   'curation.merge.nameKnown': 'The tool already has the name “{name}”.',
+  'curation.publish.onlyNewTools': 'An addition is not published as a tool of its own: merge it into the tool it adds to.',
+  'share.candidate.pendingName': 'A similar tool that is still under review',
 }
 
 export const LOCALES = ['nl', 'en'] as const

@@ -3,7 +3,26 @@ import { Value, ValueErrorType } from '@sinclair/typebox/value'
 import { ValidationError, type FieldProblem } from '../errors.ts'
 import { cleanText } from './text.ts'
 
-FormatRegistry.Set('email', (value) => /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/.test(value) && value.length <= 254)
+// Length first: the patterns then run on short strings only.
+FormatRegistry.Set('email', (value) => value.length <= 254 && /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/.test(value))
+/** A web address people can open: http or https, a host name with a dot, nothing that breaks out of markup. */
+FormatRegistry.Set('http-url', (value) => {
+  if (value.length > 2000 || /[\s<>"]/.test(value)) return false
+  try {
+    const url = new URL(value)
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.') && /^https?:\/\//i.test(value)
+  } catch {
+    return false
+  }
+})
+
+interface PropertySchema {
+  type?: string
+  maxLength?: number
+  format?: string
+  /** A textarea: line breaks are kept. */
+  multiline?: boolean
+}
 
 /**
  * Validates a form or JSON body against its one schema. Strings are cleaned (Unicode normalised, control
@@ -11,11 +30,19 @@ FormatRegistry.Set('email', (value) => /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/.test(va
  */
 export function validateInput<S extends TSchema>(schema: S, input: unknown): Static<S> {
   const cleaned: Record<string, unknown> = {}
+  const properties = (schema as { properties?: Record<string, PropertySchema> }).properties ?? {}
+  const tooLong: FieldProblem[] = []
   if (input && typeof input === 'object') {
     for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
       if (key.startsWith('_')) continue
+      // Over-long text is refused before any pattern runs on it.
+      const max = properties[key]?.maxLength
+      if (typeof value === 'string' && max !== undefined && value.length > max * 4 + 100) {
+        tooLong.push({ name: key, messageKey: 'validation.tooLong', params: { max } })
+        continue
+      }
       if (typeof value === 'string') {
-        const text = key.toLowerCase().includes('password') ? value : cleanText(value)
+        const text = key.toLowerCase().includes('password') ? value : cleanText(value, { multiline: properties[key]?.multiline === true })
         if (text !== '') cleaned[key] = text
       } else if (Array.isArray(value)) {
         // Non-strings in a list are kept so that they fail validation rather than vanish.
@@ -24,15 +51,16 @@ export function validateInput<S extends TSchema>(schema: S, input: unknown): Sta
         cleaned[key] = value
       }
     }
-    // A form sends one ticked checkbox as a string: a list field gets a list of one.
-    const properties = (schema as { properties?: Record<string, { type?: string }> }).properties ?? {}
     for (const [key, value] of Object.entries(cleaned)) {
-      if (properties[key]?.type === 'array' && typeof value === 'string') cleaned[key] = [value]
+      // A form sends one ticked checkbox as a string: a list field gets a list of one. Lists hold each value once.
+      if (properties[key]?.type === 'array') cleaned[key] = [...new Set(typeof value === 'string' ? [value] : (value as unknown[]))]
+      // Web addresses are stored with a lower-case scheme (HTTPS://… is the same address).
+      if (properties[key]?.format === 'http-url' && typeof value === 'string') cleaned[key] = value.replace(/^https?:/i, (scheme) => scheme.toLowerCase())
     }
   }
   const converted = Value.Convert(schema, cleaned)
-  const problems: FieldProblem[] = []
-  const seen = new Set<string>()
+  const problems: FieldProblem[] = [...tooLong]
+  const seen = new Set<string>(tooLong.map((p) => p.name))
   for (const error of Value.Errors(schema, converted)) {
     const name = error.path.replace(/^\//, '').split('/')[0] || error.schema.title || 'form'
     if (seen.has(name)) continue
@@ -51,10 +79,8 @@ function problemFor(type: ValueErrorType, schema: Record<string, unknown>, name:
       return { name, messageKey: 'validation.tooLong', params: { max: Number(schema.maxLength) } }
     case ValueErrorType.StringMinLength:
       return { name, messageKey: 'validation.tooShort', params: { min: Number(schema.minLength) } }
-    case ValueErrorType.StringPattern:
-      return { name, messageKey: schema.title === 'websiteUrl' ? 'validation.url' : 'validation.invalid' }
     case ValueErrorType.StringFormat:
-      return { name, messageKey: schema.format === 'email' ? 'validation.email' : 'validation.invalid' }
+      return { name, messageKey: schema.format === 'email' ? 'validation.email' : schema.format === 'http-url' ? 'validation.url' : 'validation.invalid' }
     case ValueErrorType.Union:
     case ValueErrorType.Literal:
       return { name, messageKey: 'validation.unknownValue', params: { value: String(value).slice(0, 60) } }

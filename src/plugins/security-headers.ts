@@ -15,7 +15,8 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { https: 
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('content-security-policy', csp)
     reply.header('x-content-type-options', 'nosniff')
-    reply.header('referrer-policy', 'strict-origin-when-cross-origin')
+    // A route may ask for less (the private tracking pages send no Referer at all).
+    if (!reply.hasHeader('referrer-policy')) reply.header('referrer-policy', 'strict-origin-when-cross-origin')
     reply.header('x-frame-options', 'DENY')
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()')
     if (options.https) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains')

@@ -38,14 +38,15 @@
         a.href = (lang === 'en' ? '/en' : '') + '/tools/' + item.slug
         name.appendChild(a)
       } else {
-        name.textContent = item.name
+        // Names of submissions under review are not public.
+        name.textContent = item.type === 'submission' ? texts.pendingName : item.name
       }
       li.appendChild(name)
       li.appendChild(document.createTextNode(' '))
       if (item.type === 'submission') li.appendChild(el('span', 'utrecht-status-badge utrecht-status-badge--warning', texts.pending))
       li.appendChild(document.createTextNode(' '))
       li.appendChild(el('span', 'citydeal-candidate__reasons', item.reasons.map(function (r) { return reasons[r] || r }).join(' · ')))
-      if (item.type === 'tool' && item.slug) {
+      if (item.type === 'tool' && item.slug && !form.querySelector('input[type="hidden"][name="additionTo"]')) {
         var button = el('button', 'utrecht-button utrecht-button--secondary-action citydeal-candidate__action', (texts.add || '').replace('{name}', item.name))
         button.type = 'submit'
         button.name = 'additionTo'

@@ -351,7 +351,7 @@ export function buildOpenApi(ctx: AppContext) {
           properties: {
             type: { type: 'string', enum: ['tool', 'submission'], description: 'A catalogue tool, or a submission under review' },
             slug: { type: 'string', nullable: true, description: 'The tool\'s slug; null for a submission' },
-            name: { type: 'string' },
+            name: { type: 'string', nullable: true, description: 'The tool\'s name; null for a submission under review (not public until a curator decides)' },
             status: { type: 'string', description: 'Lifecycle status of a tool, or the status of a submission' },
             score: { type: 'number', minimum: 0, maximum: 1 },
             likely: { type: 'boolean', description: 'At or above the warning threshold' },

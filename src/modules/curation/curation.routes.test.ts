@@ -59,7 +59,7 @@ describe('curation', () => {
   test('publish: needs form and kind, then becomes a tool with its owner; the submitter is told', async () => {
     const email = `p-${unique()}@example.org`
     const name = `Buurtbudget-app ${unique()}`
-    const { id, tracking } = await share({ name, description: 'Bewoners beslissen samen over het budget van hun wijk.', contactEmail: email, ownerName: 'Gemeente Zwolle', themes: ['autonomy'], sdgTargets: ['11.3'], languages: ['nl'], websiteUrl: 'https://buurtbudget.example.org' })
+    const { id, tracking } = await share({ name, description: 'Bewoners beslissen samen over het budget van hun wijk.', contactEmail: email, ownerName: 'Gemeente Zwolle', themes: ['autonomy', 'autonomy'], sdgTargets: ['11.3'], languages: ['nl'], websiteUrl: 'https://buurtbudget.example.org' })
     await curator.get(`/curation/${id}`)
     const missing = await curator.post(`/curation/${id}/publish`, { version: '1', owner: '' })
     assert.equal(missing.statusCode, 400)
@@ -153,7 +153,10 @@ describe('curation', () => {
     const row = await db().selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
     assert.equal(row.status, 'pending')
     assert.equal(row.website_url, 'https://sensorkaart.example.org')
-    assert.match(row.note ?? '', /De provincie beheert hem/)
+    assert.equal(row.note, null, 'the original note stays as it was')
+    const events = await db().selectFrom('submission_events').select(['event', 'message']).where('submission_id', '=', id).orderBy('id').execute()
+    assert.deepEqual(events.map((e) => e.event), ['submitted', 'info_requested', 'replied'])
+    assert.equal(events[2]!.message, 'De provincie beheert hem.')
     const again = await visitor.post(`${tracking}/reply`, { note: 'Nog iets.' })
     assert.equal(again.statusCode, 409, 'no question open any more')
   })
@@ -190,6 +193,19 @@ describe('curation', () => {
     assert.match(stale.body, /value="Tweede naam die ik typte"/)
     const row = await db().selectFrom('submissions').select(['name', 'version']).where('id', '=', id).executeTakeFirstOrThrow()
     assert.deepEqual(row, { name: 'Eerste', version: 2 })
+  })
+
+  test('an addition is merged, not published as a tool of its own', async () => {
+    const email = `x-${unique()}@example.org`
+    const visitor = new Browser(t.app)
+    await visitor.get('/tools/share')
+    assert.equal((await visitor.post('/tools/share', { name: 'PDOK', description: 'Ook voor 3D.', contactEmail: email, additionTo: 'pdok' })).statusCode, 303)
+    const row = await db().selectFrom('submissions').select(['id', 'version']).where('contact_email', '=', email).executeTakeFirstOrThrow()
+    const page = await curator.get(`/curation/${row.id}`)
+    assert.doesNotMatch(page.body, new RegExp(`action="/curation/${row.id}/publish"`))
+    const res = await curator.post(`/curation/${row.id}/publish`, { version: String(row.version) })
+    assert.equal(res.statusCode, 400)
+    assert.match(text(res.body), /Een aanvulling publiceer je niet als eigen tool/)
   })
 
   test('partners and visitors cannot open curation', async () => {

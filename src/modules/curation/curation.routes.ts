@@ -202,6 +202,12 @@ ${open ? paragraph(link(p(`/curation/${id}/merge`), t('curation.mergeOther'))) :
       const actions = open
         ? html`${heading(2, t('curation.decide'))}
 ${state.conflict ? alert('error', t('curation.conflict'), { role: 'alert' }) : ''}
+${
+  // A problem with a form this page does not show (publishing an addition): say it here.
+  state.form === 'publish' && s.kind !== 'new_tool' && state.problems?.length
+    ? alert('error', unorderedList(state.problems.map((problem) => translate(locale, problem.messageKey, problem.params))), { role: 'alert' })
+    : ''
+}
 ${s.kind === 'new_tool' ? html`${heading(3, t('curation.publish.heading'))}${paragraph(t('curation.publish.intro'))}${renderForm({
   id: 'publish',
   action: p(`/curation/${id}/publish`),

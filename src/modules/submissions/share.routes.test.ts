@@ -187,6 +187,44 @@ describe('sharing a tool (public form, no JavaScript)', () => {
     assert.ok(!second.body.includes(`b-${suffix}@example.org`), 'another submitter’s address is never shown')
   })
 
+  test('review findings: upper-case schemes, line breaks, repeated values, Enter, and the private page', async () => {
+    const browser = new Browser(t.app)
+    const form = await browser.get('/tools/share')
+    // Enter in a field presses the first submit button: that must be the form's own, not "add to this tool".
+    const firstButton = /<form[^>]*citydeal-share-form[\s\S]*?(<button[^>]*>)/.exec(form.body)?.[1] ?? ''
+    assert.doesNotMatch(firstButton, /name="additionTo"/)
+    assert.match(firstButton, /type="submit"/)
+    const email = `review-${unique()}@example.org`
+    const res = await browser.post('/tools/share', {
+      name: `Regenwatersensor ${unique()}`,
+      description: 'Eerste alinea.\r\n\r\n\r\nTweede alinea.',
+      websiteUrl: 'HTTPS://Regenwater.example.org/Sensor',
+      themes: ['privacy', 'privacy'],
+      contactEmail: email,
+      homepage: '',
+    })
+    assert.equal(res.statusCode, 303, text(res.body).slice(0, 800))
+    const saved = await db().selectFrom('submissions').selectAll().where('contact_email', '=', email).executeTakeFirstOrThrow()
+    assert.equal(saved.website_url, 'https://Regenwater.example.org/Sensor')
+    assert.equal(saved.description, 'Eerste alinea.\n\nTweede alinea.')
+    assert.deepEqual(saved.themes, ['privacy'])
+    const page = await new Browser(t.app).get((res.headers.location as string).split('?')[0]!)
+    assert.equal(page.headers['referrer-policy'], 'no-referrer')
+    assert.equal((await new Browser(t.app).get('/tools')).headers['referrer-policy'], 'strict-origin-when-cross-origin')
+
+    const bots = await browser.post('/tools/share', { name: 'Spam', description: 'Spam', contactEmail: `bot2-${unique()}@example.org`, homepage: ['', 'http://spam.example'] })
+    assert.equal(bots.headers.location, '/tools/share?done=thanks')
+  })
+
+  test('on an addition page, candidates have no buttons of their own, and a repeated additionTo is not an error', async () => {
+    const browser = new Browser(t.app)
+    await browser.get('/tools/share?additionTo=pdok')
+    const res = await browser.post('/tools/share', { additionTo: ['pdok', 'pdok'], name: '', description: 'x', contactEmail: 'x@example.org' })
+    assert.equal(res.statusCode, 400)
+    assert.match(res.body, /name="additionTo" value="pdok"/)
+    assert.doesNotMatch(res.body, /<button[^>]*name="additionTo"/)
+  })
+
   test('a filled-in honeypot is thanked and dropped', async () => {
     const browser = new Browser(t.app)
     await browser.get('/tools/share')

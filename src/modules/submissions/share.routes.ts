@@ -48,13 +48,16 @@ export function registerSharePages(app: FastifyInstance, ctx: AppContext) {
     app.post(p('/tools/share'), rateLimit(ctx.config, 'forms'), async (request, reply) => {
       const values = formValues(request.body)
       // A filled-in hidden field means a robot: thank it and keep nothing.
-      if (typeof values.homepage === 'string' && values.homepage.trim() !== '') {
+      if ([values.homepage ?? []].flat().some((v) => v.trim() !== '')) {
         request.log.info('share form: honeypot filled, submission dropped')
         return reply.redirect(`${p('/tools/share')}?done=thanks`, 303)
       }
       delete values.homepage
       try {
         const { homepage: _ignored, ...fields } = (request.body ?? {}) as Record<string, unknown>
+        // On an addition page a candidate's "add to this tool" button repeats additionTo: the button pressed wins.
+        if (Array.isArray(fields.additionTo)) fields.additionTo = fields.additionTo.at(-1)
+        if (Array.isArray(values.additionTo)) values.additionTo = values.additionTo.at(-1)
         const input = validateInput(ShareFormSchema, fields)
         const { token } = await ctx.submissions.submit(input, { locale, source: 'form', confirmDifferent: input.confirmDifferent === 'on' })
         return reply.redirect(`${p(`/submissions/${token}`)}?done=submitted`, 303)
@@ -120,7 +123,8 @@ ${paragraph(t('submission.keepLink'))}`
     }
 
     app.get<{ Params: { token: string } }>(p('/submissions/:token'), async (request, reply) => {
-      reply.header('cache-control', 'no-store')
+      // The address is the key to the submission: never cached, never sent on as a Referer.
+      reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer')
       return send(reply, await trackingPage(request, reply))
     })
 
@@ -131,7 +135,12 @@ ${paragraph(t('submission.keepLink'))}`
         await ctx.submissions.reply(request.params.token, input)
         return reply.redirect(`${p(`/submissions/${request.params.token}`)}?done=replied`, 303)
       } catch (error) {
-        if (error instanceof ValidationError) return send(reply, await trackingPage(request, reply, values, error.details), 400)
+        if (error instanceof ValidationError) {
+          // No question open any more: the form is gone, so say so rather than show problems with nothing to fix.
+          const { submission } = await ctx.submissions.track(request.params.token)
+          if (submission.status !== 'needs_info') return send(reply, await trackingPage(request, reply, values, [], true), 409)
+          return send(reply, await trackingPage(request, reply, values, error.details), 400)
+        }
         if (error instanceof ConflictError) return send(reply, await trackingPage(request, reply, values, [], true), 409)
         throw error
       }

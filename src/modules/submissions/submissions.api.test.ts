@@ -50,6 +50,29 @@ describe('GET /api/v1/similar-tools and POST /api/v1/submissions', () => {
     assert.equal((await similar({ name: 'x', extra: 'y' })).res.statusCode, 400)
   })
 
+  test('names of only stop words, and absurdly long values, get an answer at once', { timeout: 10_000 }, async () => {
+    for (const name of ['The', 'Voor ons', 'Who are you', 'de het een']) {
+      const { res } = await similar({ name })
+      assert.equal(res.statusCode, 200, name)
+    }
+    const long = await post({ name: 'x', description: 'y', contactEmail: `${'a'.repeat(40_000)}@${'.'.repeat(1000)}`, websiteUrl: `http://${'.'.repeat(150_000)}<` })
+    assert.equal(long.statusCode, 400)
+    assert.deepEqual(JSON.parse(long.body).invalidParams.map((p: { name: string; code: string }) => `${p.name}:${p.code}`).sort(), ['contactEmail:tooLong', 'websiteUrl:tooLong'])
+  })
+
+  test('a submission under review is reported without its name', async () => {
+    const name = `Straatlantaarnplanner ${unique()}`
+    const created = await post({ name, description: 'Plant onderhoud aan straatlantaarns.', contactEmail: `p-${unique()}@example.org` })
+    assert.equal(created.statusCode, 201)
+    const { body } = await similar({ name })
+    const pending = body.items.find((i: { type: string }) => i.type === 'submission')
+    assert.ok(pending, JSON.stringify(body))
+    assert.equal(pending.name, null)
+    assert.equal(pending.slug, null)
+    assert.equal(pending.likely, true)
+    assert.ok(!JSON.stringify(body).includes(name))
+  })
+
   test('a tool in development is found, with its status', async () => {
     const name = `Geluidsnormeringskader ${unique()}`
     await createTool(t.database.handle.db, { name_nl: name, name_en: null, status: 'in_development' })

@@ -26,7 +26,8 @@ export function apiMatch(match: Match, publicUrl: string, lang: Locale) {
   return {
     type: c.type,
     slug: c.slug,
-    name: c.name,
+    // A submission under review is not moderated yet: that it exists is public, its name is not.
+    name: c.type === 'submission' ? null : c.name,
     status: c.status,
     score: match.score,
     likely: match.likely,

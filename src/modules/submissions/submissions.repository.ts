@@ -41,15 +41,6 @@ type Executor = Kysely<DB> | Transaction<DB>
 
 /** SQL for submissions: candidate lookup for duplicate detection, the queue, and each submission's rows. */
 export function createSubmissionsRepository(db: Database) {
-  /** An OR text query over the words, stemmed Dutch and English and unstemmed. */
-  const wordsQuery = (words: string[]) => {
-    const text = words.join(' ')
-    return sql`(
-      coalesce(nullif(replace(plainto_tsquery('dutch', ${text})::text, '&', '|'), ''), '''''')::tsquery ||
-      coalesce(nullif(replace(plainto_tsquery('english', ${text})::text, '&', '|'), ''), '''''')::tsquery ||
-      coalesce(nullif(replace(plainto_tsquery('simple', ${text})::text, '&', '|'), ''), '''''')::tsquery)`
-  }
-
   /** The catalogue's words, for correcting misspelt words in memory (refreshed every minute). */
   let vocabulary: { loadedAt: number; known: Set<string>; byTrigram: Map<string, string[]> } | undefined
   let vocabularyLoading: Promise<void> | undefined
@@ -202,7 +193,10 @@ export function createSubmissionsRepository(db: Database) {
         where s.status in ('pending', 'needs_info') and s.id <> ${exceptId ?? 0}
           and (s.match_keys && ${matchKeys(query)}
             or word_similarity(lower(unaccent(${query.name})), lower(unaccent(s.name))) >= 0.5
-            ${words.length > 0 ? sql`or to_tsvector('simple', unaccent(s.name || ' ' || s.description)) @@ ${wordsQuery(words)}` : sql``})
+            ${
+              // Words are letters and digits only (lookupWords), so quoting them makes a valid query.
+              words.length > 0 ? sql`or to_tsvector('simple', unaccent(s.name || ' ' || s.description)) @@ to_tsquery('simple', ${words.map((w) => `'${w}'`).join(' | ')})` : sql``
+            })
         order by s.created_at desc
         limit 200`.execute(db)
       return rows.map((r) => Number(r.id))

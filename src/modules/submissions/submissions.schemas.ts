@@ -10,13 +10,13 @@ export const OWNER_MAX = 200
 /** Languages a tool can be offered in (ISO 639-1): the EU's most used and the Netherlands' own. */
 export const TOOL_LANGUAGES = ['nl', 'en', 'de', 'fr', 'es', 'it', 'pl', 'fy'] as const
 
-const url = Type.String({ pattern: '^[hH][tT][tT][pP][sS]?://[^\\s<>"]+\\.[^\\s<>"]+$', maxLength: URL_MAX, title: 'websiteUrl' })
+const url = Type.String({ format: 'http-url', maxLength: URL_MAX })
 const code = (max: number) => Type.String({ pattern: '^[a-z0-9._-]+$', maxLength: max })
 
 /** What a submitter tells about a tool, in a form or through the API. */
 const toolFields = {
   name: Type.String({ minLength: 1, maxLength: NAME_MAX }),
-  description: Type.String({ minLength: 1, maxLength: DESCRIPTION_MAX }),
+  description: Type.String({ minLength: 1, maxLength: DESCRIPTION_MAX, multiline: true }),
   form: Type.Optional(code(40)),
   category: Type.Optional(Type.Union([Type.Literal('content'), Type.Literal('governance')])),
   ownerName: Type.Optional(Type.String({ maxLength: OWNER_MAX })),
@@ -29,7 +29,7 @@ const toolFields = {
 
 const submitterFields = {
   contactEmail: Type.String({ format: 'email', maxLength: 254 }),
-  note: Type.Optional(Type.String({ maxLength: NOTE_MAX })),
+  note: Type.Optional(Type.String({ maxLength: NOTE_MAX, multiline: true })),
   /** Slug of the existing tool this adds to ("suggest an addition"). */
   additionTo: Type.Optional(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 120 })),
 } satisfies TProperties
@@ -64,8 +64,8 @@ export const SimilarQuerySchema = Type.Object(
 
 /** The submitter's answer on the tracking page, when a curator asked for more. */
 export const ReplySchema = Type.Object({
-  note: Type.String({ minLength: 1, maxLength: NOTE_MAX }),
-  description: Type.Optional(Type.String({ maxLength: DESCRIPTION_MAX })),
+  note: Type.String({ minLength: 1, maxLength: NOTE_MAX, multiline: true }),
+  description: Type.Optional(Type.String({ maxLength: DESCRIPTION_MAX, multiline: true })),
   websiteUrl: Type.Optional(url),
 })
 
@@ -74,7 +74,7 @@ const version = { version: Type.Integer({ minimum: 1, maximum: 2 ** 31 }) }
 /** A curator's edit of a submission. */
 export const CurationEditSchema = Type.Object({ ...toolFields, contactEmail: submitterFields.contactEmail, ...version })
 
-export const CurationMessageSchema = Type.Object({ message: Type.String({ minLength: 1, maxLength: MESSAGE_MAX }), ...version })
+export const CurationMessageSchema = Type.Object({ message: Type.String({ minLength: 1, maxLength: MESSAGE_MAX, multiline: true }), ...version })
 
 export const CurationPublishSchema = Type.Object({
   ...version,

@@ -2,6 +2,11 @@ import { createHash, createHmac, randomBytes } from 'node:crypto'
 import type { Static } from '@sinclair/typebox'
 import { sql, type Transaction } from 'kysely'
 import type { DB, SubmissionStatus, SubmissionsTable } from '../../db/schema.ts'
+import type { Selectable } from 'kysely'
+import type { OrganisationsTable, ToolsTable } from '../../db/schema.ts'
+
+type ToolsRow = Selectable<ToolsTable>
+type OrganisationsRow = Selectable<OrganisationsTable>
 import { AppError, ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../errors.ts'
 import type { Locale, MessageKey } from '../../i18n/messages.ts'
 import { localePath } from '../../i18n/i18n.ts'
@@ -128,9 +133,15 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
     }
     if (!name) throw new ValidationError([{ name: 'owner', messageKey: 'curation.publish.noOwnerName' }])
     const base = slugify(name) || 'organisatie'
-    let slug = base
-    for (let n = 2; await trx.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirst(); n++) slug = `${base}-${n}`
-    const created = await trx.insertInto('organisations').values({ slug, name, kind: 'other' }).returningAll().executeTakeFirstOrThrow()
+    let created: OrganisationsRow | undefined
+    for (let n = 1; !created; n++) {
+      created = await trx
+        .insertInto('organisations')
+        .values({ slug: n === 1 ? base : `${base}-${n}`, name, kind: 'other' })
+        .onConflict((oc) => oc.column('slug').doNothing())
+        .returningAll()
+        .executeTakeFirst()
+    }
     await audit.record(trx, actor, { action: 'organisation.created', entityType: 'organisation', entityId: created.id, after: created })
     return created.id
   }
@@ -214,8 +225,8 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
         const after = await trx
           .updateTable('submissions')
           .set({
+            // The answer itself is in the timeline (submission_events); the original note stays as it was.
             status: 'pending',
-            note: [before.note, input.note].filter(Boolean).join('\n\n').slice(-2000),
             description: input.description ?? before.description,
             website_url: input.websiteUrl ?? before.website_url,
             version: sql`version + 1`,
@@ -311,34 +322,40 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
     async publish(actor: Actor, id: number, version: number, owner: string | undefined) {
       const { after, slug } = await db.transaction().execute(async (trx) => {
         const before = await lockOpen(trx, id, version)
+        // An addition belongs to its tool: publishing it on its own would make the duplicate it reports.
+        if (before.kind !== 'new_tool') throw new ValidationError([{ name: 'owner', messageKey: 'curation.publish.onlyNewTools' }])
         const missing: FieldProblem[] = []
         if (!before.form) missing.push({ name: 'form', messageKey: 'curation.publish.needsForm' })
         if (!before.category) missing.push({ name: 'category', messageKey: 'curation.publish.needsCategory' })
         if (missing.length > 0) throw new ValidationError(missing)
         const nameLanguage = guessLanguage(`${before.name} ${before.description}`) ?? before.locale
         const base = slugify(before.name) || 'tool'
-        let slug = base
-        for (let n = 2; await trx.selectFrom('tools').select('id').where('slug', '=', slug).executeTakeFirst(); n++) slug = `${base}-${n}`
-        const tool = await trx
-          .insertInto('tools')
-          .values({
-            slug,
-            name_nl: nameLanguage === 'nl' ? before.name : null,
-            name_en: nameLanguage === 'en' ? before.name : null,
-            description_nl: nameLanguage === 'nl' ? before.description : null,
-            description_en: nameLanguage === 'en' ? before.description : null,
-            category: before.category!,
-            form: before.form!,
-            status: 'available',
-            origin: 'existing',
-            licence: before.licence,
-            website_url: before.website_url,
-            languages: before.languages,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow()
-        for (const code of before.themes) await trx.insertInto('tool_themes').values({ tool_id: tool.id, criterion_code: code }).execute()
-        for (const code of before.sdg_targets) await trx.insertInto('tool_sdg_targets').values({ tool_id: tool.id, target_code: code }).execute()
+        // The slug is claimed by the insert itself (on conflict: the next one), so two publishes at once cannot collide.
+        let tool: ToolsRow | undefined
+        for (let n = 1; !tool; n++) {
+          tool = await trx
+            .insertInto('tools')
+            .values({
+              slug: n === 1 ? base : `${base}-${n}`,
+              name_nl: nameLanguage === 'nl' ? before.name : null,
+              name_en: nameLanguage === 'en' ? before.name : null,
+              description_nl: nameLanguage === 'nl' ? before.description : null,
+              description_en: nameLanguage === 'en' ? before.description : null,
+              category: before.category!,
+              form: before.form!,
+              status: 'available',
+              origin: 'existing',
+              licence: before.licence,
+              website_url: before.website_url,
+              languages: before.languages,
+            })
+            .onConflict((oc) => oc.column('slug').doNothing())
+            .returningAll()
+            .executeTakeFirst()
+        }
+        const slug = tool.slug
+        for (const code of new Set(before.themes)) await trx.insertInto('tool_themes').values({ tool_id: tool.id, criterion_code: code }).onConflict((oc) => oc.doNothing()).execute()
+        for (const code of new Set(before.sdg_targets)) await trx.insertInto('tool_sdg_targets').values({ tool_id: tool.id, target_code: code }).onConflict((oc) => oc.doNothing()).execute()
         const organisationId = await ownerOrganisation(trx, actor, owner, before.owner_name)
         if (organisationId) await trx.insertInto('tool_organisations').values({ tool_id: tool.id, organisation_id: organisationId, role: 'owner' }).execute()
         await sql`select tool_refresh_derived(array[${tool.id}]::bigint[])`.execute(trx)

@@ -35,7 +35,8 @@ export function reasonsText(locale: Locale, reasons: Reason[]): string {
 export function duplicatesList(locale: Locale, candidates: CandidateView[], options: { actions: boolean }): SafeHtml {
   return unorderedList(
     candidates.map(
-      (c) => html`<span class="citydeal-candidate__name">${c.slug ? link(localePath(locale, `/tools/${c.slug}`), c.name) : c.name}</span>
+      // Names of submissions under review are not public (they are not moderated yet): only that one exists.
+      (c) => html`<span class="citydeal-candidate__name">${c.slug ? link(localePath(locale, `/tools/${c.slug}`), c.name) : c.type === 'submission' ? translate(locale, 'share.candidate.pendingName') : c.name}</span>
 ${candidateStatus(locale, c)}
 <span class="citydeal-candidate__reasons">${reasonsText(locale, c.reasons)}</span>${
         options.actions && c.type === 'tool' && c.slug
@@ -76,14 +77,15 @@ ${
 }
 <form method="post" action="${localePath(locale, '/tools/share')}" class="citydeal-form citydeal-share-form" novalidate data-similar-url="/api/v1/similar-tools" data-lang="${locale}">
 <input type="hidden" name="_csrf" value="${options.csrfToken}">
+<button type="submit" class="citydeal-default-submit" tabindex="-1" aria-hidden="true">${t('share.submit')}</button>
 ${options.addition ? html`<input type="hidden" name="additionTo" value="${options.addition.slug}">${alert('info', paragraph(html`${t('share.addition.intro')} ${link(localePath(locale, `/tools/${options.addition.slug}`), options.addition.name)}`))}` : ''}
 ${heading(2, t('share.section.tool'))}
 ${renderFields({ id: 'share', fields: fields.identity, problems, locale })}
 <section class="citydeal-duplicates" aria-labelledby="share-live-heading" data-reason-labels="${JSON.stringify(
     Object.fromEntries(['same_website', 'alias_or_acronym', 'similar_name', 'other_language', 'similar_description'].map((r) => [r, t(`share.reason.${r}` as MessageKey)])),
-  )}" data-texts="${JSON.stringify({ pending: t('share.candidate.pendingSubmission'), add: t('share.addToThis', { name: '{name}' }), none: t('share.live.none') })}">
+  )}" data-texts="${JSON.stringify({ pending: t('share.candidate.pendingSubmission'), pendingName: t('share.candidate.pendingName'), add: t('share.addToThis', { name: '{name}' }), none: t('share.live.none') })}">
 <h2 class="utrecht-heading-2" id="share-live-heading"${likely.length > 0 || options.duplicates.length > 0 ? '' : html` hidden`}>${t('share.live.heading')}</h2>
-<div class="citydeal-duplicates__list" aria-live="polite">${options.duplicates.length > 0 ? duplicatesList(locale, options.duplicates, { actions: true }) : ''}</div>
+<div class="citydeal-duplicates__list" aria-live="polite">${options.duplicates.length > 0 ? duplicatesList(locale, options.duplicates, { actions: !options.addition }) : ''}</div>
 ${likely.length > 0 ? checkboxField({ id: 'share-confirmDifferent', name: 'confirmDifferent', value: 'on', checked: false, label: t('share.confirmDifferent') }) : ''}
 </section>
 ${heading(2, t('share.section.details'))}
