@@ -548,6 +548,9 @@ const nl = {
   'curation.merge.alias': "De ingezonden naam “{name}” bewaren als andere naam van de tool",
   'curation.merge.submit': "Samenvoegen",
   'curation.merge.nameKnown': 'De tool heeft de naam “{name}” al.',
+  'mail.curation.new.subject': 'Nieuwe inzending: {name}',
+  'mail.curation.new.body': 'Er is een tool gedeeld: “{name}”.\n\nBekijk en beoordeel hem:\n{link}',
+  'mail.curation.newWithDuplicates.body': 'Er is een tool gedeeld: “{name}”. De inzender zag mogelijke dubbelen en gaf aan dat het een andere tool is, of vult er een aan: {duplicates}.\n\nBekijk en beoordeel hem:\n{link}',
   'curation.publish.onlyNewTools': 'Een aanvulling publiceer je niet als eigen tool: voeg haar samen met de tool die ze aanvult.',
   'share.candidate.pendingName': 'Een vergelijkbare tool die nog wordt beoordeeld',
 } as const
@@ -1101,6 +1104,9 @@ const en: Record<MessageKey, string> = {
   'curation.merge.alias': "Keep the submitted name “{name}” as another name of the tool",
   'curation.merge.submit': "Merge",
   'curation.merge.nameKnown': 'The tool already has the name “{name}”.',
+  'mail.curation.new.subject': 'New submission: {name}',
+  'mail.curation.new.body': 'A tool has been shared: “{name}”.\n\nReview it here:\n{link}',
+  'mail.curation.newWithDuplicates.body': 'A tool has been shared: “{name}”. The submitter saw possible duplicates and said it is a different tool, or adds to one: {duplicates}.\n\nReview it here:\n{link}',
   'curation.publish.onlyNewTools': 'An addition is not published as a tool of its own: merge it into the tool it adds to.',
   'share.candidate.pendingName': 'A similar tool that is still under review',
 }

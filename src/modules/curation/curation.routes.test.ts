@@ -10,10 +10,13 @@ describe('curation', () => {
   let t: TestApp
   let curator: Browser
   let second: Browser
+  let coraEmail = ''
   before(async () => {
     t = await buildTestApp({ RATE_LIMIT_DISABLED: '1' })
     const db = t.database.handle.db
-    curator = new Browser(t.app).withSession(await sessionCookie(db, (await createUser(db, { role: 'curator', name: 'Cora Curator' })).id))
+    const cora = await createUser(db, { role: 'curator', name: 'Cora Curator', locale: 'en' })
+    coraEmail = cora.email
+    curator = new Browser(t.app).withSession(await sessionCookie(db, cora.id))
     second = new Browser(t.app).withSession(await sessionCookie(db, (await createUser(db, { role: 'curator', name: 'Cas Curator' })).id))
   })
   after(() => t.close())
@@ -52,6 +55,11 @@ describe('curation', () => {
     assert.match(detail.body, new RegExp(`href="/en/curation/${id}/merge\\?target=omgevingswet"`))
     assert.match(page, new RegExp(email.replace('.', '\\.')))
     assert.match(page, /The submitter saw possible duplicates and said this is a different tool/)
+    // Curators are told at once, in their own language, with a link to the submission.
+    const notice = await db().selectFrom('outbox').selectAll().where('recipient', '=', coraEmail).where('subject', 'like', '%Omgevingswet%').executeTakeFirstOrThrow()
+    assert.match(notice.subject, /^New submission: Omgevingswet/)
+    assert.ok(notice.body_text.includes(`http://toolbox.test/en/curation/${id}`))
+    assert.match(notice.body_text, /possible duplicates .*Omgevingswet/)
     assert.equal((await curator.get('/curation/999999999')).statusCode, 404)
     assert.equal((await curator.get('/curation/abc')).statusCode, 404)
   })

@@ -263,6 +263,9 @@ export function createSubmissionsRepository(db: Database) {
       }))
     },
 
+    /** Who reviews submissions: active curators (administrators can curate too, but are not notified). */
+    curators: () => db.selectFrom('users').select(['email', 'locale']).where('role', '=', 'curator').where('active', '=', true).where('password_hash', 'is not', null).execute(),
+
     findById: (id: number, trx: Executor = db) => trx.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst(),
     findByTokenHash: (hash: string) => db.selectFrom('submissions').selectAll().where('token_hash', '=', hash).executeTakeFirst(),
     lockById: (trx: Executor, id: number) => trx.selectFrom('submissions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),

@@ -199,6 +199,17 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
         return row
       })
       await sendMail(submission, 'received')
+      // Curators hear of it at once, in their own language, with the likely duplicates' names.
+      const likely = matches.filter((m) => m.likely).map((m) => m.candidate.name)
+      for (const curator of await repository.curators()) {
+        await mail.send({
+          to: curator.email,
+          locale: curator.locale,
+          subjectKey: 'mail.curation.new.subject',
+          bodyKey: likely.length > 0 ? 'mail.curation.newWithDuplicates.body' : 'mail.curation.new.body',
+          params: { name: submission.name, link: `${deps.publicUrl}${localePath(curator.locale, `/curation/${submission.id}`)}`, duplicates: likely.join(', ') },
+        })
+      }
       return { submission, token, matches }
     },
 
