@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import { toolElementStats } from '../../db/element-stats.ts'
 import type { DB, SubmissionEventsTable, SubmissionStatus } from '../../db/schema.ts'
 
 export type SubmissionEvent = SubmissionEventsTable['event']
@@ -17,7 +18,6 @@ const MAX_LEXEMES = 16
 const MATCH_BUDGET = 1500
 const RANK_AT_MOST = 1000
 const VOCABULARY_TTL_MS = 60_000
-const STATS_TTL_MS = 10 * 60_000
 
 function wordTrigrams(word: string): Set<string> {
   const padded = `  ${word} `
@@ -76,31 +76,7 @@ export function createSubmissionsRepository(db: Database) {
       .map((c) => c.w)
   }
 
-  /** How often each common lexeme occurs (the planner's statistics), refreshed every ten minutes. */
-  let lexemeStats: { loadedAt: number; frequency: Map<string, number>; rarest: number; rows: number } | undefined
-  async function loadLexemeStats() {
-    if (lexemeStats && Date.now() - lexemeStats.loadedAt < STATS_TTL_MS) return
-    const read = () =>
-      sql<{ elems: string[] | null; freqs: number[] | null; rows: number }>`
-        select s.most_common_elems::text::text[] as elems, s.most_common_elem_freqs as freqs,
-          greatest((select reltuples from pg_class where oid = 'tools'::regclass), 0)::float8 as rows
-        from pg_stats s where s.schemaname = current_schema() and s.tablename = 'tools' and s.attname = 'search_vector'`.execute(db)
-    let { rows } = await read()
-    if (rows.length === 0) {
-      // Never analysed (PGlite has no autovacuum): a big catalogue needs the statistics to stay fast.
-      const count = await db.selectFrom('tools').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-      if (Number(count.n) > 2000) {
-        await sql`analyze tools`.execute(db)
-        rows = (await read()).rows
-      }
-    }
-    const row = rows[0]
-    const elems = row?.elems ?? []
-    const freqs = (row?.freqs ?? []).map(Number)
-    const frequency = new Map(elems.map((e, i) => [e, freqs[i] ?? 0]))
-    // After the per-element frequencies come their minimum and maximum: a word not listed is rarer than that minimum.
-    lexemeStats = { loadedAt: Date.now(), frequency, rarest: freqs[elems.length] ?? 0, rows: Number(row?.rows ?? 0) }
-  }
+  const lexemeStats = toolElementStats(db, 'search_vector')
 
   /** The lexemes (unstemmed, Dutch and English stems) of a submission's name and description, misspellings corrected. */
   async function queryLexemes(query: MatchQuery): Promise<string[]> {
@@ -119,10 +95,8 @@ export function createSubmissionsRepository(db: Database) {
    * make every lookup rank most of it, and says little about which tool this is.
    */
   async function specificLexemes(lexemes: string[]): Promise<string[]> {
-    await loadLexemeStats()
-    const stats = lexemeStats!
-    const estimate = (w: string) => (stats.frequency.get(w) ?? stats.rarest / 2) * stats.rows
-    const ranked = lexemes.map((w) => ({ w, n: estimate(w) })).sort((a, b) => a.n - b.n || b.w.length - a.w.length)
+    const stats = await lexemeStats()
+    const ranked = lexemes.map((w) => ({ w, n: stats.estimate(w) })).sort((a, b) => a.n - b.n || b.w.length - a.w.length)
     const chosen: string[] = []
     let budget = MATCH_BUDGET
     for (const { w, n } of ranked) {
