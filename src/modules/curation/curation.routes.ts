@@ -98,7 +98,7 @@ export function registerCurationPages(app: FastifyInstance, ctx: AppContext) {
 <div class="utrecht-form-field__input">${textbox({ id: 'queue-q', name: 'q', value: q, type: 'search', maxLength: 100 })}</div></div>
 <p class="utrecht-paragraph">${button(t('curation.filter.apply'))}</p>
 </form>
-${paragraph(t('curation.queue.count', { count: total }))}
+${paragraph(total === 1 ? t('curation.queue.countOne') : t('curation.queue.count', { count: total }))}
 ${
   rows.length === 0
     ? paragraph(t('curation.queue.empty'))
@@ -110,7 +110,7 @@ ${
           return [
             link(p(`/curation/${r.id}`), r.name),
             r.kind === 'addition' && r.target_slug ? html`${t('curation.kind.addition')}: ${toolName({ name_nl: r.target_name_nl, name_en: r.target_name_en })}` : t('curation.kind.new_tool'),
-            statusBadge(t(`submission.status.${r.status}` as MessageKey), STATUS_VARIANT[r.status]),
+            statusBadge(t(`curation.filter.status.${r.status}` as MessageKey), STATUS_VARIANT[r.status]),
             date(r.created_at),
             likely.length === 0 ? '–' : html`${likely.map((c) => c.name).join(', ')}${r.confirmed_different ? html` (${t('curation.confirmedDifferent')})` : ''}`,
           ]
@@ -173,7 +173,7 @@ ${
 
       const submissionColumn = html`${heading(2, t('curation.submission'))}
 ${dataList([
-  { key: t('curation.table.status'), value: statusBadge(t(`submission.status.${s.status}` as MessageKey), STATUS_VARIANT[s.status]) },
+  { key: t('curation.table.status'), value: statusBadge(t(`curation.filter.status.${s.status}` as MessageKey), STATUS_VARIANT[s.status]) },
   { key: t('curation.table.kind'), value: s.kind === 'addition' && target ? html`${t('curation.kind.addition')}: ${link(p(`/tools/${target.slug}`), toolName(target))}` : t('curation.kind.new_tool') },
   { key: t('field.name'), value: s.name },
   { key: t('field.description'), value: html`<span class="citydeal-prewrap">${s.description}</span>` },
