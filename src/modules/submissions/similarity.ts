@@ -527,6 +527,11 @@ export function scoreCandidate(query: MatchQuery, candidate: MatchCandidate, con
   // A sibling's name (Responsible AI Toolkit / Responsible Sensing Toolkit): shown, but not a likely duplicate.
   if (url < 0.6 && name?.sibling) combined = Math.min(combined, SIBLING_CAP)
   const score = Math.round(Math.min(1, combined) * 1000) / 1000
+  // Likely from several weaker signals together: name the ones that added up.
+  if (score >= WARNING_THRESHOLD && reasons.length === 0) {
+    if (name && nameScore >= 0.3) reasons.push(name.reason)
+    if (descriptionScore >= 0.15) reasons.push('similar_description')
+  }
   return { candidate, score, likely: score >= WARNING_THRESHOLD, reasons: [...new Set(reasons)].sort((a, b) => REASONS.indexOf(a) - REASONS.indexOf(b)) }
 }
 
@@ -535,7 +540,8 @@ export function rankCandidates(query: MatchQuery, candidates: MatchCandidate[], 
   const context = scoringContext(query, candidates)
   return candidates
     .map((c) => scoreCandidate(query, c, context))
-    .filter((m) => m.score >= SHOW_THRESHOLD)
+    // A candidate is shown with a reason, or not at all (a list of look-alikes without a why helps nobody).
+    .filter((m) => m.score >= SHOW_THRESHOLD && (m.likely || m.reasons.length > 0))
     .sort((a, b) => b.score - a.score || a.candidate.name.localeCompare(b.candidate.name))
     .slice(0, limit)
 }
