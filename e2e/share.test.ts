@@ -229,6 +229,15 @@ describe('sharing a tool in a browser', { skip }, () => {
       assert.equal(await page.getByLabel(nl.email, { exact: true }).inputValue(), 'tweede@example.org')
       assert.ok(await page.locator('#share-themes').getByLabel(nl.privacy, { exact: true }).isChecked(), 'the ticked theme is kept')
 
+      // Enter in a field submits the form as it is (again the warning), never "add what I know" to the first candidate.
+      const [again] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/tools/share')),
+        page.getByLabel(nl.name, { exact: true }).press('Enter'),
+      ])
+      await page.waitForLoadState('load')
+      assert.equal(again.status(), 409)
+      assert.doesNotMatch(again.request().postData() ?? '', /additionTo=/)
+
       await page.getByLabel(nl.confirmDifferent).check()
       assert.equal(await submit(page, nl.submit), 303)
       await page.waitForURL(/\/submissions\/[A-Za-z0-9_-]+\?done=submitted$/)
