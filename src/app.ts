@@ -75,7 +75,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     reference,
     audit,
     mail,
-    tools: createToolsService(createToolsRepository(database.db)),
+    tools: createToolsService(createToolsRepository(database.db), { versionTtlMs: config.CATALOGUE_VERSION_TTL_MS }),
     accounts: createAccountsService({ repository: accountsRepository, audit, mail, publicUrl: config.PUBLIC_URL }),
     organisations: createOrganisationsService(createOrganisationsRepository(database.db), audit),
     submissions: createSubmissionsService({
@@ -117,6 +117,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await database.close()
   })
 
+  // A change made through this instance is seen by its next request at once, whatever the version TTL. Before the
+  // response leaves (onSend), so a client following the redirect cannot be faster.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') ctx.tools.invalidateVersion()
+    return payload
+  })
   registerErrorHandling(app, config.PUBLIC_URL)
   registerSecurityHeaders(app, { https: config.PUBLIC_URL.startsWith('https://') })
   await registerSessions(app, { config, accounts: ctx.accounts, repository: accountsRepository })

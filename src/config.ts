@@ -16,6 +16,7 @@ export const ConfigSchema = Type.Object({
   RATE_LIMIT_SIGN_IN_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 10_000, default: 10 }),
   RATE_LIMIT_FORMS_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 10_000, default: 20 }),
   RATE_LIMIT_LOOKUP_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100_000, default: 300 }),
+  CATALOGUE_VERSION_TTL_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 1000 }),
   TRUST_PROXY: Type.String({ pattern: '^[0-9a-fA-F.:/, ]*$', maxLength: 500, default: '' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),

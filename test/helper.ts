@@ -91,7 +91,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
-    ...loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://toolbox.test', DATABASE_URL: '' }),
+    // Tests also write straight into the database (factories), as another instance would: read the version every time.
+    ...loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://toolbox.test', DATABASE_URL: '', CATALOGUE_VERSION_TTL_MS: '0' }),
     inMemory: true,
     ...overrides,
   }

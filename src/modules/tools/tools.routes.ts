@@ -14,17 +14,18 @@ const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
 /** HTML pages of the catalogue: /tools and /tools/{slug}, Dutch at / and English under /en/. */
 export function registerToolPages(app: FastifyInstance, ctx: AppContext) {
-  // Rendered pages for visitors without an account, reused while the catalogue does not change (every
-  // instance checks the version in the database, so no instance serves a stale page).
-  const pages = new VersionedLru<string>(1_000)
+  // Rendered pages for visitors without an account, reused while the catalogue version holds (a change through
+  // this instance is seen at once, one through another instance within CATALOGUE_VERSION_TTL_MS). Kept encoded,
+  // so a hit is sent as it is.
+  const pages = new VersionedLru<Buffer>(1_000)
   const cached = async (request: FastifyRequest, reply: FastifyReply, render: () => Promise<string>) => {
     const anonymous = request.actor.kind === 'anonymous'
     const version = await ctx.tools.catalogueVersion()
     const key = request.url
     const hit = anonymous ? pages.get(key, version) : undefined
-    const html = hit ?? (await render())
-    if (anonymous && !hit) pages.set(key, version, html)
-    return reply.type('text/html; charset=utf-8').send(html)
+    const body = hit ?? Buffer.from(await render(), 'utf8')
+    if (anonymous && !hit) pages.set(key, version, body)
+    return reply.type('text/html; charset=utf-8').send(body)
   }
 
   for (const locale of LOCALES) {

@@ -34,8 +34,29 @@ export function tokenize(text: string): string[] {
 }
 
 /** The catalogue search: typo-tolerant full text in Dutch and English, facet filters and counts. */
-export function createToolsService(repository: ToolsRepository, options: { cacheSize?: number } = {}) {
+export interface ToolsServiceOptions {
+  cacheSize?: number
+  /**
+   * How long the catalogue version may be reused before it is read again (0: read on every request). Changes made
+   * through this instance are seen at once (invalidateVersion); those of other instances within this time.
+   */
+  versionTtlMs?: number
+}
+
+export function createToolsService(repository: ToolsRepository, options: ToolsServiceOptions = {}) {
   const cache = new VersionedLru<CatalogueResult>(options.cacheSize ?? 500)
+  const versionTtlMs = options.versionTtlMs ?? 0
+  let knownVersion: { value: number; readAt: number } | undefined
+  /** Bumped by invalidateVersion(): a read that started before a change must not be kept after it. */
+  let generation = 0
+
+  async function catalogueVersion(): Promise<number> {
+    if (knownVersion && performance.now() - knownVersion.readAt < versionTtlMs) return knownVersion.value
+    const started = generation
+    const value = await repository.catalogueVersion()
+    if (versionTtlMs > 0 && started === generation) knownVersion = { value, readAt: performance.now() }
+    return value
+  }
 
   async function runSearch(query: CatalogueQuery): Promise<CatalogueResult> {
     const tokens = tokenize(query.q)
@@ -81,7 +102,7 @@ export function createToolsService(repository: ToolsRepository, options: { cache
   return {
     /** Searches the catalogue; results are cached per catalogue version, so every instance sees every change. */
     async searchCatalogue(query: CatalogueQuery): Promise<CatalogueResult> {
-      const version = await repository.catalogueVersion()
+      const version = await catalogueVersion()
       const key = JSON.stringify(query)
       const hit = cache.get(key, version)
       if (hit) return hit
@@ -100,7 +121,13 @@ export function createToolsService(repository: ToolsRepository, options: { cache
     },
 
     /** The catalogue's current version: anything derived from the catalogue may be reused while it holds. */
-    catalogueVersion: () => repository.catalogueVersion(),
+    catalogueVersion,
+
+    /** Something may have changed through this instance: read the version again on the next request. */
+    invalidateVersion() {
+      generation++
+      knownVersion = undefined
+    },
 
     /** Live counts for the home page. */
     homeCounts: () => repository.counts(),
