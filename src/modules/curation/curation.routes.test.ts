@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { buildTestApp, type TestApp } from '../../../test/helper.ts'
-import { createUser } from '../../../test/factories.ts'
+import { createUser, unique } from '../../../test/factories.ts'
 import { Browser, sessionCookie, text } from '../../../test/http.ts'
-
-const unique = () => Math.random().toString(36).slice(2, 8)
 
 describe('curation', () => {
   let t: TestApp
@@ -35,7 +33,7 @@ describe('curation', () => {
   const lastMail = (to: string) => db().selectFrom('outbox').selectAll().where('recipient', '=', to).orderBy('id', 'desc').executeTakeFirstOrThrow()
 
   test('the queue lists open submissions with filters; the detail shows the submission beside its duplicates', async () => {
-    const email = `q-${unique()}@example.org`
+    const email = `q-${unique('t')}@example.org`
     const { id } = await share({ name: 'Omgevingswet <b>NL</b>', description: 'De wet voor de fysieke leefomgeving.', contactEmail: email })
     const queue = await curator.get('/curation')
     assert.equal(queue.statusCode, 200)
@@ -65,8 +63,8 @@ describe('curation', () => {
   })
 
   test('publish: needs form and kind, then becomes a tool with its owner; the submitter is told', async () => {
-    const email = `p-${unique()}@example.org`
-    const name = `Buurtbudget-app ${unique()}`
+    const email = `p-${unique('t')}@example.org`
+    const name = `Buurtbudget-app ${unique('t')}`
     const { id, tracking } = await share({ name, description: 'Bewoners beslissen samen over het budget van hun wijk.', contactEmail: email, ownerName: 'Gemeente Zwolle', themes: ['autonomy', 'autonomy'], sdgTargets: ['11.3'], languages: ['nl'], websiteUrl: 'https://buurtbudget.example.org' })
     await curator.get(`/curation/${id}`)
     const missing = await curator.post(`/curation/${id}/publish`, { version: '1', owner: '' })
@@ -108,7 +106,7 @@ describe('curation', () => {
   })
 
   test('merge: chosen fields are taken over, lists added to, the submitted name kept as an alias', async () => {
-    const email = `m-${unique()}@example.org`
+    const email = `m-${unique('t')}@example.org`
     const { id, tracking } = await share({ name: 'Omgevingsloket', description: 'Het omgevingsloket voor vergunningen onder de Omgevingswet, nu in het Omgevingsloket online.', contactEmail: email, licence: 'Publiek domein', themes: ['justice'], languages: ['nl', 'en'], websiteUrl: 'https://omgevingswet.overheid.nl/' })
     const before = await db().selectFrom('tools').selectAll().where('slug', '=', 'omgevingswet').executeTakeFirstOrThrow()
     const page = await curator.get(`/en/curation/${id}/merge?target=omgevingswet`)
@@ -139,8 +137,8 @@ describe('curation', () => {
   })
 
   test('ask for information: the submitter is e-mailed, answers on the tracking page, and it is back in the queue', async () => {
-    const email = `a-${unique()}@example.org`
-    const { id, tracking } = await share({ name: `Sensorkaart ${unique()}`, description: 'Een kaart van sensoren.', contactEmail: email })
+    const email = `a-${unique('t')}@example.org`
+    const { id, tracking } = await share({ name: `Sensorkaart ${unique('t')}`, description: 'Een kaart van sensoren.', contactEmail: email })
     await curator.get(`/curation/${id}`)
     const empty = await curator.post(`/curation/${id}/ask`, { version: '1', message: '' })
     assert.equal(empty.statusCode, 400)
@@ -170,8 +168,8 @@ describe('curation', () => {
   })
 
   test('reject with a reason; two curators at once: the second gets a conflict and keeps what they typed', async () => {
-    const email = `r-${unique()}@example.org`
-    const { id, tracking } = await share({ name: `Reclamezuil ${unique()}`, description: 'Een reclamezuil.', contactEmail: email })
+    const email = `r-${unique('t')}@example.org`
+    const { id, tracking } = await share({ name: `Reclamezuil ${unique('t')}`, description: 'Een reclamezuil.', contactEmail: email })
     await curator.get(`/curation/${id}`)
     await second.get(`/curation/${id}`)
     const rejected = await curator.post(`/curation/${id}/reject`, { version: '1', message: 'Dit is geen tool voor processen.' })
@@ -192,8 +190,8 @@ describe('curation', () => {
   })
 
   test('a stale edit is a conflict that keeps the typed values', async () => {
-    const email = `c-${unique()}@example.org`
-    const { id } = await share({ name: `Lichtmastsensor ${unique()}`, description: 'Sensoren in lichtmasten.', contactEmail: email })
+    const email = `c-${unique('t')}@example.org`
+    const { id } = await share({ name: `Lichtmastsensor ${unique('t')}`, description: 'Sensoren in lichtmasten.', contactEmail: email })
     await curator.get(`/curation/${id}`)
     assert.equal((await curator.post(`/curation/${id}`, { version: '1', name: 'Eerste', description: 'Een.', contactEmail: email })).statusCode, 303)
     const stale = await second.post(`/curation/${id}`, { version: '1', name: 'Tweede naam die ik typte', description: 'Twee.', contactEmail: email })
@@ -204,7 +202,7 @@ describe('curation', () => {
   })
 
   test('an addition is merged, not published as a tool of its own', async () => {
-    const email = `x-${unique()}@example.org`
+    const email = `x-${unique('t')}@example.org`
     const visitor = new Browser(t.app)
     await visitor.get('/tools/share')
     assert.equal((await visitor.post('/tools/share', { name: 'PDOK', description: 'Ook voor 3D.', contactEmail: email, additionTo: 'pdok' })).statusCode, 303)

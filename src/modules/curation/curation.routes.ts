@@ -11,9 +11,10 @@ import { errorSummary, renderFields, renderForm } from '../../views/form.ts'
 import { html, type SafeHtml } from '../../views/html.ts'
 import { flashFrom, simplePage } from '../../views/simple.page.ts'
 import { authorize } from '../accounts/accounts.policy.ts'
+import type { Actor } from '../accounts/actor.ts'
 import { CurationEditSchema, CurationMergeSchema, CurationMessageSchema, CurationPublishSchema, MESSAGE_MAX } from '../submissions/submissions.schemas.ts'
 import { summarizeMatches, type MatchSummary } from '../submissions/submissions.service.ts'
-import { formValues, list, str, toolFieldSpecs, type FormValues } from '../submissions/views/share.fields.ts'
+import { formValues, str, toolFieldSpecs, type FormValues } from '../submissions/views/share.fields.ts'
 import { candidateStatus, reasonsText } from '../submissions/views/share.page.ts'
 import { guessLanguage, normalizeName } from '../submissions/similarity.ts'
 
@@ -285,14 +286,13 @@ ${actions}`,
     })
 
     /** Runs a curation action; a validation problem or a conflict re-shows the page with what was typed. */
-    const act = (form: NonNullable<ActionState['form']>, run: (request: FastifyRequest<{ Params: { id: string } }>, id: number) => Promise<string>) =>
+    const act = (form: NonNullable<ActionState['form']>, run: (request: FastifyRequest<{ Params: { id: string } }>, id: number, actor: Actor) => Promise<string>) =>
       async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply) => {
         const actor = authorize(request.actor, 'curation.manage')
-        void actor
         const id = parseId(request.params.id)
         const values = formValues(request.body)
         try {
-          const done = await run(request, id)
+          const done = await run(request, id, actor)
           return reply.redirect(done, 303)
         } catch (error) {
           if (error instanceof ValidationError) return send(reply, await detailPage(request, reply, { form, values, problems: error.details }), 400)
@@ -303,33 +303,33 @@ ${actions}`,
 
     app.post<{ Params: { id: string } }>(
       p('/curation/:id'),
-      act('edit', async (request, id) => {
+      act('edit', async (request, id, actor) => {
         const input = validateInput(CurationEditSchema, request.body)
-        await ctx.submissions.edit(request.actor, id, input)
+        await ctx.submissions.edit(actor, id, input)
         return `${p(`/curation/${id}`)}?done=edited`
       }),
     )
     app.post<{ Params: { id: string } }>(
       p('/curation/:id/ask'),
-      act('ask', async (request, id) => {
+      act('ask', async (request, id, actor) => {
         const input = validateInput(CurationMessageSchema, request.body)
-        await ctx.submissions.askForInformation(request.actor, id, input.version, input.message)
+        await ctx.submissions.askForInformation(actor, id, input.version, input.message)
         return `${p(`/curation/${id}`)}?done=asked`
       }),
     )
     app.post<{ Params: { id: string } }>(
       p('/curation/:id/reject'),
-      act('reject', async (request, id) => {
+      act('reject', async (request, id, actor) => {
         const input = validateInput(CurationMessageSchema, request.body)
-        await ctx.submissions.reject(request.actor, id, input.version, input.message)
+        await ctx.submissions.reject(actor, id, input.version, input.message)
         return `${p(`/curation/${id}`)}?done=rejected`
       }),
     )
     app.post<{ Params: { id: string } }>(
       p('/curation/:id/publish'),
-      act('publish', async (request, id) => {
+      act('publish', async (request, id, actor) => {
         const input = validateInput(CurationPublishSchema, request.body)
-        await ctx.submissions.publish(request.actor, id, input.version, input.owner)
+        await ctx.submissions.publish(actor, id, input.version, input.owner)
         return `${p(`/curation/${id}`)}?done=published`
       }),
     )
@@ -421,12 +421,12 @@ ${
     })
 
     app.post<{ Params: { id: string } }>(p('/curation/:id/merge'), async (request, reply) => {
-      authorize(request.actor, 'curation.manage')
+      const actor = authorize(request.actor, 'curation.manage')
       const id = parseId(request.params.id)
       const values = formValues(request.body)
       try {
         const input = validateInput(CurationMergeSchema, request.body)
-        await ctx.submissions.merge(request.actor, id, input)
+        await ctx.submissions.merge(actor, id, input)
         return reply.redirect(`${p(`/curation/${id}`)}?done=merged`, 303)
       } catch (error) {
         const target = str(values, 'target')
@@ -435,6 +435,5 @@ ${
         throw error
       }
     })
-    void list
   }
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { buildTestApp, type TestApp } from '../../../test/helper.ts'
-import { createTool } from '../../../test/factories.ts'
+import { createTool, unique } from '../../../test/factories.ts'
 import { Browser, text } from '../../../test/http.ts'
 
 /** The tracking link in the last e-mail to this address. */
@@ -11,8 +11,6 @@ async function trackingLinkFor(t: TestApp, email: string): Promise<string> {
   assert.ok(link, `a tracking link in: ${mail.body_text}`)
   return link
 }
-
-const unique = () => Math.random().toString(36).slice(2, 8)
 
 describe('sharing a tool (public form, no JavaScript)', () => {
   let t: TestApp
@@ -64,8 +62,8 @@ describe('sharing a tool (public form, no JavaScript)', () => {
   test('a new tool is saved, confirmed by e-mail with a private tracking link, and markup stays text', async () => {
     const browser = new Browser(t.app)
     await browser.get('/tools/share')
-    const name = `Buurtbudget <script>alert(1)</script> ${unique()}`
-    const email = `share-${unique()}@example.org`
+    const name = `Buurtbudget <script>alert(1)</script> ${unique('t')}`
+    const email = `share-${unique('t')}@example.org`
     const res = await browser.post('/tools/share', {
       name,
       description: 'Een app waarmee bewoners samen beslissen over het <i>buurtbudget</i> van hun wijk.',
@@ -116,7 +114,7 @@ describe('sharing a tool (public form, no JavaScript)', () => {
   test('a likely duplicate is shown with its reason; the submitter can say theirs is different', async () => {
     const browser = new Browser(t.app)
     await browser.get('/en/tools/share')
-    const email = `dup-${unique()}@example.org`
+    const email = `dup-${unique('t')}@example.org`
     const form = { name: 'Omgevingswet', description: 'De wet voor de fysieke leefomgeving.', contactEmail: email, themes: ['privacy'] }
     const res = await browser.post('/en/tools/share', form)
     assert.equal(res.statusCode, 409)
@@ -144,7 +142,7 @@ describe('sharing a tool (public form, no JavaScript)', () => {
   test('"add what I know to this tool" saves an addition to the existing tool', async () => {
     const browser = new Browser(t.app)
     await browser.get('/tools/share')
-    const email = `add-${unique()}@example.org`
+    const email = `add-${unique('t')}@example.org`
     const res = await browser.post('/tools/share', { name: 'Omgevingswet', description: 'Wij gebruiken dit ook in Zwolle.', note: 'Er is ook een Engelse samenvatting.', contactEmail: email, additionTo: 'omgevingswet' })
     assert.equal(res.statusCode, 303)
     const saved = await db().selectFrom('submissions as s').innerJoin('tools as t', 't.id', 's.target_tool_id').select(['s.kind', 't.slug', 's.note']).where('s.contact_email', '=', email).executeTakeFirstOrThrow()
@@ -171,7 +169,7 @@ describe('sharing a tool (public form, no JavaScript)', () => {
   })
 
   test('pending submissions and tools in development count as duplicates too', async () => {
-    const suffix = unique()
+    const suffix = unique('t')
     await createTool(db(), { name_nl: `Wijkwarmteplanner ${suffix}`, name_en: null, status: 'in_development', description_nl: 'Rekent warmtescenario’s per wijk door.' })
     const browser = new Browser(t.app)
     await browser.get('/tools/share')
@@ -194,9 +192,9 @@ describe('sharing a tool (public form, no JavaScript)', () => {
     const firstButton = /<form[^>]*citydeal-share-form[\s\S]*?(<button[^>]*>)/.exec(form.body)?.[1] ?? ''
     assert.doesNotMatch(firstButton, /name="additionTo"/)
     assert.match(firstButton, /type="submit"/)
-    const email = `review-${unique()}@example.org`
+    const email = `review-${unique('t')}@example.org`
     const res = await browser.post('/tools/share', {
-      name: `Regenwatersensor ${unique()}`,
+      name: `Regenwatersensor ${unique('t')}`,
       description: 'Eerste alinea.\r\n\r\n\r\nTweede alinea.',
       websiteUrl: 'HTTPS://Regenwater.example.org/Sensor',
       themes: ['privacy', 'privacy'],
@@ -212,7 +210,7 @@ describe('sharing a tool (public form, no JavaScript)', () => {
     assert.equal(page.headers['referrer-policy'], 'no-referrer')
     assert.equal((await new Browser(t.app).get('/tools')).headers['referrer-policy'], 'strict-origin-when-cross-origin')
 
-    const bots = await browser.post('/tools/share', { name: 'Spam', description: 'Spam', contactEmail: `bot2-${unique()}@example.org`, homepage: ['', 'http://spam.example'] })
+    const bots = await browser.post('/tools/share', { name: 'Spam', description: 'Spam', contactEmail: `bot2-${unique('t')}@example.org`, homepage: ['', 'http://spam.example'] })
     assert.equal(bots.headers.location, '/tools/share?done=thanks')
   })
 
@@ -228,7 +226,7 @@ describe('sharing a tool (public form, no JavaScript)', () => {
   test('a filled-in honeypot is thanked and dropped', async () => {
     const browser = new Browser(t.app)
     await browser.get('/tools/share')
-    const email = `bot-${unique()}@example.org`
+    const email = `bot-${unique('t')}@example.org`
     const res = await browser.post('/tools/share', { name: 'Cheap pills', description: 'Buy now', contactEmail: email, homepage: 'http://spam.example' })
     assert.equal(res.statusCode, 303)
     assert.equal(res.headers.location, '/tools/share?done=thanks')

@@ -127,21 +127,18 @@ export function isAcronymLike(name: string): boolean {
 }
 
 /** Trigram sets of recent texts (words and names compared again and again while ranking). */
-const trigramCache = new Map<string, Set<string>>()
-
-function trigrams(text: string): Set<string> {
-  const cached = trigramCache.get(text)
-  if (cached) return cached
-  if (trigramCache.size >= 5000) trigramCache.clear()
-  const grams = new Set<string>()
-  for (const word of text.split(' ')) {
-    if (!word) continue
-    const padded = `  ${word} `
-    for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3))
-  }
-  trigramCache.set(text, grams)
-  return grams
+/** pg_trgm's trigrams of one word: padded with two spaces before and one after. */
+export function wordTrigrams(word: string, into = new Set<string>()): Set<string> {
+  const padded = `  ${word} `
+  for (let i = 0; i + 3 <= padded.length; i++) into.add(padded.slice(i, i + 3))
+  return into
 }
+
+const trigrams = remembered((text: string): Set<string> => {
+  const grams = new Set<string>()
+  for (const word of text.split(' ')) if (word) wordTrigrams(word, grams)
+  return grams
+}, 5000)
 
 /** pg_trgm's similarity: shared trigrams over all trigrams of both. */
 export function trigramSimilarity(a: string, b: string): number {

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { buildTestApp, type TestApp } from '../../../test/helper.ts'
-import { createTool } from '../../../test/factories.ts'
-
-const unique = () => Math.random().toString(36).slice(2, 8)
+import { createTool, unique } from '../../../test/factories.ts'
 
 describe('GET /api/v1/similar-tools and POST /api/v1/submissions', () => {
   let t: TestApp
@@ -61,8 +59,8 @@ describe('GET /api/v1/similar-tools and POST /api/v1/submissions', () => {
   })
 
   test('a submission under review is reported without its name', async () => {
-    const name = `Straatlantaarnplanner ${unique()}`
-    const created = await post({ name, description: 'Plant onderhoud aan straatlantaarns.', contactEmail: `p-${unique()}@example.org` })
+    const name = `Straatlantaarnplanner ${unique('t')}`
+    const created = await post({ name, description: 'Plant onderhoud aan straatlantaarns.', contactEmail: `p-${unique('t')}@example.org` })
     assert.equal(created.statusCode, 201)
     const { body } = await similar({ name })
     const pending = body.items.find((i: { type: string }) => i.type === 'submission')
@@ -74,7 +72,7 @@ describe('GET /api/v1/similar-tools and POST /api/v1/submissions', () => {
   })
 
   test('a tool in development is found, with its status', async () => {
-    const name = `Geluidsnormeringskader ${unique()}`
+    const name = `Geluidsnormeringskader ${unique('t')}`
     await createTool(t.database.handle.db, { name_nl: name, name_en: null, status: 'in_development' })
     const { body } = await similar({ name })
     assert.equal(body.items[0].name, name)
@@ -95,7 +93,7 @@ describe('GET /api/v1/similar-tools and POST /api/v1/submissions', () => {
   })
 
   test('POST: a likely duplicate is 409 with the candidates; confirmed, it is saved with a tracking link', async () => {
-    const email = `api-${unique()}@example.org`
+    const email = `api-${unique('t')}@example.org`
     const input = { name: 'PDOK', description: 'Publieke geodata van de overheid op de kaart.', contactEmail: email, locale: 'en' }
     const conflict = await post(input)
     assert.equal(conflict.statusCode, 409)

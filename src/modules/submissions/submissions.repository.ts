@@ -2,9 +2,9 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import { toolElementStats } from '../../db/element-stats.ts'
 import type { DB, SubmissionEventsTable, SubmissionStatus } from '../../db/schema.ts'
+import { normalizeName, trigramSimilarity, urlKey, wordTrigrams, type MatchCandidate, type MatchQuery, type NameKind } from './similarity.ts'
 
 export type SubmissionEvent = SubmissionEventsTable['event']
-import { trigramSimilarity, urlKey, type MatchCandidate, type MatchQuery, type NameKind } from './similarity.ts'
 
 /** Open submissions: not yet decided, so a new one may duplicate them. */
 export const OPEN_STATUSES: SubmissionStatus[] = ['pending', 'needs_info']
@@ -19,20 +19,10 @@ const MATCH_BUDGET = 1500
 const RANK_AT_MOST = 1000
 const VOCABULARY_TTL_MS = 60_000
 
-function wordTrigrams(word: string): Set<string> {
-  const padded = `  ${word} `
-  const grams = new Set<string>()
-  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3))
-  return grams
-}
-
 /** The words to look candidates up by: letters and digits, at least three long, longest first. */
 function lookupWords(query: MatchQuery): string[] {
-  const words = `${query.name} ${query.description ?? ''}`
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
+  const words = normalizeName(`${query.name} ${query.description ?? ''}`)
+    .split(' ')
     .filter((w) => w.length >= 3 && w.length <= 40)
   return [...new Set(words)].sort((a, b) => b.length - a.length).slice(0, DESCRIPTION_WORDS)
 }

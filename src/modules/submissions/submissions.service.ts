@@ -1,12 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto'
 import type { Static } from '@sinclair/typebox'
-import { sql, type Transaction } from 'kysely'
-import type { DB, SubmissionStatus, SubmissionsTable } from '../../db/schema.ts'
-import type { Selectable } from 'kysely'
-import type { OrganisationsTable, ToolsTable } from '../../db/schema.ts'
-
-type ToolsRow = Selectable<ToolsTable>
-type OrganisationsRow = Selectable<OrganisationsTable>
+import { sql, type Selectable, type Transaction } from 'kysely'
+import type { DB, OrganisationsTable, SubmissionStatus, SubmissionsTable, ToolsTable } from '../../db/schema.ts'
 import { AppError, ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../errors.ts'
 import type { Locale, MessageKey } from '../../i18n/messages.ts'
 import { localePath } from '../../i18n/i18n.ts'
@@ -20,6 +15,8 @@ import { OPEN_STATUSES, type SubmissionEvent, type SubmissionsRepository } from 
 import type { CurationEditSchema, CurationMergeSchema, ShareFormSchema } from './submissions.schemas.ts'
 
 type ToolFields = Omit<Static<typeof ShareFormSchema>, 'confirmDifferent'>
+type ToolsRow = Selectable<ToolsTable>
+type OrganisationsRow = Selectable<OrganisationsTable>
 export type SubmissionRow = Awaited<ReturnType<SubmissionsRepository['findById']>> & {}
 
 /** The submitter saw likely duplicates and has not yet said theirs is different (or added to one). */
