@@ -22,6 +22,7 @@ import { loadConfig } from '../src/config.ts'
 import { openDatabase, type DatabaseHandle } from '../src/db/database.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
 import { loadReferenceData as seedReferenceData } from '../src/db/seed/reference-data.ts'
+import { createAuditRepository } from '../src/modules/audit/audit.repository.ts'
 import { createReferenceRepository } from '../src/modules/reference/reference.repository.ts'
 import { loadReferenceData } from '../src/modules/reference/reference.service.ts'
 import { createToolsRepository, type ToolsRepository } from '../src/modules/tools/tools.repository.ts'
@@ -178,10 +179,11 @@ async function inServer(handle: DatabaseHandle, spec: Spec, queries: BenchQuery[
   const logged = loggedDatabase(handle, spec.pgUrl)
   try {
     const repository = createToolsRepository(logged.db)
+    const audit = createAuditRepository(logged.db)
 
     // cacheSize 0: the entry is set, then (size 1 > 0) the oldest entry, i.e. that one, is evicted. Check it.
     const probe = countingRepository(repository)
-    const probeService = createToolsService(probe.repository, { cacheSize: 0 })
+    const probeService = createToolsService(probe.repository, audit, { cacheSize: 0 })
     for (let i = 0; i < 3; i++) await probeService.searchCatalogue(queries[1]!.query)
     result.cacheZeroVerified = probe.calls.search === 3
     if (!result.cacheZeroVerified) log(`${tag} WARNING: cacheSize 0 served from cache (${probe.calls.search} searches for 3 calls)`)
@@ -189,7 +191,7 @@ async function inServer(handle: DatabaseHandle, spec: Spec, queries: BenchQuery[
     // Warm-up (database buffers, JIT), which also fills a normal service's cache for an eighth of the mix.
     const primed = queries.filter((_, i) => i % 8 === 0)
     const cachedProbe = countingRepository(repository)
-    const cachedService = createToolsService(cachedProbe.repository)
+    const cachedService = createToolsService(cachedProbe.repository, audit)
     log(`${tag} warm-up: ${primed.length} searches`)
     await timedPasses(primed, 1, budget / 2, async (q) => {
       await cachedService.searchCatalogue(q.query)
@@ -197,7 +199,7 @@ async function inServer(handle: DatabaseHandle, spec: Spec, queries: BenchQuery[
     logged.take()
 
     log(`${tag} in-server search latency, uncached: ${queries.length} distinct searches x up to ${spec.passes} passes (budget ${spec.latencyBudgetSec}s)`)
-    const uncachedService = createToolsService(repository, { cacheSize: 0 })
+    const uncachedService = createToolsService(repository, audit, { cacheSize: 0 })
     const samples: Sample[] = []
     const byKind: Partial<Record<QueryKind, KindPhases>> = {}
     // The slowest statement is the one whose fastest run is slowest (a GC pause does not pick it).
@@ -239,7 +241,7 @@ async function inServer(handle: DatabaseHandle, spec: Spec, queries: BenchQuery[
     result.cached = percentiles(cachedSamples)
 
     log(`${tag} in-server tool pages (getTool)`)
-    const toolService = createToolsService(repository)
+    const toolService = createToolsService(repository, audit)
     const toolSamples: number[] = []
     const toolPage: KindPhases = { queries: 0, wallMs: 0, phases: {} }
     const toolStatements = new Map<string, { statement: Statement; minMs: number }>()

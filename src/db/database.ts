@@ -4,6 +4,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
 import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
+import { lockDataDir } from './folder-lock.ts'
 import { PGliteDialect } from './pglite-dialect.ts'
 import type { DB } from './schema.ts'
 
@@ -61,12 +62,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       close: () => db.destroy(),
     }
   }
-  if (!options.inMemory && options.dataDir) mkdirSync(options.dataDir, { recursive: true })
+  let release = () => {}
+  if (!options.inMemory && options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true })
+    release = lockDataDir(options.dataDir)
+  }
   const pglite = await PGlite.create({
     ...(options.inMemory ? {} : { dataDir: options.dataDir }),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     extensions: { pg_trgm, unaccent },
     parsers: { [INT8]: toNumber, [NUMERIC]: toNumber, [DATE]: asText },
+  }).catch((error: unknown) => {
+    release()
+    throw error
   })
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) })
   return {
@@ -77,6 +85,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       if (pglite.closed) throw new Error('database is closed')
       await sql`select 1`.execute(db)
     },
-    close: () => db.destroy(),
+    close: async () => {
+      try {
+        await db.destroy()
+      } finally {
+        release()
+      }
+    },
   }
 }

@@ -3,12 +3,14 @@ import type { Database } from './database.ts'
 import * as m0001 from './migrations/0001_catalogue.ts'
 import * as m0002 from './migrations/0002_accounts.ts'
 import * as m0003 from './migrations/0003_submissions.ts'
+import * as m0004 from './migrations/0004_outbox_delivery.ts'
 
 // Listed explicitly (not read from the folder) so the order is reviewed in code and bundlers keep them.
 const migrations: Record<string, Migration> = {
   '0001_catalogue': m0001,
   '0002_accounts': m0002,
   '0003_submissions': m0003,
+  '0004_outbox_delivery': m0004,
 }
 
 class StaticMigrationProvider implements MigrationProvider {

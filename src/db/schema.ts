@@ -206,7 +206,15 @@ export interface OutboxTable {
   transport: 'smtp' | 'outbox'
   created_at: Timestamp
   sent_at: Date | null
+  /** The last sending error. */
   error: string | null
+  attempts: Generated<number>
+  /** When the sender may try (again); null when SMTP is not configured or nothing is left to do. */
+  next_attempt_at: Date | null
+  /** A sender's lease on the message while it sends it. */
+  claimed_until: Date | null
+  /** When the sender gave up after its last attempt. */
+  failed_at: Date | null
 }
 
 export interface SignInFailuresTable {

@@ -9,3 +9,12 @@ export function slugify(text: string, maxLength = 80): string {
   if (slug.length <= maxLength) return slug
   return slug.slice(0, maxLength).replace(/-[^-]*$/, '') || slug.slice(0, maxLength)
 }
+
+/** What a slug looks like (tools, organisations): lower-case words of letters and digits joined by single hyphens. */
+export const SLUG_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$'
+export const SLUG_MAX_LENGTH = 120
+const SLUG = new RegExp(SLUG_PATTERN)
+
+export function isSlug(value: string): boolean {
+  return value.length <= SLUG_MAX_LENGTH && SLUG.test(value)
+}

@@ -5,6 +5,33 @@ import type { FieldProblem } from '../errors.ts'
 import { alert, button, checkboxField, fieldset, formField, select, textarea, textbox } from './components/index.ts'
 import { html, type SafeHtml } from './html.ts'
 
+/** What a form posted, kept as typed: strings, and lists for checkbox groups. */
+export type FormValues = Record<string, string | string[] | undefined>
+
+/** The values of a posted form body (fields starting with _ such as the CSRF token left out). */
+export function formValues(body: unknown): FormValues {
+  const values: FormValues = {}
+  if (!body || typeof body !== 'object') return values
+  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+    if (key.startsWith('_')) continue
+    if (typeof value === 'string') values[key] = value
+    else if (Array.isArray(value)) values[key] = value.filter((v): v is string => typeof v === 'string')
+  }
+  return values
+}
+
+/** One value of a form field (the first, where a field was sent more than once). */
+export const str = (values: FormValues, key: string) => {
+  const v = values[key]
+  return Array.isArray(v) ? v[0] : v
+}
+
+/** Every value of a form field, e.g. the ticked boxes of a group. */
+export const list = (values: FormValues, key: string) => {
+  const v = values[key]
+  return v === undefined ? [] : Array.isArray(v) ? v : [v]
+}
+
 export interface FieldSpec {
   name: string
   type: 'text' | 'email' | 'password' | 'url' | 'select' | 'checkbox' | 'hidden' | 'textarea' | 'checkboxes'
@@ -80,10 +107,25 @@ export function renderFields(spec: Pick<FormSpec, 'id' | 'fields' | 'problems' |
 
 /** A form that works without JavaScript: CSRF token, labels, hints, an error summary linking to each field. */
 export function renderForm(spec: FormSpec): SafeHtml {
-  return html`${errorSummary(spec)}<form method="post" action="${spec.action}" class="citydeal-form" novalidate>
-<input type="hidden" name="_csrf" value="${spec.csrfToken}">
-${renderFields(spec)}
-<p class="utrecht-paragraph">${button(spec.submitLabel)}</p>
+  return html`${errorSummary(spec)}${postForm(
+    { action: spec.action, csrfToken: spec.csrfToken, className: 'citydeal-form' },
+    html`${renderFields(spec)}
+<p class="utrecht-paragraph">${button(spec.submitLabel)}</p>`,
+  )}`
+}
+
+/** A form that posts (with its CSRF token and hidden values) around content built by the caller. */
+export function postForm(attrs: { action: string; csrfToken: string; className?: string; hidden?: Record<string, string> }, content: SafeHtml): SafeHtml {
+  return html`<form method="post" action="${attrs.action}"${attrs.className ? html` class="${attrs.className}"` : ''} novalidate>
+<input type="hidden" name="_csrf" value="${attrs.csrfToken}">${Object.entries(attrs.hidden ?? {}).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
+${content}
+</form>`
+}
+
+/** A form that only changes what a page shows (filters, a choice): GET, no token, its state in the address. */
+export function getForm(attrs: { action: string; className?: string; label?: string }, content: SafeHtml): SafeHtml {
+  return html`<form method="get" action="${attrs.action}"${attrs.className ? html` class="${attrs.className}"` : ''}${attrs.label ? html` aria-label="${attrs.label}"` : ''}>
+${content}
 </form>`
 }
 
@@ -103,7 +145,5 @@ export function errorSummary(spec: Pick<FormSpec, 'id' | 'problems' | 'locale'>)
 
 /** A one-button form (sign out, deactivate, …). */
 export function actionForm(action: string, csrfToken: string, label: string, hidden: Record<string, string> = {}, secondary = true): SafeHtml {
-  return html`<form method="post" action="${action}" class="citydeal-inline-form"><input type="hidden" name="_csrf" value="${csrfToken}">${Object.entries(
-    hidden,
-  ).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}${button(label, { secondary })}</form>`
+  return postForm({ action, csrfToken, className: 'citydeal-inline-form', hidden }, button(label, { secondary }))
 }

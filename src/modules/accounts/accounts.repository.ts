@@ -1,13 +1,11 @@
-import { sql, type Transaction, type Updateable } from 'kysely'
+import { sql, type Updateable } from 'kysely'
 import type { Database } from '../../db/database.ts'
-import type { DB, UsersTable } from '../../db/schema.ts'
-
-type Executor = Database | Transaction<DB>
+import type { UsersTable } from '../../db/schema.ts'
+import type { Executor, Tx } from '../../db/transaction.ts'
 
 /** SQL for users, sessions, single-use links and sign-in throttling. */
 export function createAccountsRepository(db: Database) {
   return {
-    db,
     findUserByEmail: (email: string, x: Executor = db) =>
       x.selectFrom('users').selectAll().where(sql<boolean>`lower(email) = lower(${email})`).executeTakeFirst(),
     findUserById: (id: number, x: Executor = db) => x.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
@@ -16,7 +14,16 @@ export function createAccountsRepository(db: Database) {
       x.insertInto('users').values(user).returningAll().executeTakeFirstOrThrow(),
 
     updateUser: (x: Executor, id: number, changes: Updateable<UsersTable>) =>
-      x.updateTable('users').set({ ...changes, updated_at: new Date() } as Updateable<UsersTable>).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
+      x.updateTable('users').set({ ...changes, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
+
+    touchLastSignIn: (x: Executor, id: number) => x.updateTable('users').set({ last_sign_in_at: new Date() }).where('id', '=', id).execute(),
+
+    /** The members of a merged duplicate organisation belong to the organisation that stays. */
+    moveMembers: (trx: Tx, sourceOrganisationId: number, targetOrganisationId: number) =>
+      trx.updateTable('users').set({ organisation_id: targetOrganisationId }).where('organisation_id', '=', sourceOrganisationId).execute(),
+
+    /** Who reviews submissions: active curators who have set a password. */
+    activeCurators: () => db.selectFrom('users').select(['email', 'locale']).where('role', '=', 'curator').where('active', '=', true).where('password_hash', 'is not', null).execute(),
 
     describeUser: (id: number) =>
       db
@@ -59,8 +66,9 @@ export function createAccountsRepository(db: Database) {
     // Single-use links
     insertToken: (x: Executor, token: { token_hash: string; user_id: number; purpose: 'invite' | 'password_reset'; expires_at: Date }) =>
       x.insertInto('auth_tokens').values(token).execute(),
+    findToken: (hash: string) => db.selectFrom('auth_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst(),
     /** Locks the link's row, so two uses at once cannot both succeed. */
-    findTokenForUpdate: (x: Transaction<DB>, hash: string) =>
+    findTokenForUpdate: (x: Tx, hash: string) =>
       x.selectFrom('auth_tokens').selectAll().where('token_hash', '=', hash).forUpdate().executeTakeFirst(),
     markTokenUsed: (x: Executor, hash: string) => x.updateTable('auth_tokens').set({ used_at: new Date() }).where('token_hash', '=', hash).execute(),
     expireUnusedTokens: (x: Executor, userId: number, purpose: 'invite' | 'password_reset') =>
@@ -83,12 +91,6 @@ export function createAccountsRepository(db: Database) {
             then now() + make_interval(secs => ${lockSeconds}) else f.locked_until end`.execute(db)
     },
     clearFailures: (key: string) => db.deleteFrom('sign_in_failures').where('key', '=', key).execute(),
-
-    // Settings shared by all instances
-    async setting(key: string, create: () => string): Promise<string> {
-      await db.insertInto('app_settings').values({ key, value: create() }).onConflict((oc) => oc.column('key').doNothing()).execute()
-      return (await db.selectFrom('app_settings').select('value').where('key', '=', key).executeTakeFirstOrThrow()).value
-    },
   }
 }
 export type AccountsRepository = ReturnType<typeof createAccountsRepository>

@@ -1,18 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { AppContext } from '../../app-context.ts'
+import type { Config } from '../../config.ts'
 import { AppError, ValidationError, type FieldProblem } from '../../errors.ts'
 import { localePath, translate } from '../../i18n/i18n.ts'
 import { LOCALES, type Locale } from '../../i18n/messages.ts'
 import { validateInput } from '../../lib/validation.ts'
 import { pageContext } from '../../plugins/context.ts'
-import { rateLimit, setSessionCookie } from '../../plugins/session.ts'
+import { rateLimit } from '../../plugins/session.ts'
+import { setSessionCookie } from './accounts.session.ts'
 import { alert, dataList, link, paragraph } from '../../views/components/index.ts'
 import { actionForm, renderForm } from '../../views/form.ts'
 import { html } from '../../views/html.ts'
 import { flashFrom, simplePage } from '../../views/simple.page.ts'
 import { authorize } from './accounts.policy.ts'
 import { EMAIL_MAX_LENGTH, ForgotPasswordSchema, PASSWORD_MAX_LENGTH, SetPasswordSchema, SignInSchema } from './accounts.schemas.ts'
-import { SESSION_COOKIE, SignInFailed } from './accounts.service.ts'
+import { SESSION_COOKIE, SignInFailed, type AccountsService } from './accounts.service.ts'
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/
 
@@ -25,7 +26,7 @@ function safeNext(value: unknown, locale: Locale): string {
 const html200 = (reply: FastifyReply, body: string, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(body)
 
 /** Sign in and out, invitations, password reset, and the account page: /login, /account/…, /password/forgot. */
-export function registerAccountPages(app: FastifyInstance, ctx: AppContext) {
+export function registerAccountPages(app: FastifyInstance, ctx: { config: Config; accounts: AccountsService }) {
   const secure = ctx.config.PUBLIC_URL.startsWith('https://')
 
   for (const locale of LOCALES) {

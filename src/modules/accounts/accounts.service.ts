@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2'
+import type { RunInTransaction, Tx } from '../../db/transaction.ts'
 import { ConflictError, GoneError, NotFoundError, ValidationError } from '../../errors.ts'
 import type { Locale } from '../../i18n/messages.ts'
+import type { Actor, Role } from '../../lib/actor.ts'
 import type { AuditRepository } from '../audit/audit.repository.ts'
 import type { MailService } from '../mail/mail.service.ts'
 import type { AccountsRepository } from './accounts.repository.ts'
-import type { Actor, Role } from './actor.ts'
 
 export const SESSION_COOKIE = 'toolbox_session'
 const SESSION_TTL_MS = 14 * 24 * 3600 * 1000
@@ -31,28 +32,30 @@ export class SignInFailed extends Error {}
 
 export interface AccountsDeps {
   repository: AccountsRepository
+  transaction: RunInTransaction
   audit: AuditRepository
   mail: MailService
   publicUrl: string
 }
 
+/** What admin:create did for an address. */
+export type AdministratorOutcome = 'created' | 'made_admin' | 'already_admin'
+
 /** Accounts: invitations, passwords, sessions, roles. Each function is one transaction with its audit entry. */
-export function createAccountsService({ repository, audit, mail, publicUrl }: AccountsDeps) {
-  const db = repository.db
+export function createAccountsService({ repository, transaction, audit, mail, publicUrl }: AccountsDeps) {
   const link = (locale: Locale, path: string) => `${publicUrl}${locale === 'en' ? '/en' : ''}${path}`
 
-  async function issueToken(userId: number, purpose: 'invite' | 'password_reset', ttl: number) {
+  /** A new single-use link for the user (earlier unused ones of the same purpose stop working). */
+  async function issueToken(trx: Tx, userId: number, purpose: 'invite' | 'password_reset', ttl: number) {
     const token = newToken()
-    await db.transaction().execute(async (trx) => {
-      await repository.expireUnusedTokens(trx, userId, purpose)
-      await repository.insertToken(trx, { token_hash: hashToken(token), user_id: userId, purpose, expires_at: new Date(Date.now() + ttl) })
-    })
+    await repository.expireUnusedTokens(trx, userId, purpose)
+    await repository.insertToken(trx, { token_hash: hashToken(token), user_id: userId, purpose, expires_at: new Date(Date.now() + ttl) })
     return token
   }
 
-  async function sendInvite(user: { id: number; email: string; name: string; locale: Locale }) {
-    const token = await issueToken(user.id, 'invite', INVITE_TTL_MS)
-    await mail.send({
+  async function sendInvite(trx: Tx, user: { id: number; email: string; name: string; locale: Locale }) {
+    const token = await issueToken(trx, user.id, 'invite', INVITE_TTL_MS)
+    await mail.queue(trx, {
       to: user.email,
       locale: user.locale,
       subjectKey: 'mail.invite.subject',
@@ -62,39 +65,46 @@ export function createAccountsService({ repository, audit, mail, publicUrl }: Ac
     return token
   }
 
+  /** E-mails a link to choose a new password (valid one hour); answers the link. */
+  async function sendReset(trx: Tx, user: { id: number; email: string; name: string; locale: Locale }) {
+    const resetLink = link(user.locale, `/account/reset/${await issueToken(trx, user.id, 'password_reset', RESET_TTL_MS)}`)
+    await mail.queue(trx, { to: user.email, locale: user.locale, subjectKey: 'mail.reset.subject', bodyKey: 'mail.reset.body', params: { name: user.name, link: resetLink, minutes: 60 } })
+    return resetLink
+  }
+
   return {
     /** Invites a person: creates the account without a password and e-mails a single-use link. */
     async inviteUser(actor: Actor, input: { email: string; name: string; role: Role; organisationId?: number | undefined; locale: Locale }) {
       if (input.role === 'partner' && !input.organisationId) {
         throw new ValidationError([{ name: 'organisationId', messageKey: 'validation.partnerNeedsOrganisation' }])
       }
-      const user = await db.transaction().execute(async (trx) => {
+      return transaction(async (trx) => {
         if (await repository.findUserByEmail(input.email, trx)) throw new ValidationError([{ name: 'email', messageKey: 'validation.emailTaken' }])
-        const created = await repository.insertUser(trx, {
+        const user = await repository.insertUser(trx, {
           email: input.email,
           name: input.name,
           role: input.role,
           organisation_id: input.organisationId ?? null,
           locale: input.locale,
         })
-        await audit.record(trx, actor, { action: 'user.invited', entityType: 'user', entityId: created.id, after: publicUser(created) })
-        return created
+        await audit.record(trx, actor, { action: 'user.invited', entityType: 'user', entityId: user.id, after: publicUser(user) })
+        return { user, token: await sendInvite(trx, user) }
       })
-      const token = await sendInvite(user)
-      return { user, token }
     },
 
     /** Sends a fresh invitation to someone who has not set a password yet. */
     async reinvite(actor: Actor, userId: number) {
       const user = await repository.findUserById(userId)
       if (!user) throw new NotFoundError()
-      await db.transaction().execute((trx) => audit.record(trx, actor, { action: 'user.reinvited', entityType: 'user', entityId: user.id }))
-      return sendInvite(user)
+      return transaction(async (trx) => {
+        await audit.record(trx, actor, { action: 'user.reinvited', entityType: 'user', entityId: user.id })
+        return sendInvite(trx, user)
+      })
     },
 
     /** Whether a link can still be used (without using it). */
     async checkToken(token: string, purpose: 'invite' | 'password_reset') {
-      const row = await db.selectFrom('auth_tokens').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirst()
+      const row = await repository.findToken(hashToken(token))
       if (!row || row.purpose !== purpose || row.used_at || row.expires_at.getTime() <= Date.now()) throw new GoneError()
       return row
     },
@@ -103,7 +113,7 @@ export function createAccountsService({ repository, audit, mail, publicUrl }: Ac
     async setPasswordWithToken(token: string, purpose: 'invite' | 'password_reset', password: string, confirmation: string) {
       if (password !== confirmation) throw new ValidationError([{ name: 'passwordConfirmation', messageKey: 'validation.passwordMismatch' }])
       const passwordHash = await argonHash(password, ARGON2_OPTIONS)
-      return db.transaction().execute(async (trx) => {
+      return transaction(async (trx) => {
         const row = await repository.findTokenForUpdate(trx, hashToken(token))
         if (!row || row.purpose !== purpose || row.used_at || row.expires_at.getTime() <= Date.now()) throw new GoneError()
         const user = await repository.findUserById(row.user_id, trx)
@@ -136,9 +146,9 @@ export function createAccountsService({ repository, audit, mail, publicUrl }: Ac
       }
       await repository.clearFailures(accountKey)
       const token = newToken()
-      await db.transaction().execute(async (trx) => {
+      await transaction(async (trx) => {
         await repository.insertSession(trx, { id: hashToken(token), user_id: user.id, expires_at: new Date(Date.now() + SESSION_TTL_MS) })
-        await trx.updateTable('users').set({ last_sign_in_at: new Date() }).where('id', '=', user.id).execute()
+        await repository.touchLastSignIn(trx, user.id)
       })
       return { token, user }
     },
@@ -161,20 +171,13 @@ export function createAccountsService({ repository, audit, mail, publicUrl }: Ac
     async requestPasswordReset(email: string) {
       const user = await repository.findUserByEmail(email)
       if (!user || !user.active || !user.password_hash) return
-      const token = await issueToken(user.id, 'password_reset', RESET_TTL_MS)
-      await mail.send({
-        to: user.email,
-        locale: user.locale,
-        subjectKey: 'mail.reset.subject',
-        bodyKey: 'mail.reset.body',
-        params: { name: user.name, link: link(user.locale, `/account/reset/${token}`), minutes: 60 },
-      })
+      await transaction((trx) => sendReset(trx, user))
     },
 
     /** Changes a user's role (and organisation); the last active administrator cannot lose the role. */
     async changeRole(actor: Actor, userId: number, role: Role, organisationId: number | undefined) {
       if (role === 'partner' && !organisationId) throw new ValidationError([{ name: 'organisationId', messageKey: 'validation.partnerNeedsOrganisation' }])
-      return db.transaction().execute(async (trx) => {
+      return transaction(async (trx) => {
         const user = await repository.findUserById(userId, trx)
         if (!user) throw new NotFoundError()
         if (user.role === 'admin' && role !== 'admin' && (await repository.countAdmins(trx)) <= 1) throw new ConflictError('error.lastAdmin')
@@ -186,7 +189,7 @@ export function createAccountsService({ repository, audit, mail, publicUrl }: Ac
 
     /** Deactivates (ending every session) or reactivates an account. */
     async setActive(actor: Actor, userId: number, active: boolean) {
-      return db.transaction().execute(async (trx) => {
+      return transaction(async (trx) => {
         const user = await repository.findUserById(userId, trx)
         if (!user) throw new NotFoundError()
         if (!active && user.role === 'admin' && user.active && (await repository.countAdmins(trx)) <= 1) throw new ConflictError('error.lastAdmin')
@@ -197,28 +200,33 @@ export function createAccountsService({ repository, audit, mail, publicUrl }: Ac
       })
     },
 
-    /** For the command line: an administrator account (created if needed) and an invitation link. */
+    /**
+     * For the command line: makes the address an administrator (creating the account, or giving an existing one the
+     * role) and issues a fresh single-use link: to set a first password, or a new one when it has a password already.
+     */
     async createAdministrator(email: string, name: string, locale: Locale) {
-      const existing = await repository.findUserByEmail(email)
       const actor: Actor = { kind: 'system', label: 'command line' }
-      if (existing) {
-        if (existing.role !== 'admin' || !existing.active) {
-          await db.transaction().execute(async (trx) => {
-            const updated = await repository.updateUser(trx, existing.id, { role: 'admin', active: true })
-            await audit.record(trx, actor, { action: 'user.role_changed', entityType: 'user', entityId: existing.id, before: publicUser(existing), after: publicUser(updated) })
-          })
+      return transaction(async (trx) => {
+        const existing = await repository.findUserByEmail(email, trx)
+        let outcome: AdministratorOutcome = 'already_admin'
+        let user = existing
+        if (!user) {
+          outcome = 'created'
+          user = await repository.insertUser(trx, { email, name, role: 'admin', organisation_id: null, locale })
+          await audit.record(trx, actor, { action: 'user.invited', entityType: 'user', entityId: user.id, after: publicUser(user) })
+        } else if (user.role !== 'admin' || !user.active) {
+          outcome = 'made_admin'
+          const updated = await repository.updateUser(trx, user.id, { role: 'admin', active: true })
+          await audit.record(trx, actor, { action: 'user.role_changed', entityType: 'user', entityId: user.id, before: publicUser(user), after: publicUser(updated) })
+          user = updated
         }
-        return { user: existing, token: await sendInvite(existing) }
-      }
-      const user = await db.transaction().execute(async (trx) => {
-        const created = await repository.insertUser(trx, { email, name, role: 'admin', organisation_id: null, locale })
-        await audit.record(trx, actor, { action: 'user.invited', entityType: 'user', entityId: created.id, after: publicUser(created) })
-        return created
+        if (user.password_hash) {
+          return { user, outcome, link: await sendReset(trx, user), validFor: 'hour' as const }
+        }
+        return { user, outcome, link: link(user.locale, `/account/activate/${await sendInvite(trx, user)}`), validFor: 'week' as const }
       })
-      return { user, token: await sendInvite(user) }
     },
 
-    inviteLink: (locale: Locale, token: string) => link(locale, `/account/activate/${token}`),
     listUsers: () => repository.listUsers(),
     describeUser: (id: number) => repository.describeUser(id),
   }

@@ -1,5 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { AppContext } from '../../app-context.ts'
+import type { Config } from '../../config.ts'
+import type { AccountsService } from '../accounts/accounts.service.ts'
+import type { AuditRepository } from '../audit/audit.repository.ts'
+import type { MailService } from '../mail/mail.service.ts'
+import type { OrganisationsService } from '../organisations/organisations.service.ts'
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../errors.ts'
 import { label, localePath, translate } from '../../i18n/i18n.ts'
 import { LOCALES, type MessageKey } from '../../i18n/messages.ts'
@@ -12,7 +16,7 @@ import { html } from '../../views/html.ts'
 import { flashFrom, simplePage } from '../../views/simple.page.ts'
 import { authorize } from '../accounts/accounts.policy.ts'
 import { ChangeRoleSchema, EMAIL_MAX_LENGTH, InviteUserSchema, NAME_MAX_LENGTH, SetActiveSchema } from '../accounts/accounts.schemas.ts'
-import { ROLES } from '../accounts/actor.ts'
+import { ROLES } from '../../lib/actor.ts'
 import { versionOf } from '../organisations/organisations.service.ts'
 import { EditOrganisationSchema, MergeOrganisationSchema, ORGANISATION_KINDS, ORGANISATION_NAME_MAX, OrganisationSchema } from '../organisations/organisations.schemas.ts'
 
@@ -27,7 +31,7 @@ function parseId(value: string): number {
 }
 
 /** /admin: users, organisations, the outbox and the audit log, for administrators only. */
-export function registerAdminPages(app: FastifyInstance, ctx: AppContext) {
+export function registerAdminPages(app: FastifyInstance, ctx: { config: Config; accounts: AccountsService; audit: AuditRepository; mail: MailService; organisations: OrganisationsService }) {
   for (const locale of LOCALES) {
     const p = (path: string) => localePath(locale, path)
     const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params)

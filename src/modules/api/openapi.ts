@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppContext } from '../../app-context.ts'
+import type { Config } from '../../config.ts'
+import type { ReferenceData } from '../reference/reference.service.ts'
 import { API_VERSION } from '../../plugins/error-handler.ts'
 import { CATEGORIES, FACETS, MAX_API_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_VALUES_PER_FACET, ORIGINS, PROCESSES, SORTS, STATUSES } from '../tools/tools.constants.ts'
 import { facetVocabulary } from '../tools/tools.schemas.ts'
@@ -20,7 +21,7 @@ const problem = (description: string) => ({
 })
 
 /** The OpenAPI 3.0 description of the public API, built from the same vocabularies the API validates with. */
-export function buildOpenApi(ctx: AppContext) {
+export function buildOpenApi(ctx: { config: Config; reference: ReferenceData }) {
   const vocabulary = facetVocabulary(ctx.reference)
   const codeLabel = {
     type: 'object',
@@ -432,7 +433,7 @@ export function buildOpenApi(ctx: AppContext) {
   }
 }
 
-export function registerOpenApi(app: FastifyInstance, ctx: AppContext) {
+export function registerOpenApi(app: FastifyInstance, ctx: { config: Config; reference: ReferenceData }) {
   const document = buildOpenApi(ctx)
   app.get('/api/v1/openapi.json', async (_request, reply) =>
     reply.header('api-version', API_VERSION).header('access-control-allow-origin', '*').send(document),

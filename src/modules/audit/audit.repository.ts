@@ -1,7 +1,7 @@
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
-import type { DB } from '../../db/schema.ts'
-import type { Actor } from '../accounts/actor.ts'
+import type { Executor } from '../../db/transaction.ts'
+import type { Actor } from '../../lib/actor.ts'
 
 export interface AuditEntry {
   action: string
@@ -22,7 +22,7 @@ export interface AuditFilter {
 /** Writes go through record() inside the transaction of the change; the table itself refuses updates and deletes. */
 export function createAuditRepository(db: Database) {
   return {
-    async record(trx: Kysely<DB> | Transaction<DB>, actor: Actor, entry: AuditEntry) {
+    async record(trx: Executor, actor: Actor, entry: AuditEntry) {
       await trx
         .insertInto('audit_log')
         .values({
@@ -48,6 +48,19 @@ export function createAuditRepository(db: Database) {
       if (filter.actor) query = query.where(sql<boolean>`a.actor_label ilike ${`%${filter.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`)
       return query.orderBy('a.occurred_at', 'desc').orderBy('a.id', 'desc').limit(filter.limit).offset(filter.offset).execute()
     },
+
+    /** A record's public history: when, what, and the acting organisation (never the person). */
+    entityHistory: (entityType: string, entityId: string | number, limit = 50) =>
+      db
+        .selectFrom('audit_log as a')
+        .leftJoin('organisations as o', 'o.id', 'a.actor_organisation_id')
+        .select(['a.occurred_at', 'a.action', 'a.actor_user_id', 'o.name as organisation_name'])
+        .where('a.entity_type', '=', entityType)
+        .where('a.entity_id', '=', String(entityId))
+        .orderBy('a.occurred_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(limit)
+        .execute(),
 
     async distinctValues() {
       const [entityTypes, actions] = await Promise.all([

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppContext } from '../../app-context.ts'
+import type { DatabaseHandle } from '../../db/database.ts'
 
 /** GET /health: 200 when the database answers, 503 when it does not. */
-export function registerHealth(app: FastifyInstance, ctx: AppContext) {
+export function registerHealth(app: FastifyInstance, ctx: { database: DatabaseHandle }) {
   app.get('/health', async (request, reply) => {
     try {
       await Promise.race([

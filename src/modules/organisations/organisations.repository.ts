@@ -1,12 +1,51 @@
-import { sql, type Transaction } from 'kysely'
+import { sql, type Insertable, type Updateable } from 'kysely'
 import type { Database } from '../../db/database.ts'
-import type { DB } from '../../db/schema.ts'
+import type { OrganisationsTable } from '../../db/schema.ts'
+import type { Executor, Tx } from '../../db/transaction.ts'
+import { slugify } from '../../lib/slug.ts'
 
-/** SQL for organisations and for moving everything of one organisation to another (merge). */
+type NewOrganisation = Omit<Insertable<OrganisationsTable>, 'slug'>
+
+/** The SQL of organisations: listing, choosing, and every write to the organisations table. */
 export function createOrganisationsRepository(db: Database) {
+  /**
+   * Inserts under the first free slug made from the name (name, name-2, …). The insert claims the slug itself (on
+   * conflict: the next one), so two requests at once cannot both take it. With sameName, an organisation of the same
+   * name met on the way (case and accents aside) is answered instead of making a second one.
+   */
+  async function insertUnderFreeSlug(trx: Tx, values: NewOrganisation, options: { sameName: boolean }) {
+    const sameName = (slug?: string) =>
+      trx
+        .selectFrom('organisations')
+        .selectAll()
+        .$if(slug !== undefined, (q) => q.where('slug', '=', slug!))
+        .where('merged_into_id', 'is', null)
+        .where(sql<boolean>`lower(unaccent(name)) = lower(unaccent(${values.name}))`)
+        .orderBy('id')
+        .executeTakeFirst()
+    if (options.sameName) {
+      const existing = await sameName()
+      if (existing) return { organisation: existing, created: false }
+    }
+    const base = slugify(values.name) || 'organisatie'
+    for (let n = 1; ; n++) {
+      const slug = n === 1 ? base : `${base}-${n}`
+      const created = await trx.insertInto('organisations').values({ ...values, slug }).onConflict((oc) => oc.column('slug').doNothing()).returningAll().executeTakeFirst()
+      if (created) return { organisation: created, created: true }
+      // Taken: by the same organisation, created a moment ago by a request running beside this one?
+      if (options.sameName) {
+        const existing = await sameName(slug)
+        if (existing) return { organisation: existing, created: false }
+      }
+    }
+  }
+
   return {
-    db,
-    findById: (id: number, x: Database | Transaction<DB> = db) => x.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst(),
+    findById: (id: number, x: Executor = db) => x.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst(),
+    /** An organisation that still exists on its own (not merged into another). */
+    findCurrent: (id: number, x: Executor = db) => x.selectFrom('organisations').selectAll().where('id', '=', id).where('merged_into_id', 'is', null).executeTakeFirst(),
+    lockById: (trx: Tx, id: number) => trx.selectFrom('organisations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
+
     /** Lists organisations with how many tools and users each has; municipalities only when they take part. */
     list: () =>
       db
@@ -27,27 +66,20 @@ export function createOrganisationsRepository(db: Database) {
         .execute(),
     /** Every organisation, for choosing one (partner members, merge targets). */
     options: () => db.selectFrom('organisations').select(['id', 'name', 'kind', 'cbs_code']).where('merged_into_id', 'is', null).orderBy(sql`lower(name)`).execute(),
-    slugTaken: async (slug: string, x: Database | Transaction<DB>) => !!(await x.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirst()),
-    cbsCodeTaken: async (code: string, exceptId: number | undefined, x: Database | Transaction<DB>) =>
+    cbsCodeTaken: async (code: string, exceptId: number | undefined, x: Executor) =>
       !!(await x.selectFrom('organisations').select('id').where('cbs_code', '=', code).$if(exceptId !== undefined, (q) => q.where('id', '<>', exceptId!)).executeTakeFirst()),
 
-    /**
-     * Moves tool roles and users from source to target (keeping the target's role where both had one). The
-     * source stays, marked as merged, because the audit log keeps referring to it.
-     */
-    async moveToAndMarkMerged(trx: Transaction<DB>, sourceId: number, targetId: number) {
-      const affectedTools = await trx.selectFrom('tool_organisations').select('tool_id').where('organisation_id', '=', sourceId).execute()
-      await sql`
-        update tool_organisations x set organisation_id = ${targetId}
-        where x.organisation_id = ${sourceId}
-          and not exists (select 1 from tool_organisations y where y.tool_id = x.tool_id and y.role = x.role and y.organisation_id = ${targetId})`.execute(trx)
-      await trx.deleteFrom('tool_organisations').where('organisation_id', '=', sourceId).execute()
-      await trx.updateTable('users').set({ organisation_id: targetId }).where('organisation_id', '=', sourceId).execute()
-      await trx.updateTable('organisations').set({ merged_into_id: targetId, is_city_deal_partner: false, updated_at: new Date() }).where('id', '=', sourceId).execute()
-      const ids = [...new Set(affectedTools.map((t) => t.tool_id))]
-      if (ids.length > 0) await sql`select tool_refresh_derived(${ids}::bigint[])`.execute(trx)
-      return ids.length
-    },
+    /** Creates an organisation under a slug of its own. */
+    create: async (trx: Tx, values: NewOrganisation) => (await insertUnderFreeSlug(trx, values, { sameName: false })).organisation,
+    /** The organisation of this name (case and accents ignored), or a new one: safe when two requests ask at once. */
+    findOrCreateByName: (trx: Tx, values: NewOrganisation) => insertUnderFreeSlug(trx, values, { sameName: true }),
+
+    update: (trx: Tx, id: number, changes: Updateable<OrganisationsTable>) =>
+      trx.updateTable('organisations').set({ ...changes, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
+
+    /** Marks a duplicate as merged: it stays, because the audit log keeps referring to it. */
+    markMerged: (trx: Tx, sourceId: number, targetId: number) =>
+      trx.updateTable('organisations').set({ merged_into_id: targetId, is_city_deal_partner: false, updated_at: new Date() }).where('id', '=', sourceId).execute(),
   }
 }
 export type OrganisationsRepository = ReturnType<typeof createOrganisationsRepository>

@@ -1,8 +1,10 @@
 import type { Static } from '@sinclair/typebox'
+import type { RunInTransaction, Tx } from '../../db/transaction.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts'
-import { slugify } from '../../lib/slug.ts'
-import type { Actor } from '../accounts/actor.ts'
+import type { Actor } from '../../lib/actor.ts'
+import type { AccountsRepository } from '../accounts/accounts.repository.ts'
 import type { AuditRepository } from '../audit/audit.repository.ts'
+import type { ToolsRepository } from '../tools/tools.repository.ts'
 import type { OrganisationsRepository } from './organisations.repository.ts'
 import type { OrganisationSchema } from './organisations.schemas.ts'
 
@@ -18,9 +20,25 @@ function checkCbs(input: OrganisationInput) {
   return []
 }
 
+const columns = (input: OrganisationInput) => ({
+  name: input.name,
+  kind: input.kind,
+  cbs_code: input.cbsCode ?? null,
+  website_url: input.websiteUrl ?? null,
+  is_city_deal_partner: input.isCityDealPartner === 'on',
+})
+
+export interface OrganisationsDeps {
+  repository: OrganisationsRepository
+  transaction: RunInTransaction
+  audit: AuditRepository
+  /** A merge moves the duplicate's roles on tools and its members: those tables belong to tools and accounts. */
+  tools: Pick<ToolsRepository, 'moveOrganisationRoles'>
+  accounts: Pick<AccountsRepository, 'moveMembers'>
+}
+
 /** Organisations: create, edit, merge duplicates. Each a transaction with its audit entry. */
-export function createOrganisationsService(repository: OrganisationsRepository, audit: AuditRepository) {
-  const db = repository.db
+export function createOrganisationsService({ repository, transaction, audit, tools, accounts }: OrganisationsDeps) {
   return {
     list: () => repository.list(),
     options: () => repository.options(),
@@ -33,35 +51,36 @@ export function createOrganisationsService(repository: OrganisationsRepository, 
     async createOrganisation(actor: Actor, input: OrganisationInput) {
       const problems = checkCbs(input)
       if (problems.length > 0) throw new ValidationError(problems)
-      return db.transaction().execute(async (trx) => {
+      return transaction(async (trx) => {
         if (input.cbsCode && (await repository.cbsCodeTaken(input.cbsCode, undefined, trx))) throw new ValidationError([{ name: 'cbsCode', messageKey: 'validation.cbsCodeTaken' }])
-        const base = slugify(input.name) || 'organisatie'
-        let slug = base
-        for (let n = 2; await repository.slugTaken(slug, trx); n++) slug = `${base}-${n}`
-        const created = await trx
-          .insertInto('organisations')
-          .values({ slug, name: input.name, kind: input.kind, cbs_code: input.cbsCode ?? null, website_url: input.websiteUrl ?? null, is_city_deal_partner: input.isCityDealPartner === 'on' })
-          .returningAll()
-          .executeTakeFirstOrThrow()
+        const created = await repository.create(trx, columns(input))
         await audit.record(trx, actor, { action: 'organisation.created', entityType: 'organisation', entityId: created.id, after: created })
         return created
       })
     },
 
+    /**
+     * Inside the caller's transaction: the organisation of this name, or a new one of kind "other" (e.g. the owner a
+     * submitter named). Safe when two requests ask at once.
+     */
+    async findOrCreateOrganisation(trx: Tx, actor: Actor, name: string) {
+      const { organisation, created } = await repository.findOrCreateByName(trx, { name, kind: 'other' })
+      if (created) await audit.record(trx, actor, { action: 'organisation.created', entityType: 'organisation', entityId: organisation.id, after: organisation })
+      return organisation
+    },
+
+    /** Inside the caller's transaction: an organisation that exists on its own, for linking a tool to it. */
+    currentOrganisation: (trx: Tx, id: number) => repository.findCurrent(id, trx),
+
     async updateOrganisation(actor: Actor, id: number, input: OrganisationInput, version: string) {
       const problems = checkCbs(input)
       if (problems.length > 0) throw new ValidationError(problems)
-      return db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom('organisations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+      return transaction(async (trx) => {
+        const before = await repository.lockById(trx, id)
         if (!before || before.merged_into_id) throw new NotFoundError()
         if (versionOf(before) !== version) throw new ConflictError()
         if (input.cbsCode && (await repository.cbsCodeTaken(input.cbsCode, id, trx))) throw new ValidationError([{ name: 'cbsCode', messageKey: 'validation.cbsCodeTaken' }])
-        const after = await trx
-          .updateTable('organisations')
-          .set({ name: input.name, kind: input.kind, cbs_code: input.cbsCode ?? null, website_url: input.websiteUrl ?? null, is_city_deal_partner: input.isCityDealPartner === 'on', updated_at: new Date() })
-          .where('id', '=', id)
-          .returningAll()
-          .executeTakeFirstOrThrow()
+        const after = await repository.update(trx, id, columns(input))
         await audit.record(trx, actor, { action: 'organisation.updated', entityType: 'organisation', entityId: id, before, after })
         return after
       })
@@ -70,14 +89,19 @@ export function createOrganisationsService(repository: OrganisationsRepository, 
     /** Merges a duplicate into the organisation that stays: tool roles and members move over. */
     async mergeOrganisations(actor: Actor, sourceId: number, targetId: number) {
       if (sourceId === targetId) throw new ValidationError([{ name: 'targetId', messageKey: 'validation.mergeIntoItself' }])
-      return db.transaction().execute(async (trx) => {
-        const source = await trx.selectFrom('organisations').selectAll().where('id', '=', sourceId).forUpdate().executeTakeFirst()
-        const target = await trx.selectFrom('organisations').selectAll().where('id', '=', targetId).forUpdate().executeTakeFirst()
+      return transaction(async (trx) => {
+        // Locked in id order, so that two merges of the same pair at once wait for each other instead of deadlocking.
+        const [first, second] = [Math.min(sourceId, targetId), Math.max(sourceId, targetId)]
+        const locked = new Map([[first, await repository.lockById(trx, first)], [second, await repository.lockById(trx, second)]])
+        const source = locked.get(sourceId)
+        const target = locked.get(targetId)
         if (!source || source.merged_into_id) throw new NotFoundError()
         if (!target || target.merged_into_id) throw new ValidationError([{ name: 'targetId', messageKey: 'validation.invalid' }])
-        const tools = await repository.moveToAndMarkMerged(trx, sourceId, targetId)
-        await audit.record(trx, actor, { action: 'organisation.merged', entityType: 'organisation', entityId: sourceId, before: source, after: { mergedInto: targetId, tools } })
-        return { source, target, tools }
+        const toolCount = await tools.moveOrganisationRoles(trx, sourceId, targetId)
+        await accounts.moveMembers(trx, sourceId, targetId)
+        await repository.markMerged(trx, sourceId, targetId)
+        await audit.record(trx, actor, { action: 'organisation.merged', entityType: 'organisation', entityId: sourceId, before: source, after: { mergedInto: targetId, tools: toolCount } })
+        return { source, target, tools: toolCount }
       })
     },
   }

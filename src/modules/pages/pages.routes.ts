@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppContext } from '../../app-context.ts'
+import type { Config } from '../../config.ts'
+import type { ReferenceData } from '../reference/reference.service.ts'
+import type { ToolsService } from '../tools/tools.service.ts'
 import { label, translate } from '../../i18n/i18n.ts'
 import { LOCALES } from '../../i18n/messages.ts'
 import { pageContext } from '../../plugins/context.ts'
@@ -8,7 +10,7 @@ import { aboutPage } from './views/about.page.ts'
 import { homePage } from './views/home.page.ts'
 
 /** The home page with live counts, and the about page with principles, criteria and forms. */
-export function registerContentPages(app: FastifyInstance, ctx: AppContext) {
+export function registerContentPages(app: FastifyInstance, ctx: { config: Config; reference: ReferenceData; tools: ToolsService }) {
   for (const locale of LOCALES) {
     const nl = locale === 'nl'
     app.get(locale === 'nl' ? '/' : '/en/', async (request, reply) => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { AppContext } from '../../app-context.ts'
+import type { Config } from '../../config.ts'
+import type { SubmissionsService } from './submissions.service.ts'
 import { ValidationError } from '../../errors.ts'
 import { localeFromAcceptLanguage, translate } from '../../i18n/i18n.ts'
 import type { Locale } from '../../i18n/messages.ts'
@@ -37,7 +38,7 @@ export function apiMatch(match: Match, publicUrl: string, lang: Locale) {
 }
 
 /** GET /api/v1/similar-tools and POST /api/v1/submissions: other sites can offer the share form too. */
-export function registerSubmissionsApi(app: FastifyInstance, ctx: AppContext) {
+export function registerSubmissionsApi(app: FastifyInstance, ctx: { config: Config; submissions: SubmissionsService }) {
   const publicUrl = ctx.config.PUBLIC_URL
 
   // Typing calls this every few hundred milliseconds: a generous limit, against scraping rather than people.

@@ -1,7 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql, type Insertable, type Updateable } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import { toolElementStats } from '../../db/element-stats.ts'
-import type { DB, SubmissionEventsTable, SubmissionStatus } from '../../db/schema.ts'
+import type { SubmissionEventsTable, SubmissionStatus, SubmissionsTable } from '../../db/schema.ts'
+import type { Executor, Tx } from '../../db/transaction.ts'
 import { normalizeName, trigramSimilarity, urlKey, wordTrigrams, type MatchCandidate, type MatchQuery, type NameKind } from './similarity.ts'
 
 export type SubmissionEvent = SubmissionEventsTable['event']
@@ -26,8 +27,6 @@ function lookupWords(query: MatchQuery): string[] {
     .filter((w) => w.length >= 3 && w.length <= 40)
   return [...new Set(words)].sort((a, b) => b.length - a.length).slice(0, DESCRIPTION_WORDS)
 }
-
-type Executor = Kysely<DB> | Transaction<DB>
 
 /** SQL for submissions: candidate lookup for duplicate detection, the queue, and each submission's rows. */
 export function createSubmissionsRepository(db: Database) {
@@ -116,8 +115,6 @@ export function createSubmissionsRepository(db: Database) {
   }
 
   return {
-    db,
-
     /**
      * Tools that could be the submitted one: the same website, name, alias or initials (match keys), and the
      * best text matches on the submission's most specific words, misspelt words corrected first.
@@ -227,21 +224,29 @@ export function createSubmissionsRepository(db: Database) {
       }))
     },
 
-    /** Who reviews submissions: active curators (administrators can curate too, but are not notified). */
-    curators: () => db.selectFrom('users').select(['email', 'locale']).where('role', '=', 'curator').where('active', '=', true).where('password_hash', 'is not', null).execute(),
-
     findById: (id: number, trx: Executor = db) => trx.selectFrom('submissions').selectAll().where('id', '=', id).executeTakeFirst(),
     findByTokenHash: (hash: string) => db.selectFrom('submissions').selectAll().where('token_hash', '=', hash).executeTakeFirst(),
-    lockById: (trx: Executor, id: number) => trx.selectFrom('submissions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
+    lockById: (trx: Tx, id: number) => trx.selectFrom('submissions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
 
     events: (submissionId: number) =>
       db.selectFrom('submission_events').selectAll().where('submission_id', '=', submissionId).orderBy('occurred_at').orderBy('id').execute(),
 
-    async addEvent(trx: Executor, submissionId: number, event: SubmissionEvent, message: string | null = null) {
+    insert: (trx: Tx, values: Insertable<SubmissionsTable>) => trx.insertInto('submissions').values(values).returningAll().executeTakeFirstOrThrow(),
+
+    /** Changes a submission and counts its version up (a curator acting on an older version gets a conflict). */
+    update: (trx: Tx, id: number, changes: Updateable<SubmissionsTable>) =>
+      trx
+        .updateTable('submissions')
+        .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: new Date() }))
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+
+    async addEvent(trx: Tx, submissionId: number, event: SubmissionEvent, message: string | null = null) {
       await trx.insertInto('submission_events').values({ submission_id: submissionId, event, message }).execute()
     },
 
-    async refreshMatchKeys(trx: Executor, id: number) {
+    async refreshMatchKeys(trx: Tx, id: number) {
       await sql`update submissions set match_keys = match_keys_for(array[name], array[website_url]) where id = ${id}`.execute(trx)
     },
 

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { AppContext } from '../../app-context.ts'
+import type { Config } from '../../config.ts'
+import type { ReferenceData } from '../reference/reference.service.ts'
+import type { ToolsService } from './tools.service.ts'
 import { NotFoundError } from '../../errors.ts'
 import type { Locale } from '../../i18n/messages.ts'
 import { API_VERSION } from '../../plugins/error-handler.ts'
@@ -80,7 +82,7 @@ function apiTool(tool: ToolView, publicUrl: string, locale: Locale) {
 }
 
 /** GET /api/v1/tools and /api/v1/tools/{slug}. */
-export function registerToolsApi(app: FastifyInstance, ctx: AppContext) {
+export function registerToolsApi(app: FastifyInstance, ctx: { config: Config; reference: ReferenceData; tools: ToolsService }) {
   const publicUrl = ctx.config.PUBLIC_URL
 
   app.get('/api/v1/tools', async (request, reply) => {

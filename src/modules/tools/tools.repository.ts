@@ -1,5 +1,7 @@
-import { sql, type RawBuilder } from 'kysely'
+import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import type { ToolAliasesTable, ToolsTable } from '../../db/schema.ts'
+import type { Executor, Tx } from '../../db/transaction.ts'
 import type { Facet, Sort } from './tools.constants.ts'
 
 export interface TermAnalysis {
@@ -81,7 +83,11 @@ function whereClause(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
   return conditions.length === 0 ? sql`true` : sql.join(conditions, sql` and `)
 }
 
-/** SQL for the tools catalogue: search, facet counts, tool pages. */
+/** The columns a new tool is created with; the slug is chosen by createTool. */
+export type NewTool = Omit<Insertable<ToolsTable>, 'slug'>
+export type ToolChanges = Updateable<ToolsTable>
+
+/** The SQL of the catalogue: search, facet counts, tool pages, and every write to tools and their child tables. */
 export function createToolsRepository(db: Database) {
   return {
     /** For each query token: is it a stop word, does the catalogue know it, which known words look like it. */
@@ -137,7 +143,7 @@ export function createToolsRepository(db: Database) {
         .selectFrom('tools as t')
         .select(LIST_COLUMNS.map((c) => `t.${c}` as const))
         .where(whereClause(base) as RawBuilder<boolean>)
-        .orderBy(order as RawBuilder<unknown> as never)
+        .orderBy(order)
         .limit(params.limit)
         .offset(params.offset)
         .execute()
@@ -231,19 +237,6 @@ export function createToolsRepository(db: Database) {
       return rows.filter((r) => r.score >= 3)
     },
 
-    /** The tool's public history: when, what, and the acting organisation (never the person). */
-    history: (toolId: number) =>
-      db
-        .selectFrom('audit_log as a')
-        .leftJoin('organisations as o', 'o.id', 'a.actor_organisation_id')
-        .select(['a.occurred_at', 'a.action', 'a.actor_user_id', 'o.name as organisation_name'])
-        .where('a.entity_type', '=', 'tool')
-        .where('a.entity_id', '=', String(toolId))
-        .orderBy('a.occurred_at', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(50)
-        .execute(),
-
     async counts() {
       const { rows } = await sql<{ key: string; n: number }>`
         select k as key, count(*)::int as n from tools t cross join lateral unnest(t.facet_keys) as k
@@ -251,6 +244,78 @@ export function createToolsRepository(db: Database) {
       const organisations = await sql<{ n: number }>`
         select count(distinct organisation_id)::int as n from tool_organisations`.execute(db)
       return { facetCounts: new Map(rows.map((r) => [r.key, r.n])), organisations: organisations.rows[0]?.n ?? 0 }
+    },
+
+    findById: (id: number, x: Executor = db) => x.selectFrom('tools').selectAll().where('id', '=', id).executeTakeFirst(),
+    /** Locks the tool's row for the rest of the transaction (two writers at once take turns). */
+    lockBySlug: (trx: Tx, slug: string) => trx.selectFrom('tools').selectAll().where('slug', '=', slug).forUpdate().executeTakeFirst(),
+    /** A tool's slug and names, e.g. to link to it. */
+    nameOf: (id: number) => db.selectFrom('tools').select(['id', 'slug', 'name_nl', 'name_en']).where('id', '=', id).executeTakeFirst(),
+    nameBySlug: (slug: string) => db.selectFrom('tools').select(['id', 'slug', 'name_nl', 'name_en']).where('slug', '=', slug).executeTakeFirst(),
+
+    /** What a merge compares a submission with: the tool's themes, SDG targets and other names. */
+    async classification(toolId: number, x: Executor = db) {
+      const [themes, sdgTargets, aliases] = await Promise.all([
+        x.selectFrom('tool_themes').select('criterion_code').where('tool_id', '=', toolId).execute(),
+        x.selectFrom('tool_sdg_targets').select('target_code').where('tool_id', '=', toolId).execute(),
+        x.selectFrom('tool_aliases').select('alias').where('tool_id', '=', toolId).execute(),
+      ])
+      return { themes: themes.map((t) => t.criterion_code), sdgTargets: sdgTargets.map((s) => s.target_code), aliases: aliases.map((a) => a.alias) }
+    },
+
+    /**
+     * Creates a tool under the first free slug from base (base, base-2, …). The insert itself claims the slug (on
+     * conflict: the next one), so two creations at once cannot collide.
+     */
+    async createTool(trx: Tx, base: string, values: NewTool) {
+      for (let n = 1; ; n++) {
+        const tool = await trx
+          .insertInto('tools')
+          .values({ ...values, slug: n === 1 ? base : `${base}-${n}` })
+          .onConflict((oc) => oc.column('slug').doNothing())
+          .returningAll()
+          .executeTakeFirst()
+        if (tool) return tool
+      }
+    },
+
+    updateTool: (trx: Tx, id: number, changes: ToolChanges) => trx.updateTable('tools').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow(),
+
+    /** Adds Rathenau themes a tool addresses (those it has already stay once). */
+    async addThemes(trx: Tx, toolId: number, codes: readonly string[]) {
+      if (codes.length === 0) return
+      await trx.insertInto('tool_themes').values([...new Set(codes)].map((criterion_code) => ({ tool_id: toolId, criterion_code }))).onConflict((oc) => oc.doNothing()).execute()
+    },
+
+    async addSdgTargets(trx: Tx, toolId: number, codes: readonly string[]) {
+      if (codes.length === 0) return
+      await trx.insertInto('tool_sdg_targets').values([...new Set(codes)].map((target_code) => ({ tool_id: toolId, target_code }))).onConflict((oc) => oc.doNothing()).execute()
+    },
+
+    addAlias: (trx: Tx, alias: Insertable<ToolAliasesTable>) => trx.insertInto('tool_aliases').values(alias).execute(),
+
+    addOrganisationRole: (trx: Tx, toolId: number, organisationId: number, role: string) =>
+      trx.insertInto('tool_organisations').values({ tool_id: toolId, organisation_id: organisationId, role }).execute(),
+
+    /**
+     * Moves every role of one organisation on tools to another (a merge of duplicate organisations), keeping the
+     * target's own role where both had the same one. Returns the tools touched, their derived columns refreshed.
+     */
+    async moveOrganisationRoles(trx: Tx, sourceId: number, targetId: number): Promise<number> {
+      const affected = await trx.selectFrom('tool_organisations').select('tool_id').where('organisation_id', '=', sourceId).execute()
+      await sql`
+        update tool_organisations x set organisation_id = ${targetId}
+        where x.organisation_id = ${sourceId}
+          and not exists (select 1 from tool_organisations y where y.tool_id = x.tool_id and y.role = x.role and y.organisation_id = ${targetId})`.execute(trx)
+      await trx.deleteFrom('tool_organisations').where('organisation_id', '=', sourceId).execute()
+      const ids = [...new Set(affected.map((t) => t.tool_id))]
+      await this.refreshDerived(trx, ids)
+      return ids.length
+    },
+
+    /** Recomputes the search and duplicate keys of these tools: every write path calls it before it commits. */
+    async refreshDerived(trx: Tx, ids: number[]) {
+      if (ids.length > 0) await sql`select tool_refresh_derived(${ids}::bigint[])`.execute(trx)
     },
 
     async catalogueVersion(): Promise<number> {

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { VersionedLru } from '../../lib/lru-cache.ts'
-import type { AppContext } from '../../app-context.ts'
+import type { Config } from '../../config.ts'
+import type { ReferenceData } from '../reference/reference.service.ts'
+import type { ToolsService } from './tools.service.ts'
 import { NotFoundError } from '../../errors.ts'
 import { localePath } from '../../i18n/i18n.ts'
 import { LOCALES } from '../../i18n/messages.ts'
@@ -13,7 +15,7 @@ import { toolPage } from './views/tool.page.ts'
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
 /** HTML pages of the catalogue: /tools and /tools/{slug}, Dutch at / and English under /en/. */
-export function registerToolPages(app: FastifyInstance, ctx: AppContext) {
+export function registerToolPages(app: FastifyInstance, ctx: { config: Config; reference: ReferenceData; tools: ToolsService }) {
   // Rendered pages for visitors without an account, reused while the catalogue version holds (a change through
   // this instance is seen at once, one through another instance within CATALOGUE_VERSION_TTL_MS). Kept encoded,
   // so a hit is sent as it is.

@@ -1,5 +1,6 @@
 import { NotFoundError } from '../../errors.ts'
 import { VersionedLru } from '../../lib/lru-cache.ts'
+import type { AuditRepository } from '../audit/audit.repository.ts'
 import { FACETS, MAX_QUERY_TERMS, type Facet } from './tools.constants.ts'
 import type { CatalogueQuery } from './tools.schemas.ts'
 import type { SearchRow, ToolsRepository } from './tools.repository.ts'
@@ -43,7 +44,7 @@ export interface ToolsServiceOptions {
   versionTtlMs?: number
 }
 
-export function createToolsService(repository: ToolsRepository, options: ToolsServiceOptions = {}) {
+export function createToolsService(repository: ToolsRepository, audit: Pick<AuditRepository, 'entityHistory'>, options: ToolsServiceOptions = {}) {
   const cache = new VersionedLru<CatalogueResult>(options.cacheSize ?? 500)
   const versionTtlMs = options.versionTtlMs ?? 0
   let knownVersion: { value: number; readAt: number } | undefined
@@ -115,7 +116,7 @@ export function createToolsService(repository: ToolsRepository, options: ToolsSe
     async getTool(slug: string) {
       const tool = await repository.findBySlug(slug)
       if (!tool) throw new NotFoundError('error.toolNotFound', { slug: slug.slice(0, 80) })
-      const [details, related, history] = await Promise.all([repository.details(tool.id), repository.related(tool.id, 6), repository.history(tool.id)])
+      const [details, related, history] = await Promise.all([repository.details(tool.id), repository.related(tool.id, 6), audit.entityHistory('tool', tool.id)])
       const similar = await repository.similar(tool.id, 6, related.map((r) => r.id))
       return { tool, ...details, related, similar, history }
     },

@@ -96,8 +96,20 @@ export const checkboxField = (attrs: { id: string; name: string; value: string; 
   }" value="${attrs.value}"${attrs.checked ? html` checked` : ''}></div>
 <div class="utrecht-form-field__label"><label class="utrecht-form-label utrecht-form-label--checkbox" for="${attrs.id}">${attrs.label}</label></div></div>`
 
-export const fieldset = (legend: Content, content: Content) =>
-  html`<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset"><legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">${legend}</legend>${content}</fieldset>`
+export const fieldset = (legend: Content, content: Content, attrs: { className?: string } = {}) =>
+  html`<fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${attrs.className ? ` ${attrs.className}` : ''}"><legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">${legend}</legend>${content}</fieldset>`
+
+/** A choice of one among a few options, as radio buttons in a fieldset. */
+export const radioGroup = (attrs: { id: string; name: string; legend: Content; options: { value: string; label: Content }[]; checked: string | undefined; className?: string }) =>
+  fieldset(
+    attrs.legend,
+    attrs.options.map(
+      (o) => html`<div class="utrecht-form-field utrecht-form-field--radio"><input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id="${attrs.id}-${o.value}" name="${attrs.name}" value="${o.value}"${
+        o.value === attrs.checked ? html` checked` : ''
+      }> <label class="utrecht-form-label utrecht-form-label--radio" for="${attrs.id}-${o.value}">${o.label}</label></div>`,
+    ),
+    { className: attrs.className },
+  )
 
 export const alert = (type: 'info' | 'ok' | 'warning' | 'error', content: Content, attrs: { role?: 'alert' | 'status' } = {}) =>
   html`<div class="utrecht-alert utrecht-alert--${type}"${attrs.role ? html` role="${attrs.role}"` : ''}><div class="utrecht-alert__content"><div class="utrecht-alert__message">${content}</div></div></div>`

@@ -1,35 +1,14 @@
 import type { FieldProblem } from '../../../errors.ts'
-import { label, localePath, translate } from '../../../i18n/i18n.ts'
+import { localePath, translate, translator } from '../../../i18n/i18n.ts'
 import type { Locale, MessageKey } from '../../../i18n/messages.ts'
-import { alert, button, checkboxField, heading, link, paragraph, statusBadge, unorderedList } from '../../../views/components/index.ts'
-import { errorSummary, renderFields } from '../../../views/form.ts'
+import { alert, button, checkboxField, heading, link, paragraph, unorderedList } from '../../../views/components/index.ts'
+import { errorSummary, renderFields, type FormValues } from '../../../views/form.ts'
 import { html, type SafeHtml } from '../../../views/html.ts'
 import type { PageContext } from '../../../views/layout.ts'
 import { simplePage } from '../../../views/simple.page.ts'
 import type { ReferenceData } from '../../reference/reference.service.ts'
-import type { Reason } from '../similarity.ts'
-import { noteField, toolFieldSpecs, type FormValues } from './share.fields.ts'
-
-/** A candidate as pages show it (from a fresh ranking or as stored with a submission). */
-export interface CandidateView {
-  type: 'tool' | 'submission'
-  slug: string | null
-  name: string
-  status: string
-  score: number
-  likely: boolean
-  reasons: Reason[]
-}
-
-export function candidateStatus(locale: Locale, c: Pick<CandidateView, 'type' | 'status'>): SafeHtml {
-  if (c.type === 'submission') return statusBadge(translate(locale, 'share.candidate.pendingSubmission'), 'warning')
-  const developing = ['idea', 'proposed', 'selected', 'in_development', 'testing'].includes(c.status)
-  return statusBadge(developing ? translate(locale, 'share.candidate.inDevelopment', { status: label(locale, 'status', c.status) }) : label(locale, 'status', c.status), developing ? 'active' : 'success')
-}
-
-export function reasonsText(locale: Locale, reasons: Reason[]): string {
-  return reasons.map((r) => translate(locale, `share.reason.${r}` as MessageKey)).join(' · ')
-}
+import { candidateStatus, reasonLabels, reasonsText, type CandidateView } from './submission.components.ts'
+import { noteField, toolFieldSpecs } from './submission.fields.ts'
 
 /** The possible duplicates, each with why; published tools get an "add what I know to this tool" button. */
 export function duplicatesList(locale: Locale, candidates: CandidateView[], options: { actions: boolean }): SafeHtml {
@@ -61,7 +40,7 @@ export interface SharePageOptions {
 /** /tools/share: the public form. Works without JavaScript; with it, possible duplicates show while typing. */
 export function sharePage(ctx: PageContext, reference: ReferenceData, options: SharePageOptions): string {
   const { locale } = ctx
-  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params)
+  const t = translator(locale)
   const fields = toolFieldSpecs(locale, reference, options.values)
   const likely = options.duplicates.filter((d) => d.likely)
   const problems = options.problems
@@ -81,9 +60,7 @@ ${
 ${options.addition ? html`<input type="hidden" name="additionTo" value="${options.addition.slug}">${alert('info', paragraph(html`${t('share.addition.intro')} ${link(localePath(locale, `/tools/${options.addition.slug}`), options.addition.name)}`))}` : ''}
 ${heading(2, t('share.section.tool'))}
 ${renderFields({ id: 'share', fields: fields.identity, problems, locale })}
-<section class="citydeal-duplicates" aria-labelledby="share-live-heading" data-reason-labels="${JSON.stringify(
-    Object.fromEntries(['same_website', 'alias_or_acronym', 'similar_name', 'other_language', 'similar_description'].map((r) => [r, t(`share.reason.${r}` as MessageKey)])),
-  )}" data-texts="${JSON.stringify({ pending: t('share.candidate.pendingSubmission'), pendingName: t('share.candidate.pendingName'), add: t('share.addToThis', { name: '{name}' }), none: t('share.live.none') })}">
+<section class="citydeal-duplicates" aria-labelledby="share-live-heading" data-reason-labels="${JSON.stringify(reasonLabels(locale))}" data-texts="${JSON.stringify({ pending: t('share.candidate.pendingSubmission'), pendingName: t('share.candidate.pendingName'), add: t('share.addToThis', { name: '{name}' }), none: t('share.live.none') })}">
 <h2 class="utrecht-heading-2" id="share-live-heading"${likely.length > 0 || options.duplicates.length > 0 ? '' : html` hidden`}>${t('share.live.heading')}</h2>
 <div class="citydeal-duplicates__list" aria-live="polite">${options.duplicates.length > 0 ? duplicatesList(locale, options.duplicates, { actions: !options.addition }) : ''}</div>
 ${likely.length > 0 ? checkboxField({ id: 'share-confirmDifferent', name: 'confirmDifferent', value: 'on', checked: false, label: t('share.confirmDifferent') }) : ''}

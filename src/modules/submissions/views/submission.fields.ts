@@ -1,33 +1,13 @@
 import { label, translate } from '../../../i18n/i18n.ts'
 import type { Locale } from '../../../i18n/messages.ts'
-import type { FieldSpec } from '../../../views/form.ts'
+import { list, str, type FieldSpec, type FormValues } from '../../../views/form.ts'
 import type { ReferenceData } from '../../reference/reference.service.ts'
 import { DESCRIPTION_MAX, LICENCE_MAX, NAME_MAX, NOTE_MAX, OWNER_MAX, TOOL_LANGUAGES, URL_MAX } from '../submissions.schemas.ts'
 
-/** What a form posted, kept as typed: strings, and lists for checkbox groups. */
-export type FormValues = Record<string, string | string[] | undefined>
-
-export function formValues(body: unknown): FormValues {
-  const values: FormValues = {}
-  if (!body || typeof body !== 'object') return values
-  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
-    if (key.startsWith('_')) continue
-    if (typeof value === 'string') values[key] = value
-    else if (Array.isArray(value)) values[key] = value.filter((v): v is string => typeof v === 'string')
-  }
-  return values
-}
-
-export const str = (values: FormValues, key: string) => {
-  const v = values[key]
-  return Array.isArray(v) ? v[0] : v
-}
-export const list = (values: FormValues, key: string) => {
-  const v = values[key]
-  return v === undefined ? [] : Array.isArray(v) ? v : [v]
-}
-
-/** The fields that describe the tool itself: first what duplicate detection reads, then the rest. */
+/**
+ * The fields that describe a shared tool, for the share form and the curator's edit form: first what duplicate
+ * detection reads, then the rest.
+ */
 export function toolFieldSpecs(locale: Locale, reference: ReferenceData, values: FormValues) {
   const t = (key: Parameters<typeof translate>[1]) => translate(locale, key)
   const identity: FieldSpec[] = [

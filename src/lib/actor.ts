@@ -1,4 +1,4 @@
-import type { Locale } from '../../i18n/messages.ts'
+import type { Locale } from '../i18n/messages.ts'
 
 export const ROLES = ['partner', 'curator', 'admin'] as const
 export type Role = (typeof ROLES)[number]

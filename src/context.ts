@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto'
+import type { Config } from './config.ts'
+import { openDatabase, type DatabaseHandle } from './db/database.ts'
+import { migrateToLatest } from './db/migrate.ts'
+import { loadReferenceData as seedReferenceData } from './db/seed/reference-data.ts'
+import { sharedSetting } from './db/settings.ts'
+import { transactor } from './db/transaction.ts'
+import { createAccountsRepository } from './modules/accounts/accounts.repository.ts'
+import { createAccountsService } from './modules/accounts/accounts.service.ts'
+import { createAuditRepository } from './modules/audit/audit.repository.ts'
+import { createCurationService } from './modules/curation/curation.service.ts'
+import { createMailRepository } from './modules/mail/mail.repository.ts'
+import { createMailSender, type MailSender } from './modules/mail/mail.sender.ts'
+import { createMailService } from './modules/mail/mail.service.ts'
+import { createOrganisationsRepository } from './modules/organisations/organisations.repository.ts'
+import { createOrganisationsService } from './modules/organisations/organisations.service.ts'
+import { createReferenceRepository } from './modules/reference/reference.repository.ts'
+import { loadReferenceData } from './modules/reference/reference.service.ts'
+import { createSubmissionsRepository } from './modules/submissions/submissions.repository.ts'
+import { createSubmissionsService } from './modules/submissions/submissions.service.ts'
+import { createToolsRepository } from './modules/tools/tools.repository.ts'
+import { createToolsService } from './modules/tools/tools.service.ts'
+
+export interface Logger {
+  info(object: object, message: string): void
+  warn(object: object, message: string): void
+  error(object: object, message: string): void
+}
+
+export interface ContextOptions {
+  /** Use this database instead of opening one from the config (it is closed with the context). */
+  database?: DatabaseHandle
+  log: Logger
+}
+
+/** Opens the database the config names (PGlite or PostgreSQL). */
+export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  return openDatabase({ databaseUrl: config.DATABASE_URL || undefined, dataDir: config.DATA_DIR, inMemory: config.inMemory })
+}
+
+/**
+ * Everything the toolbox is made of, without HTTP: the database (migrated, reference data loaded), every
+ * repository and service, wired once. The app serves it over HTTP; the command-line tools use it directly.
+ */
+export async function buildContext(config: Config, options: ContextOptions) {
+  const database = options.database ?? (await openConfiguredDatabase(config))
+  try {
+    const migrations = await migrateToLatest(database.db)
+    const seeded = await seedReferenceData(database.db)
+    const { db } = database
+    const transaction = transactor(db)
+    const reference = await loadReferenceData(createReferenceRepository(db))
+    const audit = createAuditRepository(db)
+    const mailRepository = createMailRepository(db)
+    const sender: MailSender | undefined = config.SMTP_URL
+      ? createMailSender(
+          mailRepository,
+          {
+            smtpUrl: config.SMTP_URL,
+            from: config.MAIL_FROM,
+            timeoutMs: config.SMTP_TIMEOUT_MS,
+            pollIntervalMs: config.MAIL_POLL_INTERVAL_MS,
+            retryBaseMs: config.MAIL_RETRY_BASE_MS,
+            maxAttempts: config.MAIL_MAX_ATTEMPTS,
+          },
+          options.log,
+        )
+      : undefined
+    const mail = createMailService({ repository: mailRepository, smtp: !!sender, queued: () => sender?.wake() })
+    const toolsRepository = createToolsRepository(db)
+    const accountsRepository = createAccountsRepository(db)
+    const submissionsRepository = createSubmissionsRepository(db)
+    const organisations = createOrganisationsService({ repository: createOrganisationsRepository(db), transaction, audit, tools: toolsRepository, accounts: accountsRepository })
+    const submissions = createSubmissionsService({
+      repository: submissionsRepository,
+      transaction,
+      tools: toolsRepository,
+      accounts: accountsRepository,
+      audit,
+      mail,
+      reference,
+      publicUrl: config.PUBLIC_URL,
+      secret: await sharedSetting(db, 'submission_secret', () => randomBytes(32).toString('base64url')),
+    })
+    return {
+      config,
+      database,
+      reference,
+      audit,
+      mail,
+      /** Delivers the outbox over SMTP (only when SMTP_URL is set); the app starts it, a command-line tool need not. */
+      mailSender: sender,
+      cookieSecret: config.COOKIE_SECRET || (await sharedSetting(db, 'cookie_secret', () => randomBytes(32).toString('base64url'))),
+      tools: createToolsService(toolsRepository, audit, { versionTtlMs: config.CATALOGUE_VERSION_TTL_MS }),
+      accounts: createAccountsService({ repository: accountsRepository, transaction, audit, mail, publicUrl: config.PUBLIC_URL }),
+      organisations,
+      submissions,
+      curation: createCurationService({ transaction, submissions, repository: submissionsRepository, tools: toolsRepository, organisations, audit, publicUrl: config.PUBLIC_URL }),
+      startup: { migrations, referenceData: seeded },
+      /** Stops the mail sender (waiting for a message in flight) and closes the database. */
+      async close() {
+        await sender?.stop()
+        await database.close()
+      },
+    }
+  } catch (error) {
+    if (!options.database) await database.close()
+    throw error
+  }
+}
+export type AppContext = Awaited<ReturnType<typeof buildContext>>

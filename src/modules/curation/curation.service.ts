@@ -1,0 +1,217 @@
+import type { Static } from '@sinclair/typebox'
+import type { SubmissionStatus, ToolsTable } from '../../db/schema.ts'
+import type { RunInTransaction, Tx } from '../../db/transaction.ts'
+import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../errors.ts'
+import { localePath } from '../../i18n/i18n.ts'
+import type { Locale } from '../../i18n/messages.ts'
+import type { Actor } from '../../lib/actor.ts'
+import { slugify } from '../../lib/slug.ts'
+import type { AuditRepository } from '../audit/audit.repository.ts'
+import type { OrganisationsService } from '../organisations/organisations.service.ts'
+import { guessLanguage, normalizeName } from '../submissions/similarity.ts'
+import { OPEN_STATUSES, type SubmissionEvent, type SubmissionsRepository } from '../submissions/submissions.repository.ts'
+import type { CurationEditSchema, CurationMergeSchema } from '../submissions/submissions.schemas.ts'
+import { redact, submissionColumns, type SubmissionRow, type SubmissionsService } from '../submissions/submissions.service.ts'
+import type { ToolChanges, ToolsRepository } from '../tools/tools.repository.ts'
+
+/** A curator acted on a submission that changed or was decided in the meantime. */
+export class SubmissionConflictError extends ConflictError {
+  constructor() {
+    super('curation.conflict')
+  }
+}
+
+export interface CurationDeps {
+  transaction: RunInTransaction
+  submissions: SubmissionsService
+  repository: SubmissionsRepository
+  /** Publishing and merging write the catalogue: through its own repository, inside the decision's transaction. */
+  tools: ToolsRepository
+  organisations: Pick<OrganisationsService, 'findOrCreateOrganisation' | 'currentOrganisation' | 'options'>
+  audit: AuditRepository
+  publicUrl: string
+}
+
+/** The catalogue's own columns, as the audit log keeps them (not the derived search keys). */
+function publicToolFields(tool: ToolsTable | Record<string, unknown>) {
+  const { search_vector: _v, search_names: _n, facet_keys: _f, match_keys: _m, ...rest } = tool as Record<string, unknown>
+  return rest
+}
+
+/** Curation: the queue of shared tools, and the decisions on each (edit, ask, reject, publish, merge). */
+export function createCurationService(deps: CurationDeps) {
+  const { transaction, submissions, repository, tools, audit } = deps
+  const toolUrl = (slug: string, locale: Locale) => `${deps.publicUrl}${localePath(locale, `/tools/${slug}`)}`
+
+  /** Locks an open submission at the version the curator saw; anything else is a conflict. */
+  async function lockOpen(trx: Tx, id: number, version: number) {
+    const row = await repository.lockById(trx, id)
+    if (!row) throw new NotFoundError()
+    if (row.version !== version || !OPEN_STATUSES.includes(row.status)) throw new SubmissionConflictError()
+    return row
+  }
+
+  /** Records a decision on a submission: its new state, a timeline event and the audit entry. */
+  async function decide(
+    trx: Tx,
+    actor: Actor,
+    before: SubmissionRow,
+    changes: { status: SubmissionStatus; curator_message?: string | null; result_tool_id?: number | null },
+    event: SubmissionEvent,
+    message: string | null,
+  ) {
+    const after = await repository.update(trx, before.id, changes)
+    await repository.addEvent(trx, before.id, event, message)
+    await audit.record(trx, actor, { action: `submission.${event}`, entityType: 'submission', entityId: before.id, before: redact(before), after: redact(after) })
+    return after
+  }
+
+  /** The owner a curator chose: an organisation's id, 'new' (the submitted owner name), or none. */
+  async function ownerOf(trx: Tx, actor: Actor, owner: string | undefined, name: string | null): Promise<number | undefined> {
+    if (!owner) return undefined
+    if (owner !== 'new') {
+      const org = await deps.organisations.currentOrganisation(trx, Number(owner))
+      if (!org) throw new ValidationError([{ name: 'owner', messageKey: 'validation.invalid' }])
+      return org.id
+    }
+    if (!name) throw new ValidationError([{ name: 'owner', messageKey: 'curation.publish.noOwnerName' }])
+    return (await deps.organisations.findOrCreateOrganisation(trx, actor, name)).id
+  }
+
+  return {
+    queue: repository.queue,
+    statusCounts: repository.statusCounts,
+    organisationOptions: () => deps.organisations.options(),
+
+    /** A submission with its timeline, its current duplicate candidates, and the tools it concerns. */
+    async get(id: number) {
+      const submission = await repository.findById(id)
+      if (!submission) throw new NotFoundError()
+      const [events, matches, target, result] = await Promise.all([
+        repository.events(id),
+        submissions.similar({ name: submission.name, description: submission.description, url: submission.website_url ?? undefined }, { limit: 6, exceptSubmissionId: id }),
+        submission.target_tool_id ? tools.findById(submission.target_tool_id) : undefined,
+        submission.result_tool_id ? tools.nameOf(submission.result_tool_id) : undefined,
+      ])
+      return { submission, events, matches, target, result }
+    },
+
+    /** A tool with the fields a merge compares. */
+    async toolForMerge(slug: string) {
+      const tool = await tools.findBySlug(slug)
+      return tool ? { tool, ...(await tools.classification(tool.id)) } : undefined
+    },
+
+    async edit(actor: Actor, id: number, input: Static<typeof CurationEditSchema>) {
+      const problems = submissions.checkCodes(input)
+      if (problems.length > 0) throw new ValidationError(problems)
+      return transaction(async (trx) => {
+        const before = await lockOpen(trx, id, input.version)
+        const after = await repository.update(trx, id, submissionColumns(input))
+        await repository.refreshMatchKeys(trx, id)
+        await repository.addEvent(trx, id, 'edited')
+        await audit.record(trx, actor, { action: 'submission.edited', entityType: 'submission', entityId: id, before: redact(before), after: redact(after) })
+        return after
+      })
+    },
+
+    askForInformation: (actor: Actor, id: number, version: number, message: string) =>
+      transaction(async (trx) => {
+        const before = await lockOpen(trx, id, version)
+        const after = await decide(trx, actor, before, { status: 'needs_info', curator_message: message }, 'info_requested', message)
+        await submissions.notifySubmitter(trx, after, 'infoRequested', { message })
+        return after
+      }),
+
+    reject: (actor: Actor, id: number, version: number, reason: string) =>
+      transaction(async (trx) => {
+        const before = await lockOpen(trx, id, version)
+        const after = await decide(trx, actor, before, { status: 'rejected', curator_message: reason }, 'rejected', reason)
+        await submissions.notifySubmitter(trx, after, 'rejected', { message: reason })
+        return after
+      }),
+
+    /** Publishes a new-tool submission as a tool of its own ("existing", available). */
+    publish: (actor: Actor, id: number, version: number, owner: string | undefined) =>
+      transaction(async (trx) => {
+        const before = await lockOpen(trx, id, version)
+        // An addition belongs to its tool: publishing it on its own would make the duplicate it reports.
+        if (before.kind !== 'new_tool') throw new ValidationError([{ name: 'owner', messageKey: 'curation.publish.onlyNewTools' }])
+        const missing: FieldProblem[] = []
+        if (!before.form) missing.push({ name: 'form', messageKey: 'curation.publish.needsForm' })
+        if (!before.category) missing.push({ name: 'category', messageKey: 'curation.publish.needsCategory' })
+        if (!before.form || !before.category) throw new ValidationError(missing)
+        const nameLanguage = guessLanguage(`${before.name} ${before.description}`) ?? before.locale
+        const tool = await tools.createTool(trx, slugify(before.name) || 'tool', {
+          name_nl: nameLanguage === 'nl' ? before.name : null,
+          name_en: nameLanguage === 'en' ? before.name : null,
+          description_nl: nameLanguage === 'nl' ? before.description : null,
+          description_en: nameLanguage === 'en' ? before.description : null,
+          category: before.category,
+          form: before.form,
+          status: 'available',
+          origin: 'existing',
+          licence: before.licence,
+          website_url: before.website_url,
+          languages: before.languages,
+        })
+        await tools.addThemes(trx, tool.id, before.themes)
+        await tools.addSdgTargets(trx, tool.id, before.sdg_targets)
+        const organisationId = await ownerOf(trx, actor, owner, before.owner_name)
+        if (organisationId) await tools.addOrganisationRole(trx, tool.id, organisationId, 'owner')
+        await tools.refreshDerived(trx, [tool.id])
+        await audit.record(trx, actor, { action: 'tool.created', entityType: 'tool', entityId: tool.id, after: { ...publicToolFields(tool), fromSubmission: id } })
+        const after = await decide(trx, actor, before, { status: 'published', result_tool_id: tool.id }, 'published', null)
+        await submissions.notifySubmitter(trx, after, 'published', { toolLink: toolUrl(tool.slug, after.locale) })
+        return { submission: after, slug: tool.slug }
+      }),
+
+    /**
+     * Merges a submission into an existing tool: each field kept or taken from the submission, lists
+     * kept or added to, and the submitted name kept as an alias.
+     */
+    merge: (actor: Actor, id: number, input: Static<typeof CurationMergeSchema>) =>
+      transaction(async (trx) => {
+        const before = await lockOpen(trx, id, input.version)
+        const tool = await tools.lockBySlug(trx, input.target)
+        if (!tool) throw new ValidationError([{ name: 'target', messageKey: 'share.additionTo.unknown' }])
+        const language = guessLanguage(before.description) ?? before.locale
+        const changes: ToolChanges = {}
+        if (input.description === 'submitted') changes[language === 'nl' ? 'description_nl' : 'description_en'] = before.description
+        if (input.websiteUrl === 'submitted' && before.website_url) changes.website_url = before.website_url
+        if (input.licence === 'submitted' && before.licence) changes.licence = before.licence
+        if (input.form === 'submitted' && before.form) changes.form = before.form
+        if (input.category === 'submitted' && before.category) changes.category = before.category
+        if (input.languages === 'add') changes.languages = [...new Set([...tool.languages, ...before.languages])]
+        if (Object.keys(changes).length > 0) await tools.updateTool(trx, tool.id, changes)
+        if (input.themes === 'add') await tools.addThemes(trx, tool.id, before.themes)
+        if (input.sdgTargets === 'add') await tools.addSdgTargets(trx, tool.id, before.sdg_targets)
+        let alias: string | undefined
+        if (input.alias === 'on') {
+          const { aliases } = await tools.classification(tool.id, trx)
+          const known = new Set([tool.name_nl, tool.name_en, ...aliases].filter((n): n is string => !!n).map(normalizeName))
+          if (!known.has(normalizeName(before.name))) {
+            const aliasLanguage = guessLanguage(before.name)
+            const toolLanguage = tool.name_nl ? 'nl' : 'en'
+            alias = before.name
+            await tools.addAlias(trx, { tool_id: tool.id, alias, kind: aliasLanguage && aliasLanguage !== toolLanguage ? 'translation' : 'other_name', language: aliasLanguage ?? null })
+          }
+        }
+        await tools.refreshDerived(trx, [tool.id])
+        const toolAfter = (await tools.findById(tool.id, trx))!
+        await audit.record(trx, actor, {
+          action: 'tool.updated',
+          entityType: 'tool',
+          entityId: tool.id,
+          before: publicToolFields(tool),
+          after: { ...publicToolFields(toolAfter), mergedSubmission: id, aliasAdded: alias ?? null, themesAdded: input.themes === 'add' ? before.themes : [], sdgTargetsAdded: input.sdgTargets === 'add' ? before.sdg_targets : [] },
+        })
+        const after = await decide(trx, actor, before, { status: 'merged', result_tool_id: tool.id }, 'merged', null)
+        await submissions.notifySubmitter(trx, after, 'merged', { toolLink: toolUrl(tool.slug, after.locale) })
+        return { submission: after, slug: tool.slug }
+      }),
+  }
+}
+export type CurationService = ReturnType<typeof createCurationService>
+/** A tool a submission may be merged into, with what the merge compares. */
+export type MergeTarget = NonNullable<Awaited<ReturnType<CurationService['toolForMerge']>>>
