@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, posix } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import pg from 'pg'
 import { buildApp } from '../src/app.ts'
@@ -12,18 +12,38 @@ import { loadReferenceData } from '../src/db/seed/reference-data.ts'
 
 const ROOT = join(import.meta.dirname, '..')
 
-/** A hash of everything that shapes a freshly migrated and seeded database. */
+/** The modules that build the template database: opening it, migrating, seeding. */
+const TEMPLATE_SOURCES = ['src/db/database.ts', 'src/db/migrate.ts', 'src/db/seed/reference-data.ts']
+/** The data they read: the seed reads REFERENCE_DATA_DIR only; the migrations read no files. */
+const TEMPLATE_DATA_DIRS = ['reference-data']
+
+/**
+ * A hash of everything that shapes a freshly migrated and seeded database, so that the cached template is rebuilt
+ * whenever any of it changes: the template sources and every file they import (followed from the source, so a
+ * helper the seed starts to use, like src/lib/slug.ts, counts without anyone updating a list), the data they read,
+ * this file (it runs the steps) and the PGlite version that writes the dump. Paths are hashed relative to the
+ * repository root: the same commit gives the same template in every checkout.
+ */
 function schemaFingerprint(): string {
-  const hash = createHash('sha256')
+  const files = new Set<string>(['test/helper.ts'])
+  const follow = (file: string) => {
+    if (files.has(file) || !existsSync(join(ROOT, file))) return
+    files.add(file)
+    const source = readFileSync(join(ROOT, file), 'utf8')
+    for (const [, specifier] of source.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) follow(posix.join(posix.dirname(file), specifier!))
+  }
   const walk = (dir: string) => {
-    for (const entry of readdirSync(dir).sort()) {
-      const path = join(dir, entry)
-      if (statSync(path).isDirectory()) walk(path)
-      else hash.update(path).update(readFileSync(path))
+    for (const entry of readdirSync(join(ROOT, dir)).sort()) {
+      const file = posix.join(dir, entry)
+      if (statSync(join(ROOT, file)).isDirectory()) walk(file)
+      else files.add(file)
     }
   }
-  walk(join(ROOT, 'src', 'db'))
-  walk(join(ROOT, 'reference-data'))
+  TEMPLATE_SOURCES.forEach(follow)
+  TEMPLATE_DATA_DIRS.forEach(walk)
+  const hash = createHash('sha256')
+  for (const file of [...files].sort()) hash.update(file).update('\0').update(readFileSync(join(ROOT, file))).update('\0')
+  hash.update(readFileSync(join(ROOT, 'node_modules', '@electric-sql', 'pglite', 'package.json')))
   return hash.digest('hex').slice(0, 16)
 }
 

@@ -1,20 +1,23 @@
-import { messages, type Locale, type MessageKey } from './messages.ts'
+import { messages, type Locale, type MessageArgs, type MessageKey } from './messages.ts'
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
+/** A translate bound to one locale; the key decides which parameters it takes (see MessageArgs). */
+export type Translate = <K extends MessageKey>(key: K, ...params: MessageArgs<K>) => string
 
 /** Looks up a message and fills in {placeholders}. */
-export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = messages[locale][key]
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match))
+export function translate<K extends MessageKey>(locale: Locale, key: K, ...params: MessageArgs<K>): string
+export function translate(locale: Locale, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
+  const template: string = messages[key][locale]
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : match))
 }
 
+/** `const t = translator(locale)`: the per-locale `t` of a route or view, typed like translate. */
 export function translator(locale: Locale): Translate {
-  return (key, params) => translate(locale, key, params)
+  return (key, ...params) => translate(locale, key, ...params)
 }
 
 /** Whether a dynamic key (built from a stored code) exists in the catalogue. */
 export function isMessageKey(key: string): key is MessageKey {
-  return key in messages.nl
+  return Object.hasOwn(messages, key)
 }
 
 /** The message for a stored code, e.g. label('status', 'available'); the raw code where none exists. */

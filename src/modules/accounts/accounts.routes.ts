@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Config } from '../../config.ts'
 import { AppError, ValidationError, type FieldProblem } from '../../errors.ts'
-import { localePath, translate } from '../../i18n/i18n.ts'
+import { localePath, translator } from '../../i18n/i18n.ts'
 import { LOCALES, type Locale } from '../../i18n/messages.ts'
 import { validateInput } from '../../lib/validation.ts'
 import { pageContext } from '../../plugins/context.ts'
@@ -31,7 +31,7 @@ export function registerAccountPages(app: FastifyInstance, ctx: { config: Config
 
   for (const locale of LOCALES) {
     const p = (path: string) => localePath(locale, path)
-    const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate(locale, key, params)
+    const t = translator(locale)
 
     const loginPage = (request: FastifyRequest, reply: FastifyReply, values: { email?: string; next?: string }, problems: FieldProblem[] = [], failed = false) =>
       simplePage(

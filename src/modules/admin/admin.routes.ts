@@ -5,7 +5,7 @@ import type { AuditRepository } from '../audit/audit.repository.ts'
 import type { MailService } from '../mail/mail.service.ts'
 import type { OrganisationsService } from '../organisations/organisations.service.ts'
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../errors.ts'
-import { label, localePath, translate } from '../../i18n/i18n.ts'
+import { label, localePath, translator } from '../../i18n/i18n.ts'
 import { LOCALES, type MessageKey } from '../../i18n/messages.ts'
 import { cleanText } from '../../lib/text.ts'
 import { validateInput } from '../../lib/validation.ts'
@@ -34,7 +34,7 @@ function parseId(value: string): number {
 export function registerAdminPages(app: FastifyInstance, ctx: { config: Config; accounts: AccountsService; audit: AuditRepository; mail: MailService; organisations: OrganisationsService }) {
   for (const locale of LOCALES) {
     const p = (path: string) => localePath(locale, path)
-    const t = (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params)
+    const t = translator(locale)
     const date = (value: Date | string | null) =>
       value ? new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(value)) : '–'
     const orgOptions = async (withNone: boolean) => [

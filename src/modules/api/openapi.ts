@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../../config.ts'
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../../lib/slug.ts'
 import type { ReferenceData } from '../reference/reference.service.ts'
 import { API_VERSION } from '../../plugins/error-handler.ts'
 import { CATEGORIES, FACETS, MAX_API_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_VALUES_PER_FACET, ORIGINS, PROCESSES, SORTS, STATUSES } from '../tools/tools.constants.ts'
@@ -104,7 +105,7 @@ export function buildOpenApi(ctx: { config: Config; reference: ReferenceData }) 
           description:
             'The tool with its texts, classifications, organisations and their roles, test municipalities with results, SDG 11 contributions, assessments and related tools.',
           parameters: [
-            { name: 'slug', in: 'path', required: true, description: 'The tool\'s stable identifier', schema: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' } },
+            { name: 'slug', in: 'path', required: true, description: 'The tool\'s stable identifier', schema: { type: 'string', pattern: SLUG_PATTERN, maxLength: SLUG_MAX_LENGTH } },
             langParameter,
           ],
           responses: {

@@ -1,4 +1,5 @@
 import { Type, type TProperties } from '@sinclair/typebox'
+import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../../lib/slug.ts'
 
 export const NAME_MAX = 200
 export const DESCRIPTION_MAX = 1000
@@ -31,7 +32,7 @@ const submitterFields = {
   contactEmail: Type.String({ format: 'email', maxLength: 254 }),
   note: Type.Optional(Type.String({ maxLength: NOTE_MAX, multiline: true })),
   /** Slug of the existing tool this adds to ("suggest an addition"). */
-  additionTo: Type.Optional(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 120 })),
+  additionTo: Type.Optional(Type.String({ pattern: SLUG_PATTERN, maxLength: SLUG_MAX_LENGTH })),
 } satisfies TProperties
 
 /** The public form at /tools/share. */
@@ -88,7 +89,7 @@ const listChoice = Type.Optional(Type.Union([Type.Literal('keep'), Type.Literal(
 /** Merging a submission into a tool, field by field. */
 export const CurationMergeSchema = Type.Object({
   ...version,
-  target: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 120 }),
+  target: Type.String({ pattern: SLUG_PATTERN, maxLength: SLUG_MAX_LENGTH }),
   description: choice,
   websiteUrl: choice,
   licence: choice,

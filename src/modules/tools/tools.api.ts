@@ -4,12 +4,11 @@ import type { ReferenceData } from '../reference/reference.service.ts'
 import type { ToolsService } from './tools.service.ts'
 import { NotFoundError } from '../../errors.ts'
 import type { Locale } from '../../i18n/messages.ts'
+import { isSlug } from '../../lib/slug.ts'
 import { API_VERSION } from '../../plugins/error-handler.ts'
 import { FACETS } from './tools.constants.ts'
 import { presentFacets, presentListItem, presentTool, type ListItemView, type ToolView } from './tools.presenter.ts'
 import { catalogueSearchParams, parseCatalogueQuery } from './tools.schemas.ts'
-
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
 /** The API's language: the (last) lang parameter, validated before; Dutch by default. */
 function apiLocale(lang: unknown): Locale {
@@ -121,7 +120,7 @@ export function registerToolsApi(app: FastifyInstance, ctx: { config: Config; re
     parseCatalogueQuery({ lang: request.query.lang }, ctx.reference, { allowPageSize: false })
     const locale = apiLocale(request.query.lang)
     const slug = request.params.slug
-    if (!SLUG.test(slug) || slug.length > 120) throw new NotFoundError('error.toolNotFound', { slug: slug.slice(0, 80) })
+    if (!isSlug(slug)) throw new NotFoundError('error.toolNotFound', { slug: slug.slice(0, 80) })
     const details = await ctx.tools.getTool(slug)
     return apiHeaders(reply, locale).send(apiTool(presentTool(details, locale, ctx.reference), publicUrl, locale))
   })

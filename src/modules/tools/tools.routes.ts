@@ -6,13 +6,12 @@ import type { ToolsService } from './tools.service.ts'
 import { NotFoundError } from '../../errors.ts'
 import { localePath } from '../../i18n/i18n.ts'
 import { LOCALES } from '../../i18n/messages.ts'
+import { isSlug } from '../../lib/slug.ts'
 import { pageContext } from '../../plugins/context.ts'
 import { presentFacets, presentListItem, presentTool } from './tools.presenter.ts'
 import { parseCatalogueQuery } from './tools.schemas.ts'
 import { cataloguePage } from './views/catalogue.page.ts'
 import { toolPage } from './views/tool.page.ts'
-
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
 /** HTML pages of the catalogue: /tools and /tools/{slug}, Dutch at / and English under /en/. */
 export function registerToolPages(app: FastifyInstance, ctx: { config: Config; reference: ReferenceData; tools: ToolsService }) {
@@ -51,7 +50,7 @@ export function registerToolPages(app: FastifyInstance, ctx: { config: Config; r
 
     app.get<{ Params: { slug: string } }>(localePath(locale, '/tools/:slug'), async (request, reply) => {
       const slug = request.params.slug
-      if (!SLUG.test(slug) || slug.length > 120) throw new NotFoundError('error.toolNotFound', { slug: slug.slice(0, 80) })
+      if (!isSlug(slug)) throw new NotFoundError('error.toolNotFound', { slug: slug.slice(0, 80) })
       return cached(request, reply, async () =>
         toolPage(pageContext(request, ctx.config.PUBLIC_URL), presentTool(await ctx.tools.getTool(slug), locale, ctx.reference)),
       )

@@ -1,4 +1,4 @@
-import { label, translate } from '../../../i18n/i18n.ts'
+import { label, translate, translator } from '../../../i18n/i18n.ts'
 import type { Locale } from '../../../i18n/messages.ts'
 import { list, str, type FieldSpec, type FormValues } from '../../../views/form.ts'
 import type { ReferenceData } from '../../reference/reference.service.ts'
@@ -9,7 +9,7 @@ import { DESCRIPTION_MAX, LICENCE_MAX, NAME_MAX, NOTE_MAX, OWNER_MAX, TOOL_LANGU
  * detection reads, then the rest.
  */
 export function toolFieldSpecs(locale: Locale, reference: ReferenceData, values: FormValues) {
-  const t = (key: Parameters<typeof translate>[1]) => translate(locale, key)
+  const t = translator(locale)
   const identity: FieldSpec[] = [
     { name: 'name', type: 'text', value: str(values, 'name'), maxLength: NAME_MAX, required: true, hint: t('share.hint.name'), autocomplete: 'off' },
     { name: 'description', type: 'textarea', value: str(values, 'description'), maxLength: DESCRIPTION_MAX, required: true, hint: t('share.hint.description') },
