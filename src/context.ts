@@ -66,7 +66,7 @@ export async function buildContext(config: Config, options: ContextOptions) {
           options.log,
         )
       : undefined
-    const mail = createMailService({ repository: mailRepository, smtp: !!sender, queued: () => sender?.wake() })
+    const mail = createMailService({ repository: mailRepository, transaction, audit, smtp: !!sender, queued: () => sender?.wake() })
     const toolsRepository = createToolsRepository(db)
     const accountsRepository = createAccountsRepository(db)
     const submissionsRepository = createSubmissionsRepository(db)

@@ -8,6 +8,7 @@ export const POLICIES = {
   'users.manage': ['admin'],
   'organisations.manage': ['admin'],
   'outbox.read': ['admin'],
+  'outbox.manage': ['admin'],
   'audit.read': ['admin'],
   'catalogue.edit': ['curator', 'admin'],
   'curation.manage': ['curator', 'admin'],

@@ -62,13 +62,14 @@ export function createMailRepository(db: Database) {
         .execute(),
 
     /** Makes a message that was given up on due again (an administrator asks to send it once more). */
-    retry: (id: number) =>
-      db
+    retry: (trx: Tx, id: number) =>
+      trx
         .updateTable('outbox')
         .set({ failed_at: null, next_attempt_at: sql<Date>`now()`, attempts: 0 })
         .where('id', '=', id)
         .where('transport', '=', 'smtp')
         .where('sent_at', 'is', null)
+        .where('failed_at', 'is not', null)
         .executeTakeFirst()
         .then((r) => Number(r.numUpdatedRows) > 0),
 

@@ -1,6 +1,9 @@
-import { afterCommit, type Tx } from '../../db/transaction.ts'
+import { afterCommit, type RunInTransaction, type Tx } from '../../db/transaction.ts'
+import { NotFoundError } from '../../errors.ts'
 import { translate } from '../../i18n/i18n.ts'
 import type { Locale, MessageKey } from '../../i18n/messages.ts'
+import type { Actor } from '../../lib/actor.ts'
+import type { AuditRepository } from '../audit/audit.repository.ts'
 import type { MailRepository } from './mail.repository.ts'
 
 export interface MailMessage {
@@ -13,6 +16,8 @@ export interface MailMessage {
 
 export interface MailServiceDeps {
   repository: MailRepository
+  transaction: RunInTransaction
+  audit: AuditRepository
   /** Whether SMTP is configured: then a sender delivers what is queued; otherwise it stays in the outbox. */
   smtp: boolean
   /** Called after the transaction that queued a message commits (the sender of this instance wakes up). */
@@ -23,7 +28,7 @@ export interface MailServiceDeps {
  * E-mail in the recipient's language, written to the outbox inside the transaction that causes it: nothing waits
  * for a mail server, and a rolled-back action sends nothing. Administrators read the outbox at /admin/outbox.
  */
-export function createMailService({ repository, smtp, queued }: MailServiceDeps) {
+export function createMailService({ repository, transaction, audit, smtp, queued }: MailServiceDeps) {
   return {
     transport: smtp ? ('smtp' as const) : ('outbox' as const),
 
@@ -39,7 +44,14 @@ export function createMailService({ repository, smtp, queued }: MailServiceDeps)
     },
 
     list: repository.list,
-    retry: repository.retry,
+
+    /** Sends a message that was given up on once more (an administrator asks); NotFoundError when there is none to retry. */
+    retry: (actor: Actor, id: number) =>
+      transaction(async (trx) => {
+        if (!(await repository.retry(trx, id))) throw new NotFoundError()
+        await audit.record(trx, actor, { action: 'outbox.retried', entityType: 'outbox', entityId: id })
+        if (queued) afterCommit(trx, queued)
+      }),
   }
 }
 export type MailService = ReturnType<typeof createMailService>
