@@ -3,7 +3,8 @@ import { after, before, describe, test } from 'node:test'
 import { sql } from 'kysely'
 import { migrateToLatest } from '../../db/migrate.ts'
 import { createTestDatabase, type TestDatabase } from '../../../test/helper.ts'
-import { initials, isAcronymLike, normalizeName, rankCandidates, scoreCandidate, urlKey, WARNING_THRESHOLD, type MatchCandidate } from './similarity.ts'
+import { initials, isAcronymLike, normalizeName, urlKey } from './similarity.text.ts'
+import { rankCandidates, scoreCandidate, WARNING_THRESHOLD, type MatchCandidate } from './similarity.ts'
 
 const tool = (over: Partial<MatchCandidate>): MatchCandidate => ({
   type: 'tool',

@@ -3,7 +3,8 @@ import type { Database } from '../../db/database.ts'
 import { toolElementStats } from '../../db/element-stats.ts'
 import type { SubmissionEventsTable, SubmissionStatus, SubmissionsTable } from '../../db/schema.ts'
 import type { Executor, Tx } from '../../db/transaction.ts'
-import { normalizeName, trigramSimilarity, urlKey, wordTrigrams, type MatchCandidate, type MatchQuery, type NameKind } from './similarity.ts'
+import { normalizeName, trigramSimilarity, urlKey, wordTrigrams } from './similarity.text.ts'
+import type { MatchCandidate, MatchQuery, NameKind } from './similarity.ts'
 
 export type SubmissionEvent = SubmissionEventsTable['event']
 
