@@ -14,6 +14,7 @@ import { registerToolsApi } from './modules/tools/tools.api.ts'
 import { createToolsRepository } from './modules/tools/tools.repository.ts'
 import { registerToolPages } from './modules/tools/tools.routes.ts'
 import { createToolsService } from './modules/tools/tools.service.ts'
+import { registerApiConventions } from './plugins/api.ts'
 import { registerAssets } from './plugins/assets.ts'
 import { createErrorResponder, registerErrorHandling, respondToError } from './plugins/error-handler.ts'
 import { registerSecurityHeaders } from './plugins/security-headers.ts'
@@ -124,6 +125,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     return payload
   })
   registerErrorHandling(app, config.PUBLIC_URL)
+  registerApiConventions(app)
   registerSecurityHeaders(app, { https: config.PUBLIC_URL.startsWith('https://') })
   await registerSessions(app, { config, accounts: ctx.accounts, repository: accountsRepository })
   registerAssets(app)
