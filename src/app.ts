@@ -13,6 +13,7 @@ import { registerSharePages } from './modules/submissions/share.routes.ts'
 import { registerSubmissionsApi } from './modules/submissions/submissions.api.ts'
 import { registerToolsApi } from './modules/tools/tools.api.ts'
 import { registerToolPages } from './modules/tools/tools.routes.ts'
+import { registerApiConventions } from './plugins/api.ts'
 import { registerAssets } from './plugins/assets.ts'
 import { createErrorResponder, registerErrorHandling, respondToError } from './plugins/error-handler.ts'
 import { registerSecurityHeaders } from './plugins/security-headers.ts'
@@ -80,6 +81,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     return payload
   })
   registerErrorHandling(app, config.PUBLIC_URL)
+  registerApiConventions(app)
   registerSecurityHeaders(app, { https: config.PUBLIC_URL.startsWith('https://') })
   await registerSessions(app, { config, cookieSecret: ctx.cookieSecret })
   registerSessionActor(app, ctx.accounts)

@@ -1,17 +1,12 @@
+import type { Static } from '@sinclair/typebox'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { AppError, CsrfError, NotFoundError } from '../errors.ts'
-import { isMessageKey, localeFromAcceptLanguage, translate } from '../i18n/i18n.ts'
+import { isMessageKey, translate } from '../i18n/i18n.ts'
 import type { Locale } from '../i18n/messages.ts'
 import { errorPage } from '../views/error.page.ts'
+import { apiLocale, setApiHeaders } from './api.ts'
 import { isApiRequest, pageContext } from './context.ts'
-
-export const API_VERSION = '1.0.0'
-
-function apiLocale(request: FastifyRequest): Locale {
-  const lang = (request.query as Record<string, unknown> | undefined)?.lang
-  if (lang === 'nl' || lang === 'en') return lang
-  return localeFromAcceptLanguage(request.headers['accept-language'])
-}
+import type { Problem } from './problem.schema.ts'
 
 /** Maps Fastify's own client errors (bad JSON, bad URL, too large) to a status; anything else is ours. */
 function clientErrorStatus(error: FastifyError): number | undefined {
@@ -44,21 +39,21 @@ export function createErrorResponder(publicUrl: string) {
         code: d.messageKey.replace(/^validation\./, ''),
         reason: translate(locale, d.messageKey, d.params),
       }))
+      const title = translate(locale, error.messageKey, params)
+      setApiHeaders(request, reply)
       return reply
         .code(error.status)
         .header('content-type', 'application/problem+json; charset=utf-8')
-        .header('api-version', API_VERSION)
-        .header('content-language', locale)
-        .header('access-control-allow-origin', '*')
-        .header('vary', 'Accept-Language')
         .send({
           type: `${publicUrl}/api/v1/problems/${error.id}`,
-          title: translate(locale, error.messageKey, params),
+          title,
           status: error.status,
+          // The title already names this occurrence (which slug, which page); invalid input lists each field.
+          detail: invalidParams.length > 0 ? invalidParams.map((p) => translate(locale, 'validation.field', { field: p.name, message: p.reason })).join(' ') : title,
           code: error.id,
           instance: request.url.slice(0, 500),
           ...(invalidParams.length > 0 ? { invalidParams } : {}),
-        })
+        } satisfies Static<typeof Problem>)
     }
     const ctx = pageContext(request, publicUrl)
     const problems = details.map((d) =>

@@ -1,27 +1,19 @@
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { Static } from '@sinclair/typebox'
+import type { FastifyInstance } from 'fastify'
 import type { Config } from '../../config.ts'
+import { isSlug } from '../../lib/slug.ts'
 import type { ReferenceData } from '../reference/reference.service.ts'
 import type { ToolsService } from './tools.service.ts'
 import { NotFoundError } from '../../errors.ts'
 import type { Locale } from '../../i18n/messages.ts'
-import { isSlug } from '../../lib/slug.ts'
-import { API_VERSION } from '../../plugins/error-handler.ts'
-import { FACETS } from './tools.constants.ts'
+import { apiLocale } from '../../plugins/api.ts'
+import { Problem } from '../../plugins/problem.schema.ts'
 import { presentFacets, presentListItem, presentTool, type ListItemView, type ToolView } from './tools.presenter.ts'
+import { Tool, ToolList, type ToolSummary } from './tools.responses.ts'
 import { catalogueSearchParams, parseCatalogueQuery } from './tools.schemas.ts'
 
-/** The API's language: the (last) lang parameter, validated before; Dutch by default. */
-function apiLocale(lang: unknown): Locale {
-  const value = Array.isArray(lang) ? lang.at(-1) : lang
-  return value === 'en' ? 'en' : 'nl'
-}
-
-function apiHeaders(reply: FastifyReply, locale: Locale) {
-  return reply.header('api-version', API_VERSION).header('content-language', locale).header('access-control-allow-origin', '*')
-}
-
 /** The API's shape of a list item: codes with labels, and where a text had to fall back to the other language. */
-function apiListItem(item: ListItemView, publicUrl: string, locale: Locale) {
+function apiListItem(item: ListItemView, publicUrl: string, locale: Locale): Static<typeof ToolSummary> {
   return {
     slug: item.slug,
     name: item.name.text,
@@ -40,7 +32,7 @@ function apiListItem(item: ListItemView, publicUrl: string, locale: Locale) {
   }
 }
 
-function apiTool(tool: ToolView, publicUrl: string, locale: Locale) {
+function apiTool(tool: ToolView, publicUrl: string, locale: Locale): Static<typeof Tool> {
   const text = (v: { text: string; lang: Locale } | undefined) => (v ? { text: v.text, language: v.lang } : null)
   return {
     slug: tool.slug,
@@ -62,9 +54,11 @@ function apiTool(tool: ToolView, publicUrl: string, locale: Locale) {
     testMunicipalities: tool.testMunicipalities.map((m) => ({ ...m, result: text(m.result) })),
     sdgTargets: tool.sdgTargets.map((s) => ({ ...s, contribution: text(s.contribution) })),
     themes: tool.themes,
-    assessment: Object.fromEntries(
-      Object.entries(tool.assessment).map(([family, rows]) => [family, rows.map((r) => ({ ...r, explanation: text(r.explanation) }))]),
-    ),
+    assessment: {
+      principles: tool.assessment.principles.map((r) => ({ ...r, explanation: text(r.explanation) })),
+      rathenau: tool.assessment.rathenau.map((r) => ({ ...r, explanation: text(r.explanation) })),
+      preconditions: tool.assessment.preconditions.map((r) => ({ ...r, explanation: text(r.explanation) })),
+    },
     links: tool.links.map((l) => ({ kind: l.kind, url: l.url, title: l.title.text, language: l.language })),
     related: tool.related.map((r) => apiListItem(r, publicUrl, locale)),
     similar: tool.similar.map((r) => apiListItem(r, publicUrl, locale)),
@@ -83,11 +77,11 @@ function apiTool(tool: ToolView, publicUrl: string, locale: Locale) {
 /** GET /api/v1/tools and /api/v1/tools/{slug}. */
 export function registerToolsApi(app: FastifyInstance, ctx: { config: Config; reference: ReferenceData; tools: ToolsService }) {
   const publicUrl = ctx.config.PUBLIC_URL
+  const problems = { 400: Problem, 404: Problem, '5xx': Problem }
 
-  app.get('/api/v1/tools', async (request, reply) => {
-    const raw = request.query as Record<string, unknown>
-    const query = parseCatalogueQuery(raw, ctx.reference, { allowPageSize: true })
-    const locale = apiLocale(raw.lang)
+  app.get('/api/v1/tools', { schema: { response: { 200: ToolList, ...problems } } }, async (request) => {
+    const query = parseCatalogueQuery(request.query as Record<string, unknown>, ctx.reference, { allowPageSize: true })
+    const locale = apiLocale(request)
     const result = await ctx.tools.searchCatalogue(query)
     if (query.page > result.pages) throw new NotFoundError('error.pageOutOfRange', { page: query.page, pages: result.pages })
     const link = (page: number) => {
@@ -95,11 +89,11 @@ export function registerToolsApi(app: FastifyInstance, ctx: { config: Config; re
       params.set('lang', locale)
       return { href: `${publicUrl}/api/v1/tools?${params}` }
     }
+    // presentFacets gives every facet, in order; one without values is an empty list.
     const facets = Object.fromEntries(
       presentFacets(result, locale, ctx.reference).map((f) => [f.facet, f.values.map((v) => ({ value: v.value, label: v.label, count: v.count, selected: v.selected }))]),
-    )
-    for (const facet of FACETS) facets[facet] ??= []
-    return apiHeaders(reply, locale).send({
+    ) as Static<typeof ToolList>['facets']
+    const body: Static<typeof ToolList> = {
       total: result.total,
       page: query.page,
       pageSize: query.pageSize,
@@ -112,16 +106,15 @@ export function registerToolsApi(app: FastifyInstance, ctx: { config: Config; re
         ...(query.page > 1 ? { prev: link(Math.min(query.page - 1, result.pages)) } : {}),
         ...(query.page < result.pages ? { next: link(query.page + 1) } : {}),
       },
-    })
+    }
+    return body
   })
 
-  app.get<{ Params: { slug: string }; Querystring: { lang?: string } }>('/api/v1/tools/:slug', async (request, reply) => {
-    // Validates lang like the list does.
-    parseCatalogueQuery({ lang: request.query.lang }, ctx.reference, { allowPageSize: false })
-    const locale = apiLocale(request.query.lang)
+  app.get<{ Params: { slug: string } }>('/api/v1/tools/:slug', { schema: { response: { 200: Tool, ...problems } } }, async (request) => {
+    const locale = apiLocale(request)
     const slug = request.params.slug
     if (!isSlug(slug)) throw new NotFoundError('error.toolNotFound', { slug: slug.slice(0, 80) })
     const details = await ctx.tools.getTool(slug)
-    return apiHeaders(reply, locale).send(apiTool(presentTool(details, locale, ctx.reference), publicUrl, locale))
+    return apiTool(presentTool(details, locale, ctx.reference), publicUrl, locale)
   })
 }

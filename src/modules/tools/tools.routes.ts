@@ -1,15 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { VersionedLru } from '../../lib/lru-cache.ts'
 import type { Config } from '../../config.ts'
+import { isSlug } from '../../lib/slug.ts'
 import type { ReferenceData } from '../reference/reference.service.ts'
 import type { ToolsService } from './tools.service.ts'
 import { NotFoundError } from '../../errors.ts'
 import { localePath } from '../../i18n/i18n.ts'
 import { LOCALES } from '../../i18n/messages.ts'
-import { isSlug } from '../../lib/slug.ts'
 import { pageContext } from '../../plugins/context.ts'
 import { presentFacets, presentListItem, presentTool } from './tools.presenter.ts'
-import { parseCatalogueQuery } from './tools.schemas.ts'
+import { catalogueSearchParams, parseCatalogueQuery } from './tools.schemas.ts'
 import { cataloguePage } from './views/catalogue.page.ts'
 import { toolPage } from './views/tool.page.ts'
 
@@ -17,27 +17,34 @@ import { toolPage } from './views/tool.page.ts'
 export function registerToolPages(app: FastifyInstance, ctx: { config: Config; reference: ReferenceData; tools: ToolsService }) {
   // Rendered pages for visitors without an account, reused while the catalogue version holds (a change through
   // this instance is seen at once, one through another instance within CATALOGUE_VERSION_TTL_MS). Kept encoded,
-  // so a hit is sent as it is.
+  // so a hit is sent as it is. Keyed by what the page shows (locale and normalised query, or locale and slug), not
+  // by the raw URL: parameters the page ignores cannot fill the cache with copies.
   const pages = new VersionedLru<Buffer>(1_000)
-  const cached = async (request: FastifyRequest, reply: FastifyReply, render: () => Promise<string>) => {
+  const cached = async (request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<string>) => {
     const anonymous = request.actor.kind === 'anonymous'
     const version = await ctx.tools.catalogueVersion()
-    const key = request.url
     const hit = anonymous ? pages.get(key, version) : undefined
     const body = hit ?? Buffer.from(await render(), 'utf8')
     if (anonymous && !hit) pages.set(key, version, body)
     return reply.type('text/html; charset=utf-8').send(body)
   }
+  /** The page's own address as it renders it (language switch, alternates): canonical, so any request may share it. */
+  const canonicalContext = (request: FastifyRequest, path: string, search: URLSearchParams) => ({
+    ...pageContext(request, ctx.config.PUBLIC_URL),
+    path,
+    search: search.size > 0 ? `?${search}` : '',
+  })
 
   for (const locale of LOCALES) {
-    app.get(localePath(locale, '/tools'), async (request, reply) => cached(request, reply, async () => {
-      const page = pageContext(request, ctx.config.PUBLIC_URL)
+    app.get(localePath(locale, '/tools'), async (request, reply) => {
       const query = parseCatalogueQuery(request.query as Record<string, unknown>, ctx.reference, { allowPageSize: false })
-      const result = await ctx.tools.searchCatalogue(query)
-      if (query.page > result.pages) {
-        throw new NotFoundError('error.pageOutOfRange', { page: query.page, pages: result.pages })
-      }
-      return cataloguePage(page, {
+      const search = catalogueSearchParams(query)
+      return cached(request, reply, `${locale} /tools?${search}`, async () => {
+        const result = await ctx.tools.searchCatalogue(query)
+        if (query.page > result.pages) {
+          throw new NotFoundError('error.pageOutOfRange', { page: query.page, pages: result.pages })
+        }
+        return cataloguePage(canonicalContext(request, '/tools', search), {
           query,
           total: result.total,
           pages: result.pages,
@@ -46,13 +53,14 @@ export function registerToolPages(app: FastifyInstance, ctx: { config: Config; r
           corrections: result.corrections,
           noSearchableWords: result.noSearchableWords,
         })
-    }))
+      })
+    })
 
     app.get<{ Params: { slug: string } }>(localePath(locale, '/tools/:slug'), async (request, reply) => {
       const slug = request.params.slug
       if (!isSlug(slug)) throw new NotFoundError('error.toolNotFound', { slug: slug.slice(0, 80) })
-      return cached(request, reply, async () =>
-        toolPage(pageContext(request, ctx.config.PUBLIC_URL), presentTool(await ctx.tools.getTool(slug), locale, ctx.reference)),
+      return cached(request, reply, `${locale} /tools/${slug}`, async () =>
+        toolPage(canonicalContext(request, `/tools/${slug}`, new URLSearchParams()), presentTool(await ctx.tools.getTool(slug), locale, ctx.reference)),
       )
     })
   }

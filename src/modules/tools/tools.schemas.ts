@@ -25,8 +25,22 @@ export interface CatalogueQuery {
   sort: Sort
 }
 
+type FacetVocabulary = Record<Facet, ReadonlySet<string>>
+
+/** Built once per load of the reference data, not on every request that validates a query. */
+const vocabularies = new WeakMap<ReferenceData, FacetVocabulary>()
+
 /** Allowed values per facet: fixed vocabularies in code, the rest from the reference data. */
-export function facetVocabulary(reference: ReferenceData): Record<Facet, ReadonlySet<string>> {
+export function facetVocabulary(reference: ReferenceData): FacetVocabulary {
+  let vocabulary = vocabularies.get(reference)
+  if (!vocabulary) {
+    vocabulary = buildFacetVocabulary(reference)
+    vocabularies.set(reference, vocabulary)
+  }
+  return vocabulary
+}
+
+function buildFacetVocabulary(reference: ReferenceData): FacetVocabulary {
   return {
     category: new Set(CATEGORIES),
     form: new Set(reference.forms.map((f) => f.code)),

@@ -1,0 +1,191 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { Ajv, type ValidateFunction } from 'ajv'
+import formats from 'ajv-formats'
+import type { LightMyRequestResponse } from 'fastify'
+import { buildTestApp, type TestApp } from '../../../test/helper.ts'
+import { createTool, unique } from '../../../test/factories.ts'
+
+// Real requests against a real database, each answer checked against what the served OpenAPI document says for
+// its path, method, status and content type: the body against the schema (closed: no member the document does not
+// name), the headers the document declares, and the body against what the code handed to the serialiser (a schema
+// that dropped or coerced a member would hide it from clients and from this check alike).
+
+type Json = { [key: string]: unknown }
+interface MediaType {
+  schema: Json
+}
+interface Response {
+  headers?: Record<string, { schema: Json }>
+  content: Record<string, MediaType>
+}
+interface Document {
+  paths: Record<string, Record<string, { responses: Record<string, Response> }>>
+  components: { schemas: Record<string, Json> }
+}
+
+/** A copy where every object schema refuses members it does not list, with references into $defs. */
+function closed(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(closed)
+  if (schema === null || typeof schema !== 'object') return schema
+  const out: Json = {}
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === '$ref' && typeof value === 'string') out.$ref = value.replace('#/components/schemas/', '#/$defs/')
+    else if (key === 'properties') out.properties = Object.fromEntries(Object.entries(value as Json).map(([name, s]) => [name, closed(s)]))
+    else out[key] = closed(value)
+  }
+  if (out.type === 'object' && out.properties && !('additionalProperties' in out)) out.additionalProperties = false
+  return out
+}
+
+describe('the API answers as its OpenAPI document says', () => {
+  let t: TestApp
+  let doc: Document
+  const ajv = new Ajv({ allErrors: true, strict: true })
+  formats.default(ajv)
+  ajv.addKeyword('example')
+  const validators = new Map<string, ValidateFunction>()
+  let handedToSerialiser: { payload: unknown } | undefined
+  const checked = new Set<string>()
+
+  before(async () => {
+    t = await buildTestApp({ RATE_LIMIT_FORMS_PER_MINUTE: 12, RATE_LIMIT_LOOKUP_PER_MINUTE: 8 })
+    t.app.addHook('preSerialization', async (_request, _reply, payload) => {
+      handedToSerialiser = { payload }
+      return payload
+    })
+    const res = await t.app.inject({ url: '/api/v1/openapi.json' })
+    doc = res.json()
+  })
+  after(() => t.close())
+
+  function validatorFor(schema: Json): ValidateFunction {
+    const key = JSON.stringify(schema)
+    let validate = validators.get(key)
+    if (!validate) {
+      validate = ajv.compile({ ...(closed(schema) as Json), $defs: closed(doc.components.schemas) })
+      validators.set(key, validate)
+    }
+    return validate
+  }
+
+  async function request(method: 'GET' | 'POST', url: string, options: { payload?: unknown; headers?: Record<string, string> } = {}) {
+    handedToSerialiser = undefined
+    return t.app.inject({ method, url, headers: options.headers ?? {}, ...(options.payload === undefined ? {} : { payload: options.payload as object }) })
+  }
+
+  /** Checks one answer against the document: documented status, content type, headers and body. */
+  function conforms(res: LightMyRequestResponse, path: string, method: 'get' | 'post', status: number) {
+    const label = `${method.toUpperCase()} ${path} ${status}`
+    assert.equal(res.statusCode, status, `${label}: ${res.body.slice(0, 300)}`)
+    const operation = doc.paths[path]?.[method]
+    assert.ok(operation, `${label}: the operation is not in the document`)
+    const documented = operation.responses[String(status)] ?? operation.responses[`${String(status)[0]}XX`]
+    assert.ok(documented, `${label}: the status is not documented`)
+    const mediaType = String(res.headers['content-type']).split(';')[0]!.trim()
+    const media = documented.content[mediaType]
+    assert.ok(media, `${label}: content type ${mediaType} is not documented (${Object.keys(documented.content).join(', ')})`)
+    const body: unknown = res.json()
+    const validate = validatorFor(media.schema)
+    assert.ok(validate(body), `${label}: ${ajv.errorsText(validate.errors, { separator: '\n' })}`)
+    for (const [name, header] of Object.entries(documented.headers ?? {})) {
+      const value = res.headers[name.toLowerCase()]
+      assert.ok(value !== undefined, `${label}: header ${name} is missing`)
+      const validateHeader = validatorFor(header.schema)
+      assert.ok(validateHeader(String(value)), `${label}: header ${name}: ${ajv.errorsText(validateHeader.errors)}`)
+    }
+    assert.ok(handedToSerialiser, `${label}: the body did not go through serialisation`)
+    assert.deepEqual(body, JSON.parse(JSON.stringify(handedToSerialiser.payload)), `${label}: the serialiser changed the body; the schema and the code disagree`)
+    checked.add(`${method} ${path} ${status}`)
+    return body as Json
+  }
+
+  test('GET /tools: lists with search, filters, corrections and pages; 400 and 404 problems', async () => {
+    for (const url of [
+      '/api/v1/tools',
+      '/api/v1/tools?lang=en&pageSize=5&page=2',
+      '/api/v1/tools?q=GDPR&category=governance&form=legislation&form=ordinance',
+      '/api/v1/tools?q=omgevingswt&sort=name',
+      '/api/v1/tools?q=de%20het',
+      '/api/v1/tools?municipality=GM0363&status=available&sort=newest',
+    ]) {
+      conforms(await request('GET', url, { headers: { 'accept-language': 'en' } }), '/tools', 'get', 200)
+    }
+    const bad = conforms(await request('GET', '/api/v1/tools?form=spreadsheet&page=0&q=' + 'x'.repeat(300)), '/tools', 'get', 400)
+    assert.equal(typeof bad.detail, 'string')
+    conforms(await request('GET', '/api/v1/tools?lang=fr'), '/tools', 'get', 400)
+    const beyond = conforms(await request('GET', '/api/v1/tools?page=99'), '/tools', 'get', 404)
+    assert.equal(typeof beyond.detail, 'string')
+  })
+
+  test('GET /tools/{slug}: every tool in the catalogue and one with everything filled in; 404 and 400', async () => {
+    await createTool(t.database.handle.db, {
+      name_en: null,
+      description_nl: null,
+      processes: ['design', 'manage'],
+      themes: ['privacy'],
+      sdg: ['11.3', '11.b'],
+      aliases: ['ALT'],
+      principlesMet: ['designed_for_flexibility'],
+      municipalities: [
+        { cbsCode: 'GM0034', role: 'test_municipality', testStatus: 'passed', resultNl: 'Geslaagd.', resultEn: 'Passed.' },
+        { cbsCode: 'GM0363', role: 'owner' },
+      ],
+    })
+    const list = (await request('GET', '/api/v1/tools?pageSize=100')).json() as { total: number; items: { slug: string }[] }
+    assert.ok(list.items.length === list.total && list.total > 50, 'the whole catalogue fits one page')
+    for (const [i, { slug }] of list.items.entries()) {
+      const lang = i % 2 === 0 ? 'nl' : 'en'
+      conforms(await request('GET', `/api/v1/tools/${slug}?lang=${lang}`), '/tools/{slug}', 'get', 200)
+    }
+    const missing = conforms(await request('GET', '/api/v1/tools/no-such-tool', { headers: { 'accept-language': 'en' } }), '/tools/{slug}', 'get', 404)
+    assert.equal(missing.detail, 'There is no tool at the address “no-such-tool”.')
+    conforms(await request('GET', '/api/v1/tools/pdok?lang=de'), '/tools/{slug}', 'get', 400)
+  })
+
+  test('GET /similar-tools: tools and a submission under review; 400 problem', async () => {
+    const name = `Lantaarnpaalplanner ${unique('c')}`
+    const saved = await request('POST', '/api/v1/submissions', { payload: { name, description: 'Plant onderhoud aan lantaarnpalen.', contactEmail: `c-${unique('c')}@example.org` } })
+    conforms(saved, '/submissions', 'post', 201)
+    const found = conforms(await request('GET', `/api/v1/similar-tools?${new URLSearchParams({ name })}`), '/similar-tools', 'get', 200)
+    assert.ok((found.items as { type: string }[]).some((i) => i.type === 'submission'), 'a submission is among the answers')
+    conforms(await request('GET', `/api/v1/similar-tools?${new URLSearchParams({ name: 'Omgevingswt', url: 'https://www.3dbag.nl/' })}`), '/similar-tools', 'get', 200)
+    conforms(await request('GET', '/api/v1/similar-tools?lang=en'), '/similar-tools', 'get', 400)
+    conforms(await request('GET', '/api/v1/similar-tools?name=x&extra=y'), '/similar-tools', 'get', 400)
+    let res = await request('GET', '/api/v1/similar-tools?name=PDOK')
+    for (let i = 0; i < 10 && res.statusCode !== 429; i++) res = await request('GET', '/api/v1/similar-tools?name=PDOK')
+    conforms(res, '/similar-tools', 'get', 429)
+  })
+
+  test('POST /submissions: 201 with Location, 409 with the duplicates, 400 for bad fields and bad JSON, 429', async () => {
+    const email = `contract-${unique('c')}@example.org`
+    const duplicate = conforms(await request('POST', '/api/v1/submissions', { payload: { name: 'PDOK', description: 'Publieke geodata.', contactEmail: email } }), '/submissions', 'post', 409)
+    assert.ok((duplicate.items as unknown[]).length > 0)
+    const created = conforms(
+      await request('POST', '/api/v1/submissions', { payload: { name: 'PDOK', description: 'Publieke geodata.', contactEmail: email, confirmDifferent: true, locale: 'en', languages: ['nl'] } }),
+      '/submissions',
+      'post',
+      201,
+    )
+    assert.equal((created._links as { tracking: { href: string } }).tracking.href.startsWith('http://toolbox.test/en/submissions/'), true)
+    conforms(await request('POST', '/api/v1/submissions', { payload: { name: 'PDOK', description: 'Ook WMS.', contactEmail: email, additionTo: 'pdok' } }), '/submissions', 'post', 201)
+    const invalid = conforms(await request('POST', '/api/v1/submissions', { payload: { name: '', description: 'x', contactEmail: 'nope' } }), '/submissions', 'post', 400)
+    assert.match(String(invalid.detail), /contactEmail: /)
+    conforms(await request('POST', '/api/v1/submissions', { payload: '{"name":', headers: { 'content-type': 'application/json' } }), '/submissions', 'post', 400)
+    conforms(await request('POST', '/api/v1/submissions', { payload: '[1]', headers: { 'content-type': 'application/json' } }), '/submissions', 'post', 400)
+    let res = await request('POST', '/api/v1/submissions', { payload: { name: '' } })
+    for (let i = 0; i < 20 && res.statusCode !== 429; i++) res = await request('POST', '/api/v1/submissions', { payload: { name: '' } })
+    conforms(res, '/submissions', 'post', 429)
+  })
+
+  test('GET /openapi.json', async () => {
+    conforms(await request('GET', '/api/v1/openapi.json'), '/openapi.json', 'get', 200)
+  })
+
+  test('every documented operation and status (but server errors) was provoked above', () => {
+    const documented = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.entries(operations).flatMap(([method, operation]) => Object.keys(operation.responses).filter((s) => !s.endsWith('XX')).map((s) => `${method} ${path} ${s}`)),
+    )
+    assert.deepEqual(documented.filter((d) => !checked.has(d)), [])
+  })
+})

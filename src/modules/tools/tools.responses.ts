@@ -1,0 +1,134 @@
+import { Type, type TSchema } from '@sinclair/typebox'
+import { Component, Nullable, StringEnum } from '../../lib/schema.ts'
+import { LOCALES } from '../../i18n/messages.ts'
+import { FACETS } from './tools.constants.ts'
+
+// The API's resources of the catalogue: the routes serialise through these, and the OpenAPI document is
+// generated from them (src/modules/api/openapi.ts).
+
+export const Language = StringEnum(LOCALES)
+
+export const CodeLabel = Component(
+  'CodeLabel',
+  Type.Object({ code: Type.String({ description: 'Stable code' }), label: Type.String({ description: 'In the language asked for' }) }),
+)
+
+export const Link = Component('Link', Type.Object({ href: Type.String({ format: 'uri' }) }))
+
+/** A text in the language asked for, or in the other one when it has no translation (language says which). */
+export const LocalizedText = Component(
+  'LocalizedText',
+  Nullable(Type.Object({ text: Type.String(), language: Language }, { description: 'A text, and the language it is in; null when there is none' })),
+)
+
+const resourceLinks = Type.Object({ self: Link, html: Link })
+
+export const ToolSummary = Component(
+  'ToolSummary',
+  Type.Object({
+    slug: Type.String(),
+    name: Type.String(),
+    nameLanguage: Language,
+    description: Nullable(Type.String()),
+    descriptionLanguage: Nullable(Language),
+    category: CodeLabel,
+    form: CodeLabel,
+    status: CodeLabel,
+    origin: CodeLabel,
+    updatedAt: Type.String({ format: 'date-time' }),
+    _links: resourceLinks,
+  }),
+)
+
+export const FacetValue = Component(
+  'FacetValue',
+  Type.Object({ value: Type.String(), label: Type.String(), count: Type.Integer(), selected: Type.Boolean() }),
+)
+
+export const ToolList = Component(
+  'ToolList',
+  Type.Object({
+    total: Type.Integer(),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+    pages: Type.Integer(),
+    corrections: Type.Array(Type.String(), { description: 'Words also searched for because a query word looked like a typo' }),
+    facets: Type.Object(
+      Object.fromEntries(FACETS.map((facet) => [facet, Type.Array(FacetValue)])) as Record<(typeof FACETS)[number], ReturnType<typeof Type.Array<typeof FacetValue>>>,
+      { description: 'Per filter, the values with the number of results each would give' },
+    ),
+    items: Type.Array(ToolSummary),
+    _links: Type.Object({ self: Link, prev: Type.Optional(Link), next: Type.Optional(Link) }),
+  }),
+)
+
+const organisationProperties = {
+  slug: Type.String(),
+  name: Type.String(),
+  kind: CodeLabel,
+  cbsCode: Nullable(Type.String({ description: 'CBS code of a municipality (e.g. GM0363)' })),
+  role: CodeLabel,
+  involvement: Nullable(CodeLabel),
+}
+
+export const Organisation = Component('Organisation', Type.Object(organisationProperties))
+
+export const TestMunicipality = Component(
+  'TestMunicipality',
+  Type.Object({
+    ...organisationProperties,
+    testStatus: Nullable(CodeLabel),
+    result: LocalizedText,
+    testedOn: Nullable(Type.String({ format: 'date' })),
+  }),
+)
+
+export const Assessment = Component(
+  'Assessment',
+  Type.Object({ code: Type.String(), label: Type.String(), rating: CodeLabel, explanation: LocalizedText }),
+)
+
+const list = <T extends TSchema>(items: T, description?: string) => Type.Array(items, description ? { description } : {})
+
+export const Tool = Component(
+  'Tool',
+  Type.Object({
+    slug: Type.String(),
+    name: Type.String(),
+    nameLanguage: Language,
+    description: LocalizedText,
+    processQuestion: LocalizedText,
+    occasion: LocalizedText,
+    category: CodeLabel,
+    form: Type.Object({
+      code: Type.String(),
+      label: Type.String(),
+      bindingLevel: Nullable(CodeLabel),
+      bindingForce: Nullable(Type.String()),
+    }),
+    status: CodeLabel,
+    origin: CodeLabel,
+    processes: list(CodeLabel),
+    licence: Nullable(Type.String()),
+    languages: list(CodeLabel, 'Languages the tool is available in (ISO 639-1)'),
+    website: Nullable(Type.String({ format: 'uri' })),
+    aliases: list(Type.String()),
+    organisations: list(Organisation),
+    testMunicipalities: list(TestMunicipality),
+    sdgTargets: list(Type.Object({ code: Type.String(), label: Type.String(), contribution: LocalizedText })),
+    themes: list(CodeLabel),
+    assessment: Type.Object({ principles: list(Assessment), rathenau: list(Assessment), preconditions: list(Assessment) }),
+    links: list(Type.Object({ kind: Type.String(), url: Type.String({ format: 'uri' }), title: Type.String(), language: Nullable(Type.String()) })),
+    related: list(ToolSummary, 'Tools that share an organisation'),
+    similar: list(ToolSummary, 'Tools with the most classifications in common'),
+    history: list(
+      Type.Object({ at: Type.String({ format: 'date-time' }), action: Type.String(), by: Type.String() }),
+      'Changes to the tool, newest first, naming the acting organisation (never a person)',
+    ),
+    startedOn: Nullable(Type.String({ format: 'date' })),
+    availableOn: Nullable(Type.String({ format: 'date' })),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+    _links: resourceLinks,
+  }),
+)
