@@ -47,6 +47,8 @@ async function startMailServer(mode: Mode): Promise<{ port: number; seen: () => 
     const smtp = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
+      // A reverse DNS lookup per connection would time the test server, not the app.
+      disableReverseLookup: true,
       logger: false,
       onData(stream, _session, callback) {
         stream.resume()
