@@ -87,16 +87,10 @@ async function startToolbox(smtpPort: number): Promise<string> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: repoRoot,
     stdio: ['ignore', 'inherit', 'inherit'],
+    // An empty DATABASE_URL means PGlite in the fresh DATA_DIR, whatever the caller's environment says.
     env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: base,
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      RATE_LIMIT_DISABLED: '1',
-      LOG_LEVEL: 'warn',
+      ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: base, DATA_DIR: dataDir, DATABASE_URL: '',
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, RATE_LIMIT_DISABLED: '1', LOG_LEVEL: 'warn',
     },
   })
   cleanups.push(() => stop(child))
