@@ -20,7 +20,9 @@ interface Logger {
   error(object: object, message: string): void
 }
 
-const BATCH = 10
+/** Messages claimed at a time: one, so that a sender that dies leaves at most one message waiting for its lease. */
+const BATCH = 1
+const STOP_WAIT_MS = 2_000
 const MAX_RETRY_MS = 6 * 3600_000
 
 /** How long to wait before attempt n + 1 after n failed ones. */
@@ -39,8 +41,9 @@ export function createMailSender(repository: MailRepository, options: MailSender
     greetingTimeout: options.timeoutMs,
     socketTimeout: options.timeoutMs,
   })
-  // A lease longer than any one message can take, so a live sender never loses the message it is sending.
-  const leaseSeconds = Math.ceil((options.timeoutMs * 4 * BATCH) / 1000) + 60
+  // A lease longer than one message can take (connect, greet, send, each bounded by the timeout), so a live sender
+  // never loses the message it is sending.
+  const leaseSeconds = Math.ceil((options.timeoutMs * 4 * BATCH) / 1000) + 30
   let timer: NodeJS.Timeout | undefined
   let running: Promise<number> | undefined
   let again = false
@@ -104,11 +107,14 @@ export function createMailSender(repository: MailRepository, options: MailSender
       timer = setInterval(round, options.pollIntervalMs)
       timer.unref()
     },
-    /** Stops polling and waits for the round in progress (each message is bounded by the timeouts). */
+    /**
+     * Stops polling and waits a moment for a message in flight. A mail server that hangs is not waited for: the
+     * message's lease runs out and a sender (here after a restart, or another instance) sends it again.
+     */
     async stop() {
       stopped = true
       if (timer) clearInterval(timer)
-      await running
+      await Promise.race([running, new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())])
       transport.close()
     },
   }
