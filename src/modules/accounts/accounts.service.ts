@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2'
 import type { RunInTransaction, Tx } from '../../db/transaction.ts'
-import { ConflictError, GoneError, NotFoundError, ValidationError } from '../../errors.ts'
+import { AppError, ConflictError, GoneError, NotFoundError, ValidationError } from '../../errors.ts'
 import type { Locale } from '../../i18n/messages.ts'
 import type { Actor, Role } from '../../lib/actor.ts'
 import type { AuditRepository } from '../audit/audit.repository.ts'
@@ -28,7 +28,12 @@ const newToken = () => randomBytes(32).toString('base64url')
 // A hash to verify against when the account does not exist, so that timing does not tell.
 const DUMMY_HASH = argonHash('not a real password, only for timing', ARGON2_OPTIONS)
 
-export class SignInFailed extends Error {}
+/** One answer for a wrong address, a wrong password and a locked account, so that none of them can be told apart. */
+export class SignInFailed extends AppError {
+  constructor() {
+    super('sign-in-failed', 401, 'error.signIn')
+  }
+}
 
 export interface AccountsDeps {
   repository: AccountsRepository
