@@ -1,8 +1,7 @@
 // Small formatting helpers the administration pages share.
 import { label, translator } from '../../../i18n/i18n.ts'
 import type { Locale } from '../../../i18n/messages.ts'
-import type { AppError } from '../../../errors.ts'
-import { ValidationError } from '../../../errors.ts'
+import { ValidationError, type AppError } from '../../../errors.ts'
 import { alert } from '../../../views/components/index.ts'
 
 export const formatDateTime = (locale: Locale, value: Date | string | null) =>
