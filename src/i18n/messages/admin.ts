@@ -80,7 +80,7 @@ export const adminMessages = {
     nl: 'Wacht op verzending (poging {attempt}, wordt zo verstuurd).',
     en: 'Waiting to be sent (attempt {attempt}, going out any moment).',
   },
-  'admin.outbox.status.sending': { nl: 'Wordt nu verstuurd… (poging {attempt})', en: 'Sending… (attempt {attempt})' },
+  'admin.outbox.status.sending': { nl: 'Wordt nu verstuurd (poging {attempt})…', en: 'Sending (attempt {attempt})…' },
   'admin.outbox.status.sent': { nl: 'Verstuurd op {time}.', en: 'Sent on {time}.' },
   'admin.outbox.status.failed': {
     nl: 'Niet verstuurd: opgegeven na {attempts} pogingen (op {time}). Laatste fout: {error}',
@@ -90,7 +90,7 @@ export const adminMessages = {
     nl: 'Niet verstuurd: opgegeven na 1 poging (op {time}). Laatste fout: {error}',
     en: 'Not sent: gave up after 1 attempt (on {time}). Last error: {error}',
   },
-  'admin.outbox.lastError': { nl: 'Laatste fout: {error}', en: 'Last error: {error}' },
+  'admin.outbox.lastError': { nl: 'Versturen mislukte de vorige keer: {error}', en: 'Sending failed last time: {error}' },
   'admin.outbox.retry': { nl: 'Opnieuw versturen', en: 'Send again' },
   'admin.outbox.retried': {
     nl: 'Het bericht staat weer klaar en wordt zo opnieuw verstuurd.',

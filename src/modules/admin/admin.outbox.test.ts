@@ -53,6 +53,7 @@ describe('the outbox page: where each message stands, and sending a given-up one
     const due = await message({ nextAttemptAt: new Date(Date.now() - 1000) })
     const retrying = await message({ attempts: 2, error: 'connect ECONNREFUSED 127.0.0.1:2525', nextAttemptAt: new Date(Date.now() + HOUR) })
     const sending = await message({ attempts: 1, nextAttemptAt: new Date(), claimedUntil: new Date(Date.now() + 60_000) })
+    const resending = await message({ attempts: 2, error: 'socket timeout', nextAttemptAt: new Date(), claimedUntil: new Date(Date.now() + 60_000) })
     const sent = await message({ attempts: 1, sentAt: new Date('2026-03-04T10:15:00Z') })
     const failed = await message({ attempts: 5, error: '550 5.1.1 <x@example.org>: mailbox unavailable', failedAt: new Date('2026-03-05T08:00:00Z') })
     const once = await message({ attempts: 1, error: 'greeting never received', failedAt: new Date() })
@@ -63,15 +64,16 @@ describe('the outbox page: where each message stands, and sending a given-up one
     const say = (m: { id: number }) => text(entry(en.body, m.id))
     assert.match(say(kept), /Kept in the outbox \(SMTP not configured\)/)
     assert.match(say(waiting), /Waiting to be sent \(attempt 1, next try at \d{1,2} \w{3} 20\d\d, \d\d:\d\d\)/)
-    assert.doesNotMatch(say(waiting), /Last error/)
+    assert.doesNotMatch(say(waiting), /failed/)
     assert.match(say(due), /Waiting to be sent \(attempt 1, going out any moment\)/)
-    assert.match(say(retrying), /Waiting to be sent \(attempt 3, next try at [^)]+\)\. Last error: connect ECONNREFUSED 127\.0\.0\.1:2525/)
-    assert.match(say(sending), /Sending… \(attempt 1\)/)
+    assert.match(say(retrying), /Waiting to be sent \(attempt 3, next try at [^)]+\)\. Sending failed last time: connect ECONNREFUSED 127\.0\.0\.1:2525/)
+    assert.match(say(sending), /Sending \(attempt 1\)…/)
+    assert.match(say(resending), /Sending \(attempt 2\)… Sending failed last time: socket timeout/)
     assert.match(say(sent), /Sent on 4 Mar 2026, 11:15/, 'in Amsterdam time')
     assert.match(say(failed), /Not sent: gave up after 5 attempts \(on 5 Mar 2026, 09:00\)\. Last error: 550 5\.1\.1 &lt;x@example\.org&gt;: mailbox unavailable/)
     assert.match(say(once), /gave up after 1 attempt \(/)
     // Only a message that was given up on can be sent again.
-    for (const m of [kept, waiting, due, retrying, sending, sent]) assert.doesNotMatch(entry(en.body, m.id), /retry/, `no retry button on ${m.id}`)
+    for (const m of [kept, waiting, due, retrying, sending, resending, sent]) assert.doesNotMatch(entry(en.body, m.id), /retry/, `no retry button on ${m.id}`)
     assert.match(entry(en.body, failed.id), new RegExp(`action="/en/admin/outbox/${failed.id}/retry"`))
     assert.match(say(failed), /Send again/)
 
@@ -79,8 +81,8 @@ describe('the outbox page: where each message stands, and sending a given-up one
     const zeg = (m: { id: number }) => text(entry(nl.body, m.id))
     assert.match(zeg(kept), /Bewaard in de outbox \(geen SMTP-server ingesteld\)/)
     assert.match(zeg(waiting), /Wacht op verzending \(poging 1, volgende poging op \d{1,2} \w{3} 20\d\d/)
-    assert.match(zeg(retrying), /poging 3.*Laatste fout: connect ECONNREFUSED/)
-    assert.match(zeg(sending), /Wordt nu verstuurd… \(poging 1\)/)
+    assert.match(zeg(retrying), /poging 3.*Versturen mislukte de vorige keer: connect ECONNREFUSED/)
+    assert.match(zeg(sending), /Wordt nu verstuurd \(poging 1\)…/)
     assert.match(zeg(sent), /Verstuurd op 4 mrt 2026, 11:15/)
     assert.match(zeg(failed), /Niet verstuurd: opgegeven na 5 pogingen \(op 5 mrt 2026, 09:00\)\. Laatste fout: 550/)
     assert.match(zeg(failed), /Opnieuw versturen/)
@@ -100,8 +102,8 @@ describe('the outbox page: where each message stands, and sending a given-up one
 
   test('an administrator sends a given-up message again: audited, due again, with a flash, in both languages', async () => {
     for (const [prefix, flash, waitingText] of [
-      ['', /Het bericht staat weer klaar en wordt zo opnieuw verstuurd/, /Wacht op verzending \(poging 1, wordt zo verstuurd\)\. Laatste fout: 421/],
-      ['/en', /The message is queued again and will be sent shortly/, /Waiting to be sent \(attempt 1, going out any moment\)\. Last error: 421/],
+      ['', /Het bericht staat weer klaar en wordt zo opnieuw verstuurd/, /Wacht op verzending \(poging 1, wordt zo verstuurd\)\. Versturen mislukte de vorige keer: 421/],
+      ['/en', /The message is queued again and will be sent shortly/, /Waiting to be sent \(attempt 1, going out any moment\)\. Sending failed last time: 421/],
     ] as const) {
       const failed = await message({ attempts: 5, error: '421 try again later', failedAt: new Date() })
       await admin.get(`${prefix}/admin/outbox`)

@@ -7,7 +7,7 @@ const row = { transport: 'smtp' as const, sent_at: null, failed_at: null, claime
 
 test('a lease that ran out (the sender died mid-send) reads as waiting again, with the next attempt number', () => {
   assert.deepEqual(outboxDelivery({ ...row, attempts: 2, claimed_until: new Date(now.getTime() - 1) }, now), { state: 'waiting', attempt: 3, nextAttemptAt: now, lastError: null })
-  assert.deepEqual(outboxDelivery({ ...row, attempts: 2, claimed_until: new Date(now.getTime() + 1) }, now), { state: 'sending', attempt: 2 })
+  assert.deepEqual(outboxDelivery({ ...row, attempts: 2, claimed_until: new Date(now.getTime() + 1) }, now), { state: 'sending', attempt: 2, lastError: null })
 })
 
 test('sent wins over a stale error; a message kept for want of SMTP is never waiting', () => {

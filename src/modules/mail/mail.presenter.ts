@@ -6,8 +6,8 @@ export type OutboxDelivery =
   | { state: 'kept' }
   /** Due now or later; lastError when an earlier attempt failed. */
   | { state: 'waiting'; attempt: number; nextAttemptAt: Date | null; lastError: string | null }
-  /** A sender holds it right now. */
-  | { state: 'sending'; attempt: number }
+  /** A sender holds it right now; lastError when an earlier attempt failed. */
+  | { state: 'sending'; attempt: number; lastError: string | null }
   | { state: 'sent'; sentAt: Date }
   /** The sender gave up; an administrator may send it again. */
   | { state: 'failed'; attempts: number; error: string | null; failedAt: Date }
@@ -19,6 +19,6 @@ export function outboxDelivery(row: DeliveryColumns, now: Date): OutboxDelivery 
   if (row.sent_at) return { state: 'sent', sentAt: new Date(row.sent_at) }
   if (row.transport === 'outbox') return { state: 'kept' }
   if (row.failed_at) return { state: 'failed', attempts: row.attempts, error: row.error, failedAt: new Date(row.failed_at) }
-  if (row.claimed_until && new Date(row.claimed_until) > now) return { state: 'sending', attempt: row.attempts }
+  if (row.claimed_until && new Date(row.claimed_until) > now) return { state: 'sending', attempt: row.attempts, lastError: row.error }
   return { state: 'waiting', attempt: row.attempts + 1, nextAttemptAt: row.next_attempt_at ? new Date(row.next_attempt_at) : null, lastError: row.error }
 }

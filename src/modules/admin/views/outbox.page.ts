@@ -38,20 +38,21 @@ function deliveryText(locale: Locale, delivery: OutboxDelivery, now: Date): stri
   switch (delivery.state) {
     case 'kept':
       return t('admin.outbox.status.kept')
-    case 'sending':
-      return t('admin.outbox.status.sending', { attempt: delivery.attempt })
     case 'sent':
       return t('admin.outbox.status.sent', { time: time(delivery.sentAt) })
     case 'failed': {
       const params = { time: time(delivery.failedAt), error: delivery.error ?? '–' }
       return delivery.attempts === 1 ? t('admin.outbox.status.failedOnce', params) : t('admin.outbox.status.failed', { ...params, attempts: delivery.attempts })
     }
+    case 'sending':
     case 'waiting': {
-      const waiting =
-        delivery.nextAttemptAt && delivery.nextAttemptAt > now
-          ? t('admin.outbox.status.waiting', { attempt: delivery.attempt, time: time(delivery.nextAttemptAt) })
-          : t('admin.outbox.status.due', { attempt: delivery.attempt })
-      return delivery.lastError ? `${waiting} ${t('admin.outbox.lastError', { error: delivery.lastError })}` : waiting
+      const status =
+        delivery.state === 'sending'
+          ? t('admin.outbox.status.sending', { attempt: delivery.attempt })
+          : delivery.nextAttemptAt && delivery.nextAttemptAt > now
+            ? t('admin.outbox.status.waiting', { attempt: delivery.attempt, time: time(delivery.nextAttemptAt) })
+            : t('admin.outbox.status.due', { attempt: delivery.attempt })
+      return delivery.lastError ? `${status} ${t('admin.outbox.lastError', { error: delivery.lastError })}` : status
     }
   }
 }
