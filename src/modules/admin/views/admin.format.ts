@@ -3,9 +3,9 @@ import { label, translator } from '../../../i18n/i18n.ts'
 import type { Locale } from '../../../i18n/messages.ts'
 import { ValidationError, type AppError } from '../../../errors.ts'
 import { alert } from '../../../views/components/index.ts'
+import { formatDate } from '../../../views/format.ts'
 
-export const formatDateTime = (locale: Locale, value: Date | string | null) =>
-  value ? new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(value)) : '–'
+export const formatDateTime = (locale: Locale, value: Date | string | null) => (value ? formatDate(locale, value, { style: 'medium', time: true }) : '–')
 
 /** An organisation a user can belong to, or a duplicate can be merged into. */
 export interface OrganisationChoice {

@@ -4,6 +4,7 @@ import { label, localePath, translator } from '../../../i18n/i18n.ts'
 import type { MessageKey } from '../../../i18n/messages.ts'
 import { alert, dataList, heading, link, paragraph, unorderedList } from '../../../views/components/index.ts'
 import { renderForm, str, type FormValues } from '../../../views/form.ts'
+import { formatDate } from '../../../views/format.ts'
 import { html } from '../../../views/html.ts'
 import type { PageContext } from '../../../views/layout.ts'
 import { simplePage } from '../../../views/simple.page.ts'
@@ -31,7 +32,7 @@ export function trackingPage(ctx: PageContext, reference: ReferenceData, model: 
   const { submission: s, tool } = model
   const toolName = tool ? (locale === 'en' ? (tool.name_en ?? tool.name_nl) : (tool.name_nl ?? tool.name_en)) : undefined
   const typed = model.reply?.values ?? {}
-  const date = (value: Date | string) => new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(value))
+  const date = (value: Date | string) => formatDate(locale, value, { time: true })
   const form = s.form ? reference.formsByCode.get(s.form) : undefined
 
   const content = html`${model.reply?.conflict ? alert('error', t('submission.reply.notAsked'), { role: 'alert' }) : ''}

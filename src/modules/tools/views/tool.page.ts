@@ -2,14 +2,14 @@ import { localePath, translator } from '../../../i18n/i18n.ts'
 import { dataList, heading, link, paragraph, table, unorderedList } from '../../../views/components/index.ts'
 import { html } from '../../../views/html.ts'
 import { layout, type PageContext } from '../../../views/layout.ts'
+import { formatDate } from '../../../views/format.ts'
 import { localizedName, localizedText } from '../../../views/localized.ts'
 import type { ToolView } from '../tools.presenter.ts'
 
 export function toolPage(ctx: PageContext, tool: ToolView): string {
   const t = translator(ctx.locale)
   const notRecorded = t('tool.notRecorded')
-  const date = (value: Date | string) =>
-    new Intl.DateTimeFormat(ctx.locale === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(value))
+  const date = (value: Date | string) => formatDate(ctx.locale, value)
   const toolLink = (slug: string, name: ToolView['name']) => link(localePath(ctx.locale, `/tools/${slug}`), localizedName(name))
   const filterLink = (facet: string, value: string, text: string) =>
     link(`${localePath(ctx.locale, '/tools')}?${new URLSearchParams({ [facet]: value })}`, text)
