@@ -1,0 +1,69 @@
+// Screenshots of pages as a person sees them, at 1280 and 390 px wide, in Debian's Chromium: for looking at what
+// you build before calling it done. The app runs in memory (the test database with the reference data and the 74
+// real tools), signed in as the role you ask for, with a few shared tools waiting in curation.
+//
+//   npx tsx scripts/screenshots.ts [--as admin|curator|partner|anonymous] [--out DIR] PATH [PATH ...]
+//   e.g. npx tsx scripts/screenshots.ts --as curator /curation /curation/1 '/curation/1/merge?target=pdok'
+//
+// Each PATH gives DIR/<name>-1280.png and DIR/<name>-390.png (full page), and the script prints whether the page
+// scrolls sideways at either width.
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { chromium } from 'playwright-core'
+import { CHROMIUM } from '../e2e/browser.ts'
+import { createUser } from '../test/factories.ts'
+import { buildTestApp } from '../test/helper.ts'
+import { sessionCookie } from '../test/http.ts'
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { as: { type: 'string', default: 'admin' }, out: { type: 'string', default: 'e2e/out/shots' } },
+})
+const role = values.as as 'admin' | 'curator' | 'partner' | 'anonymous'
+if (positionals.length === 0 || !['admin', 'curator', 'partner', 'anonymous'].includes(role)) {
+  console.error('Usage: npx tsx scripts/screenshots.ts [--as admin|curator|partner|anonymous] [--out DIR] PATH [PATH ...]')
+  process.exit(2)
+}
+mkdirSync(values.out!, { recursive: true })
+
+const server = await buildTestApp({ RATE_LIMIT_DISABLED: '1' })
+const db = server.database.handle.db
+const submissions = server.app.appContext.submissions
+// Shared tools waiting in curation: one new, one close to a known tool, one addition to a tool.
+await submissions.submit(
+  { name: 'Wijkdata-dashboard', description: 'Een dashboard waarmee bewoners en gemeente samen de data van hun wijk bekijken en bespreken.', contactEmail: 'bewoner@example.org', websiteUrl: 'https://wijkdata.example.org', ownerName: 'Gemeente Voorbeeld', form: 'software', category: 'content' },
+  { locale: 'nl', source: 'form', confirmDifferent: true },
+)
+await submissions.submit(
+  { name: 'PDOK kaartviewer', description: 'Publieke Dienstverlening Op de Kaart: geodata van de overheid als open services.', contactEmail: 'kaart@example.org', websiteUrl: 'https://www.pdok.nl/viewer' },
+  { locale: 'nl', source: 'form', confirmDifferent: true },
+)
+const user = role === 'anonymous' ? undefined : await createUser(db, { role })
+const cookie = user ? await sessionCookie(db, user.id) : undefined
+
+await server.app.listen({ port: 0, host: '127.0.0.1' })
+const { port } = server.app.server.address() as { port: number }
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] })
+try {
+  for (const path of positionals) {
+    const name = path.replace(/^\/+/, '').replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '') || 'home'
+    for (const width of [1280, 390]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } })
+      if (cookie) {
+        const [key, value] = cookie.split('=')
+        await context.addCookies([{ name: key!, value: value!, domain: '127.0.0.1', path: '/' }])
+      }
+      const page = await context.newPage()
+      const response = await page.goto(`http://127.0.0.1:${port}${path}`)
+      const file = join(values.out!, `${name}-${width}.png`)
+      await page.screenshot({ path: file, fullPage: true })
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      console.log(`${response?.status()} ${path} @${width}: ${file}${overflow > 0 ? ` (scrolls sideways by ${overflow} px)` : ''}`)
+      await context.close()
+    }
+  }
+} finally {
+  await browser.close()
+  await server.close()
+}
