@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_catalogue.ts'
 import * as m0002 from './migrations/0002_accounts.ts'
 import * as m0003 from './migrations/0003_submissions.ts'
 import * as m0004 from './migrations/0004_outbox_delivery.ts'
+import * as m0005 from './migrations/0005_catalogue_editing.ts'
 
 // Listed explicitly (not read from the folder) so the order is reviewed in code and bundlers keep them.
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002_accounts': m0002,
   '0003_submissions': m0003,
   '0004_outbox_delivery': m0004,
+  '0005_catalogue_editing': m0005,
 }
 
 class StaticMigrationProvider implements MigrationProvider {

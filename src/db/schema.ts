@@ -78,6 +78,26 @@ export interface ToolsTable {
   facet_keys: Derived<string[]>
   match_keys: Derived<string[]>
   languages: ColumnType<string[], string[] | undefined, string[]>
+  /** Counted up by every edit: an editor who started from an older version gets a conflict. */
+  version: Generated<number>
+  licence_not_applicable: Generated<boolean>
+  retired_on: ColumnType<string | null, string | null | undefined, string | null>
+  retired_reason_nl: ColumnType<string | null, string | null | undefined, string | null>
+  retired_reason_en: ColumnType<string | null, string | null | undefined, string | null>
+  replaced_by_tool_id: ColumnType<number | null, number | null | undefined, number | null>
+}
+
+export interface ToolSlugRedirectsTable {
+  slug: string
+  tool_id: number
+  created_at: Generated<Date>
+}
+
+export interface OrganisationAliasesTable {
+  id: Generated<number>
+  organisation_id: number
+  alias: string
+  created_at: Generated<Date>
 }
 
 export interface ToolProcessesTable {
@@ -100,10 +120,12 @@ export interface ToolSdgTargetsTable {
 export interface ToolAssessmentsTable {
   tool_id: number
   criterion_code: string
-  rating: 'meets' | 'partly' | 'does_not_meet' | 'unknown'
+  rating: 'meets' | 'partly' | 'does_not_meet' | 'not_applicable' | 'unknown'
   explanation_nl: string | null
   explanation_en: string | null
   assessed_on: string | null
+  evidence_url: ColumnType<string | null, string | null | undefined, string | null>
+  assessed_by_organisation_id: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 export interface ToolLinksTable {
@@ -154,6 +176,8 @@ export interface AuditLogTable {
   actor_user_id: number | null
   actor_organisation_id: number | null
   actor_label: string
+  /** The role the actor acted in (partner, curator, admin), or null for the system and visitors. */
+  actor_role: ColumnType<string | null, string | null | undefined, string | null>
   action: string
   entity_type: string
   entity_id: string
@@ -271,6 +295,8 @@ export interface SubmissionEventsTable {
 }
 
 export interface DB {
+  tool_slug_redirects: ToolSlugRedirectsTable
+  organisation_aliases: OrganisationAliasesTable
   submissions: SubmissionsTable
   submission_events: SubmissionEventsTable
   users: UsersTable

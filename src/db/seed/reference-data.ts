@@ -103,6 +103,8 @@ export async function loadReferenceData(db: Database, dir = REFERENCE_DATA_DIR):
     }
 
     const orgIds = await loadOrganisations(trx, dir)
+    // Organisation names and aliases are part of their tools' search text: new ones must be found at once.
+    await sql`select tool_refresh_derived(array(select distinct x.tool_id from tool_organisations x join organisation_aliases a on a.organisation_id = x.organisation_id))`.execute(trx)
 
     let toolsInserted = 0
     const done = await trx.selectFrom('seed_state').select('name').where('name', '=', TOOLS_SEED).executeTakeFirst()
@@ -201,6 +203,12 @@ async function loadOrganisations(trx: Trx, dir: string): Promise<Map<string, num
   for (const o of readCsv(join(dir, 'tool-organisations.csv'))) {
     await upsert({ name: o.organisation!, kind: o.kind!, cbsCode: o.cbs_code || undefined })
   }
+  // Other names people use ("Den Haag", "TU Delft"): search, the municipality facet and the organisation picker know them.
+  for (const a of readCsv(join(dir, 'organisation-aliases.csv'))) {
+    const id = ids.get(a.cbs_code || slugify(a.organisation!))
+    if (!id) throw new Error(`organisation-aliases.csv: unknown organisation ${a.organisation}`)
+    await trx.insertInto('organisation_aliases').values({ organisation_id: id, alias: a.alias! }).onConflict((oc) => oc.doNothing()).execute()
+  }
   return ids
 }
 
@@ -208,6 +216,7 @@ function partnerKind(name: string, kind: string): string {
   if (kind === 'company') return 'company'
   if (kind === 'knowledge institution') return 'knowledge_institution'
   if (/^Ministerie|Centraal Bureau|Politie/.test(name)) return 'national_government'
+  if (/^NEN\b/.test(name)) return 'standards_body'
   if (/Foundation|Stedennetwerk|Agenda Stad|Smart City|BTG|Brightlands/.test(name)) return 'network'
   return 'other'
 }

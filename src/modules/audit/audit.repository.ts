@@ -29,6 +29,7 @@ export function createAuditRepository(db: Database) {
           actor_user_id: actor.kind === 'user' ? actor.id : null,
           actor_organisation_id: actor.kind === 'user' ? actor.organisationId : null,
           actor_label: actor.kind === 'user' ? `${actor.name} <${actor.email}>` : actor.kind === 'system' ? `system: ${actor.label}` : 'anonymous',
+          actor_role: actor.kind === 'user' ? actor.role : null,
           action: entry.action,
           entity_type: entry.entityType,
           entity_id: String(entry.entityId),
@@ -54,7 +55,7 @@ export function createAuditRepository(db: Database) {
       db
         .selectFrom('audit_log as a')
         .leftJoin('organisations as o', 'o.id', 'a.actor_organisation_id')
-        .select(['a.occurred_at', 'a.action', 'a.actor_user_id', 'o.name as organisation_name'])
+        .select(['a.occurred_at', 'a.action', 'a.actor_user_id', 'a.actor_role', 'o.name as organisation_name'])
         .where('a.entity_type', '=', entityType)
         .where('a.entity_id', '=', String(entityId))
         .orderBy('a.occurred_at', 'desc')
