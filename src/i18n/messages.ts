@@ -5,9 +5,11 @@ import { accountsMessages } from './messages/accounts.ts'
 import { adminMessages } from './messages/admin.ts'
 import { catalogueMessages } from './messages/catalogue.ts'
 import { curationMessages } from './messages/curation.ts'
+import { editingMessages } from './messages/editing.ts'
 import { errorsMessages } from './messages/errors.ts'
 import { formsMessages } from './messages/forms.ts'
 import { mailMessages } from './messages/mail.ts'
+import { organisationsMessages } from './messages/organisations.ts'
 import { shareMessages } from './messages/share.ts'
 import { siteMessages } from './messages/site.ts'
 import { vocabularyMessages } from './messages/vocabulary.ts'
@@ -19,6 +21,8 @@ export const MESSAGE_AREAS = [
   vocabularyMessages,
   shareMessages,
   curationMessages,
+  editingMessages,
+  organisationsMessages,
   adminMessages,
   accountsMessages,
   mailMessages,
@@ -33,6 +37,8 @@ export const messages = {
   ...vocabularyMessages,
   ...shareMessages,
   ...curationMessages,
+  ...editingMessages,
+  ...organisationsMessages,
   ...adminMessages,
   ...accountsMessages,
   ...mailMessages,

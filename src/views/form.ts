@@ -47,6 +47,8 @@ export interface FieldSpec {
   required?: boolean
   /** Label text; defaults to the catalogue's field.{name}. */
   label?: string
+  /** A text field's datalist to choose from (e.g. the organisation picker). */
+  list?: string
 }
 
 export interface FormSpec {
@@ -100,6 +102,7 @@ export function renderFields(spec: Pick<FormSpec, 'id' | 'fields' | 'problems' |
             invalid: !!error,
             autocomplete: f.autocomplete,
             required: f.required,
+            list: f.list,
           })
     return formField(id, label, input, hintId ? { id: hintId, text: f.hint } : undefined, errorId ? { id: errorId, text: error } : undefined)
   })}`

@@ -64,6 +64,51 @@ export function createOrganisationsRepository(db: Database) {
         .where((eb) => eb.or([eb('o.kind', 'not in', ['municipality', 'province']), eb('o.is_city_deal_partner', '=', true), sql<boolean>`exists (select 1 from tool_organisations x where x.organisation_id = o.id)`]))
         .orderBy(sql`lower(o.name)`)
         .execute(),
+    /** Every current organisation with its aliases, for the organisation picker. */
+    pickerEntries: () =>
+      db
+        .selectFrom('organisations as o')
+        .select(['o.id', 'o.name', 'o.kind', 'o.cbs_code', sql<string[]>`coalesce((select array_agg(a.alias order by a.alias) from organisation_aliases a where a.organisation_id = o.id), '{}')`.as('aliases')])
+        .where('o.merged_into_id', 'is', null)
+        .orderBy(sql`lower(o.name)`)
+        .execute(),
+
+    /** The current organisations whose name or alias is this text (case and accents ignored). */
+    findByNameOrAlias: (text: string, x: Executor = db) =>
+      x
+        .selectFrom('organisations as o')
+        .select(['o.id', 'o.name', 'o.kind', 'o.cbs_code'])
+        .where('o.merged_into_id', 'is', null)
+        .where((eb) =>
+          eb.or([
+            sql<boolean>`lower(unaccent(o.name)) = lower(unaccent(${text}))`,
+            sql<boolean>`exists (select 1 from organisation_aliases a where a.organisation_id = o.id and lower(unaccent(a.alias)) = lower(unaccent(${text})))`,
+          ]),
+        )
+        .orderBy('o.id')
+        .execute(),
+
+    /** Organisations whose name or an alias looks like this text, most alike first (for "did you mean"). */
+    similarTo: (text: string, limit: number) =>
+      db
+        .selectFrom('organisations as o')
+        .select(['o.id', 'o.name', 'o.kind', 'o.cbs_code'])
+        .select(
+          sql<number>`greatest(similarity(lower(o.name), lower(${text})), coalesce((select max(similarity(lower(a.alias), lower(${text}))) from organisation_aliases a where a.organisation_id = o.id), 0))`.as('score'),
+        )
+        .where('o.merged_into_id', 'is', null)
+        .where((eb) =>
+          eb.or([
+            sql<boolean>`lower(o.name) % lower(${text})`,
+            sql<boolean>`lower(o.name) like ${`%${text.toLowerCase().replace(/[\%_]/g, (c) => `\${c}`)}%`}`,
+            sql<boolean>`exists (select 1 from organisation_aliases a where a.organisation_id = o.id and (lower(a.alias) % lower(${text}) or lower(a.alias) = lower(${text})))`,
+          ]),
+        )
+        .orderBy('score', 'desc')
+        .orderBy(sql`lower(o.name)`)
+        .limit(limit)
+        .execute(),
+
     /** Every organisation, for choosing one (partner members, merge targets). */
     options: () => db.selectFrom('organisations').select(['id', 'name', 'kind', 'cbs_code']).where('merged_into_id', 'is', null).orderBy(sql`lower(name)`).execute(),
     cbsCodeTaken: async (code: string, exceptId: number | undefined, x: Executor) =>

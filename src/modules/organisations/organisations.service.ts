@@ -69,6 +69,27 @@ export function createOrganisationsService({ repository, transaction, audit, too
       return organisation
     },
 
+    /** Every current organisation with its aliases, for the organisation picker. */
+    pickerEntries: () => repository.pickerEntries(),
+
+    /**
+     * The organisation someone typed into a picker, by its name or an alias (case and accents ignored). Otherwise a
+     * ValidationError for that field, naming the closest organisations, or the namesakes to choose between.
+     */
+    async resolve(text: string, field: string) {
+      const found = await repository.findByNameOrAlias(text)
+      if (found.length === 1) return found[0]!
+      if (found.length > 1) {
+        throw new ValidationError([{ name: field, messageKey: 'validation.organisationAmbiguous', params: { name: text, names: found.map((o) => o.cbs_code ? `${o.name} (${o.cbs_code})` : o.name).join(', ') } }])
+      }
+      const similar = await repository.similarTo(text, 3)
+      throw new ValidationError([
+        similar.length > 0
+          ? { name: field, messageKey: 'validation.organisationUnknown', params: { name: text, suggestions: similar.map((o) => `“${o.name}”`).join(', ') } }
+          : { name: field, messageKey: 'validation.organisationUnknownNoSuggestion', params: { name: text } },
+      ])
+    },
+
     /** Inside the caller's transaction: an organisation that exists on its own, for linking a tool to it. */
     currentOrganisation: (trx: Tx, id: number) => repository.findCurrent(id, trx),
 

@@ -59,6 +59,8 @@ export const textbox = (attrs: {
   invalid?: boolean
   autocomplete?: string
   required?: boolean
+  /** The id of a datalist to choose from (e.g. the organisation picker). */
+  list?: string | undefined
 }) =>
   html`<input class="utrecht-textbox utrecht-textbox--html-input${attrs.invalid ? ' utrecht-textbox--invalid' : ''}" type="${
     attrs.type ?? 'text'
@@ -66,7 +68,7 @@ export const textbox = (attrs: {
     attrs.describedBy ? html` aria-describedby="${attrs.describedBy}"` : ''
   }${attrs.invalid ? html` aria-invalid="true"` : ''}${attrs.autocomplete ? html` autocomplete="${attrs.autocomplete}"` : ''}${
     attrs.required ? html` required` : ''
-  }>`
+  }${attrs.list ? html` list="${attrs.list}"` : ''}>`
 
 export const textarea = (attrs: { id: string; name: string; value: string; maxLength?: number | undefined; rows?: number | undefined; describedBy?: string | undefined; invalid?: boolean; required?: boolean | undefined }) =>
   html`<textarea class="utrecht-textarea utrecht-textarea--html-textarea${attrs.invalid ? ' utrecht-textarea--invalid' : ''}" id="${attrs.id}" name="${attrs.name}" rows="${
