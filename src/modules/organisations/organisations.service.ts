@@ -76,13 +76,13 @@ export function createOrganisationsService({ repository, transaction, audit, too
      * The organisation someone typed into a picker, by its name or an alias (case and accents ignored). Otherwise a
      * ValidationError for that field, naming the closest organisations, or the namesakes to choose between.
      */
-    async resolve(text: string, field: string) {
-      const found = await repository.findByNameOrAlias(text)
+    async resolve(text: string, field: string, x?: Tx) {
+      const found = await repository.findByNameOrAlias(text, x)
       if (found.length === 1) return found[0]!
       if (found.length > 1) {
         throw new ValidationError([{ name: field, messageKey: 'validation.organisationAmbiguous', params: { name: text, names: found.map((o) => o.cbs_code ? `${o.name} (${o.cbs_code})` : o.name).join(', ') } }])
       }
-      const similar = await repository.similarTo(text, 3)
+      const similar = await repository.similarTo(text, 3, x)
       throw new ValidationError([
         similar.length > 0
           ? { name: field, messageKey: 'validation.organisationUnknown', params: { name: text, suggestions: similar.map((o) => `“${o.name}”`).join(', ') } }
