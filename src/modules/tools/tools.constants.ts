@@ -30,3 +30,14 @@ export const MAX_API_PAGE_SIZE = 100
 export const MAX_PAGE = 100_000
 
 export type Sort = (typeof SORTS)[number]
+
+/**
+ * Forms for which a licence does not apply (codes from reference-data/tool-forms.csv): laws, EU legislation and
+ * ordinances bind by law, norms are bought or referred to under the standards body's terms, and agreements bind
+ * the parties that sign them. A tool of these forms without a recorded licence shows "not applicable", not
+ * "not recorded".
+ */
+export const LICENCE_NOT_APPLICABLE_FORMS: ReadonlySet<string> = new Set(['legislation', 'ordinance', 'norm', 'agreement'])
+
+/** The longest `from` (the catalogue state a visitor came from) a tool page reads; a longer one is ignored. */
+export const MAX_RETURN_QUERY_LENGTH = 2_000

@@ -419,6 +419,37 @@ export function createToolsRepository(db: Database) {
       const row = await db.selectFrom('catalogue_state').select('version').where('id', '=', 1).executeTakeFirstOrThrow()
       return Number(row.version)
     },
+
+    // Reads for the tool page and the API resource (kept at the end; the catalogue's writes sit above).
+
+    /** The current slug of the tool an old slug (a renamed or merged tool) points to, if any. */
+    async redirectFor(slug: string): Promise<string | undefined> {
+      const row = await db
+        .selectFrom('tool_slug_redirects as r')
+        .innerJoin('tools as t', 't.id', 'r.tool_id')
+        .select('t.slug')
+        .where('r.slug', '=', slug)
+        .executeTakeFirst()
+      return row?.slug
+    },
+
+    /** A tool's assessments with the organisation that assessed each, in criteria order. */
+    assessmentsWithAssessor: (toolId: number) =>
+      db
+        .selectFrom('tool_assessments as a')
+        .leftJoin('organisations as o', 'o.id', 'a.assessed_by_organisation_id')
+        .select([
+          'a.criterion_code',
+          'a.rating',
+          'a.explanation_nl',
+          'a.explanation_en',
+          'a.evidence_url',
+          'a.assessed_on',
+          'o.slug as assessor_slug',
+          'o.name as assessor_name',
+        ])
+        .where('a.tool_id', '=', toolId)
+        .execute(),
   }
 }
 export type ToolsRepository = ReturnType<typeof createToolsRepository>
