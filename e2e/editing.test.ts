@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import type { BrowserContext, Page } from 'playwright-core'
+import { createTool, createUser } from '../test/factories.ts'
+import { axeViolations, browserSkipReason, startBrowserFixture, type AxeViolation, type BrowserFixture } from './browser.ts'
+
+const skip = browserSkipReason()
+if (skip) console.log(`# ${skip}`)
+
+describe('editing a tool in a browser', { skip }, () => {
+  let fx: BrowserFixture
+  before(async () => {
+    fx = await startBrowserFixture()
+  })
+  after(() => fx?.close())
+
+  /** axe on the page the visitor is on, at 1280 and 375 px (in a context that allows injecting axe). */
+  async function checkAxe(context: BrowserContext, page: Page, found: Record<string, AxeViolation[]>) {
+    for (const width of [1280, 375]) {
+      const probe = await fx.browser.newContext({ bypassCSP: true, storageState: await context.storageState(), viewport: { width, height: 900 } })
+      const p = await probe.newPage()
+      await p.goto(page.url())
+      const violations = await axeViolations(p)
+      if (violations.length > 0) found[`${page.url()} @${width}`] = violations
+      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      if (overflow > 0) found[`${page.url()} @${width}: scrolls sideways`] = []
+      await probe.close()
+    }
+  }
+
+  test('a partner member signs in without JavaScript, assesses their tool and records a test municipality, and sees it published', async () => {
+    const db = fx.server.database.handle.db
+    const member = await createUser(db, { role: 'partner', organisationCbs: 'GM0344', name: 'Petra Partner' })
+    const tool = await createTool(db, { name_nl: 'Wijkbudget-app', name_en: null, municipalities: [{ cbsCode: 'GM0344', role: 'owner' }] })
+    const context = await fx.browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    const found: Record<string, AxeViolation[]> = {}
+    try {
+      await page.goto(`${fx.baseUrl}/login?next=/tools/${tool.slug}/edit`)
+      await page.getByLabel('E-mailadres').fill(member.email)
+      await page.getByLabel('Wachtwoord').fill(member.password)
+      await page.getByRole('button', { name: 'Inloggen' }).click()
+      await page.waitForURL(new RegExp(`/tools/${tool.slug}/edit$`))
+      await checkAxe(context, page, found)
+
+      // The assessment: privacy partly met, explained, with evidence, assessed by the municipality (found by its alias).
+      await page.getByRole('link', { name: 'Beoordeling' }).click()
+      await checkAxe(context, page, found)
+      const privacy = page.getByRole('group', { name: 'Privacy' })
+      await privacy.getByLabel('Oordeel', { exact: true }).selectOption('partly')
+      await privacy.getByLabel('Toelichting (Nederlands)').fill('Persoonsgegevens worden na dertig dagen verwijderd.')
+      await privacy.getByLabel('Onderbouwing (link)').fill('https://example.org/dpia-wijkbudget')
+      await privacy.getByLabel('Beoordeeld door (organisatie)').fill('Utrecht')
+      await page.getByRole('button', { name: 'Opslaan' }).last().click()
+      await page.waitForURL(/done=saved/)
+      assert.ok(await page.getByText('Opgeslagen.').isVisible())
+
+      // A test municipality with its result: first a mistake (test result on an adopter), then right.
+      await page.getByRole('link', { name: 'Organisaties' }).first().click()
+      const row = page.getByRole('group', { name: 'Organisatie 2' })
+      await row.getByLabel('Organisatie', { exact: true }).fill('Den Haag')
+      await row.getByLabel('Rol', { exact: true }).selectOption('adopter')
+      await row.getByLabel('Teststatus', { exact: true }).selectOption('passed')
+      await page.getByRole('button', { name: 'Opslaan' }).last().click()
+      const alert = page.getByRole('alert')
+      assert.match(await alert.innerText(), /Teststatus, resultaat en testdatum horen alleen bij een testgemeente/)
+      await checkAxe(context, page, found)
+      await page.getByRole('group', { name: 'Organisatie 2' }).getByLabel('Rol', { exact: true }).selectOption('test_municipality')
+      await page.getByRole('group', { name: 'Organisatie 2' }).getByLabel('Resultaat (Nederlands)').fill('Drie wijken gebruikten de app een jaar.')
+      await page.getByRole('button', { name: 'Opslaan' }).last().click()
+      await page.waitForURL(/done=saved/)
+
+      // Published: the public page shows the assessment and the test, to a visitor who is not signed in.
+      const visitor = await fx.browser.newContext({ javaScriptEnabled: false })
+      const publicPage = await visitor.newPage()
+      await publicPage.goto(`${fx.baseUrl}/tools/${tool.slug}`)
+      const body = await publicPage.locator('main').innerText()
+      assert.match(body, /Persoonsgegevens worden na dertig dagen verwijderd\./)
+      assert.match(body, /Voldoet deels/)
+      assert.match(body, /'s-Gravenhage/)
+      assert.match(body, /Drie wijken gebruikten de app een jaar\./)
+      await visitor.close()
+      assert.deepEqual(found, {}, JSON.stringify(found, null, 2))
+    } finally {
+      await context.close()
+    }
+  })
+
+  test('every edit page in English is axe-clean at 1280 and 375 px, with JavaScript', async () => {
+    const db = fx.server.database.handle.db
+    const curator = await createUser(db, { role: 'curator' })
+    const context = await fx.browser.newContext()
+    const page = await context.newPage()
+    const found: Record<string, AxeViolation[]> = {}
+    try {
+      await page.goto(`${fx.baseUrl}/en/login`)
+      await page.getByLabel('E-mail address').fill(curator.email)
+      await page.getByLabel('Password').fill(curator.password)
+      await page.getByRole('button', { name: 'Sign in' }).click()
+      await page.waitForURL(/\/en\/account$/)
+      for (const part of ['', '/links', '/sdg', '/assessments', '/organisations']) {
+        await page.goto(`${fx.baseUrl}/en/tools/pdok/edit${part}`)
+        await checkAxe(context, page, found)
+      }
+      assert.deepEqual(found, {}, JSON.stringify(found, null, 2))
+    } finally {
+      await context.close()
+    }
+  })
+})
