@@ -120,8 +120,8 @@ export function createOrganisationsRepository(db: Database) {
         .execute(),
 
     /** Organisations whose name or an alias looks like this text, most alike first (for "did you mean"). */
-    similarTo: (text: string, limit: number) =>
-      db
+    similarTo: (text: string, limit: number, x: Executor = db) =>
+      x
         .selectFrom('organisations as o')
         .select(['o.id', 'o.name', 'o.kind', 'o.cbs_code'])
         .select(

@@ -95,6 +95,8 @@ export function createOrganisationsService({ repository, transaction, audit, too
 
     /** Every current organisation with its aliases, for the organisation picker. */
     pickerEntries: () => repository.pickerEntries(),
+    /** The current organisations called this, by name or alias (case and accents aside): none, one, or namesakes. */
+    findByNameOrAlias: (text: string, trx?: Tx) => repository.findByNameOrAlias(text, trx),
 
     /** One page of the public list of organisations. */
     search: (params: OrganisationSearch) => repository.search(params),
@@ -165,7 +167,8 @@ export function createOrganisationsService({ repository, transaction, audit, too
 
     /**
      * The organisation someone typed into a picker, by its name or an alias (case and accents ignored). Otherwise a
-     * ValidationError for that field, naming the closest organisations, or the namesakes to choose between.
+     * ValidationError for that field, naming the closest organisations, or the namesakes to choose between. Inside a
+     * transaction, pass it: every read goes through it.
      */
     async resolve(text: string, field: string, trx?: Tx) {
       const found = await repository.findByNameOrAlias(text, trx)
@@ -173,7 +176,7 @@ export function createOrganisationsService({ repository, transaction, audit, too
       if (found.length > 1) {
         throw new ValidationError([{ name: field, messageKey: 'validation.organisationAmbiguous', params: { name: text, names: found.map((o) => o.cbs_code ? `${o.name} (${o.cbs_code})` : o.name).join(', ') } }])
       }
-      const similar = await repository.similarTo(text, 3)
+      const similar = await repository.similarTo(text, 3, trx)
       throw new ValidationError([
         similar.length > 0
           ? { name: field, messageKey: 'validation.organisationUnknown', params: { name: text, suggestions: similar.map((o) => `“${o.name}”`).join(', ') } }
