@@ -123,7 +123,7 @@ export const organisationsMessages = {
     en: 'Your account does not belong to an organisation yet. Ask an administrator to link you.',
   },
   'account.tools.edit': { nl: 'Bewerken', en: 'Edit' },
-  'account.tools.editNamed': { nl: '{name} bewerken', en: 'Edit {name}' },
+  'account.tools.editNamed': { nl: 'Bewerken: {name}', en: 'Edit: {name}' },
   'account.tools.curator': {
     nl: 'Als curator of beheerder kun je elke tool bewerken, vanaf de pagina van de tool.',
     en: 'As a curator or administrator you can edit every tool, from the tool’s page.',

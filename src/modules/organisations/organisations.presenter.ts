@@ -61,7 +61,8 @@ export function presentListItem(row: SearchRow, locale: Locale): OrganisationLis
   }
 }
 
-function presentTool(row: ToolRoleRow, locale: Locale): OrganisationToolView {
+/** A tool an organisation has a role on, with that role's details. */
+export function presentOrganisationTool(row: ToolRoleRow, locale: Locale): OrganisationToolView {
   return {
     slug: row.slug,
     // Every tool has a name in at least one language (a check in the database).
@@ -89,6 +90,6 @@ export function presentOrganisation(profile: Profile, locale: Locale): Organisat
     partner: org.is_city_deal_partner,
     cbsCode: governmental ? org.cbs_code : null,
     province: profile.province,
-    roles: ROLES.map((role) => ({ role, tools: profile.tools.filter((t) => t.role === role).map((t) => presentTool(t, locale)) })).filter((g) => g.tools.length > 0),
+    roles: ROLES.map((role) => ({ role, tools: profile.tools.filter((t) => t.role === role).map((t) => presentOrganisationTool(t, locale)) })).filter((g) => g.tools.length > 0),
   }
 }
