@@ -73,8 +73,7 @@ export const organisationsMessages = {
   },
   'admin.orgs.noAliases': { nl: 'Deze organisatie heeft nog geen andere namen.', en: 'This organisation has no other names yet.' },
   'admin.orgs.addAlias': { nl: 'Andere naam toevoegen', en: 'Add other name' },
-  'admin.orgs.removeAlias': { nl: 'Verwijderen', en: 'Remove' },
-  'admin.orgs.removeAliasNamed': { nl: 'Andere naam “{alias}” verwijderen', en: 'Remove other name “{alias}”' },
+  'admin.orgs.removeAliasNamed': { nl: 'Verwijder “{alias}”', en: 'Remove “{alias}”' },
   'admin.orgs.aliasAdded': { nl: 'De andere naam is toegevoegd.', en: 'The other name has been added.' },
   'admin.orgs.aliasRemoved': { nl: 'De andere naam is verwijderd.', en: 'The other name has been removed.' },
   'admin.orgs.publicPage': { nl: 'Openbare pagina van {name}', en: 'Public page of {name}' },
@@ -108,24 +107,24 @@ export const organisationsMessages = {
     en: 'Several organisations are called “{name}”: {names}. Choose one from the list.',
   },
 
-  // /account: the tools of a partner member's organisation
+  // /account: the tools of a partner member's organisation (addressed as "u", like the rest of the account pages)
   'account.tools.heading': { nl: 'Tools van {organisation}', en: 'Tools of {organisation}' },
   'account.tools.intro': {
-    nl: 'Tools die je organisatie bezit of mee ontwikkelt. Je kunt ze bijwerken.',
+    nl: 'Tools die uw organisatie bezit of mee ontwikkelt. U kunt ze bijwerken.',
     en: 'Tools your organisation owns or co-develops. You can keep them up to date.',
   },
   'account.tools.none': {
-    nl: 'Je organisatie is nog geen eigenaar of mede-ontwikkelaar van een tool in de toolbox.',
+    nl: 'Uw organisatie is nog geen eigenaar of mede-ontwikkelaar van een tool in de toolbox.',
     en: 'Your organisation does not own or co-develop a tool in the toolbox yet.',
   },
   'account.tools.noOrganisation': {
-    nl: 'Je account hoort nog bij geen organisatie. Vraag een beheerder om je te koppelen.',
+    nl: 'Uw account hoort nog bij geen organisatie. Vraag een beheerder om u te koppelen.',
     en: 'Your account does not belong to an organisation yet. Ask an administrator to link you.',
   },
   'account.tools.edit': { nl: 'Bewerken', en: 'Edit' },
   'account.tools.editNamed': { nl: 'Bewerken: {name}', en: 'Edit: {name}' },
   'account.tools.curator': {
-    nl: 'Als curator of beheerder kun je elke tool bewerken, vanaf de pagina van de tool.',
+    nl: 'Als curator of beheerder kunt u elke tool bewerken, vanaf de pagina van de tool.',
     en: 'As a curator or administrator you can edit every tool, from the tool’s page.',
   },
   'account.tools.catalogue': { nl: 'Naar alle tools', en: 'Go to all tools' },

@@ -67,7 +67,7 @@ describe('organisation aliases: "Den Haag" finds \'s-Gravenhage', () => {
     assert.deepEqual(await aliases(org.id), [word])
     const shown = await admin.get(added.headers.location as string)
     assert.match(text(shown.body), /De andere naam is toegevoegd\./)
-    assert.match(shown.body, new RegExp(`Andere naam “${word}” verwijderen`))
+    assert.match(shown.body, new RegExp(`<li class="utrecht-unordered-list__item">${word} <form method="post" action="/admin/organisations/${org.id}/aliases/remove"[\\s\\S]*?Verwijder “${word}”</button>`))
     assert.deepEqual(await apiSearch(word), [tool.slug])
     assert.ok(await pageFinds(`/tools?q=${word}`, tool.slug))
     assert.match(text((await visitor().get(`/organisations/${org.slug}`)).body), new RegExp(`Ook bekend als\\s+${word}`))

@@ -183,7 +183,8 @@ export function createOrganisationsRepository(db: Database) {
           .execute(),
         filtered.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
       ])
-      return { rows, total: count.n, governmentsLimited: !everyGovernment }
+      // Only a list that could hold every municipality says it does not.
+      return { rows, total: count.n, governmentsLimited: !everyGovernment && !params.kind }
     },
 
     /** An organisation by its address, merged or not (a merged one answers with where it went). */

@@ -99,6 +99,7 @@ describe('organisation pages', () => {
     assert.match(body, /NEN \(Stichting Koninklijk Nederlands Normalisatie Instituut\)/)
     assert.match(body, /International Organization for Standardization \(ISO\)/)
     assert.doesNotMatch(body, /'s-Gravenhage/)
+    assert.doesNotMatch(body, /Gemeenten en provincies staan in deze lijst/, 'no note about municipalities in a list of standards bodies')
     assert.match(standards.body, /<option value="standards_body" selected>Normalisatie-instituut<\/option>/)
     const international = await visitor.get('/en/organisations?kind=international_body')
     assert.match(text(international.body), /European Union/)

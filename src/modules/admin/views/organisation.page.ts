@@ -68,7 +68,7 @@ ${
         model.aliases.map(
           (a) => html`${a.alias} ${actionForm(p(`/admin/organisations/${org.id}/aliases/remove`), model.csrfToken, t('admin.orgs.removeAliasNamed', { alias: a.alias }), { aliasId: String(a.id) })}`,
         ),
-        { className: 'citydeal-aliases' },
+        { className: 'citydeal-spaced-list' },
       )
     : paragraph(t('admin.orgs.noAliases'))
 }

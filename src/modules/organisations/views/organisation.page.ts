@@ -36,7 +36,10 @@ export function organisationPage(ctx: PageContext, org: OrganisationView): strin
               tool.test?.testedOn ? formatDate(locale, tool.test.testedOn) : '–',
             ]),
           )
-        : unorderedList(tools.map((tool) => html`${toolLink(tool)}${role === 'partner' && tool.involvement ? html` <span class="citydeal-meta">(${tool.involvement.label})</span>` : ''}`))
+        : unorderedList(
+            tools.map((tool) => html`${toolLink(tool)}${role === 'partner' && tool.involvement ? html` <span class="citydeal-meta">(${tool.involvement.label})</span>` : ''}`),
+            { className: 'citydeal-spaced-list' },
+          )
     return html`${heading(3, t(`organisation.role.${role}`))}${body}`
   })
 
