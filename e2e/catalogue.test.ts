@@ -28,13 +28,18 @@ describe('finding a tool in a browser', { skip }, () => {
       await page.waitForURL(/category=governance/)
       assert.match(page.url(), /q=privacy/)
       await page.getByRole('link', { name: /Afwegingskader Sensordata en Privacy/ }).click()
-      await page.waitForURL(/\/en\/tools\/afwegingskader-sensordata-en-privacy$/)
+      // The result link carries the search, so the tool page can lead back to it.
+      await page.waitForURL(/\/en\/tools\/afwegingskader-sensordata-en-privacy\?from=/)
       assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Afwegingskader Sensordata en Privacy')
 
       await page.getByRole('link', { name: 'Lees deze pagina in het Nederlands' }).click()
-      await page.waitForURL(/\/tools\/afwegingskader-sensordata-en-privacy$/)
+      await page.waitForURL(/\/tools\/afwegingskader-sensordata-en-privacy\?from=/)
       assert.equal(await page.getAttribute('html', 'lang'), 'nl')
       assert.ok(await page.getByRole('heading', { name: 'Procesvraag' }).isVisible())
+
+      await page.getByRole('link', { name: 'Terug naar de zoekresultaten' }).click()
+      await page.waitForURL(/\/tools\?q=privacy&category=governance$/)
+      assert.ok(await page.getByRole('link', { name: /Afwegingskader Sensordata en Privacy/ }).isVisible())
     } finally {
       await context.close()
     }

@@ -2,8 +2,12 @@
 // you build before calling it done. The app runs in memory (the test database with the reference data and the 74
 // real tools), signed in as the role you ask for, with a few shared tools waiting in curation.
 //
-//   npx tsx scripts/screenshots.ts [--as admin|curator|partner|anonymous] [--out DIR] PATH [PATH ...]
+//   npx tsx scripts/screenshots.ts [--as admin|curator|partner|anonymous] [--out DIR] [--print] PATH [PATH ...]
 //   e.g. npx tsx scripts/screenshots.ts --as curator /curation /curation/1 '/curation/1/merge?target=pdok'
+//
+// Besides the seed, the app has one retired tool that is partly assessed and replaced by PDOK, at
+// /tools/voorbeeld-buiten-gebruik (its old address /tools/oud-voorbeeld answers 301). --print also renders each
+// page as the print style sheet shows it (DIR/<name>-print.png).
 //
 // Each PATH gives DIR/<name>-1280.png and DIR/<name>-390.png (full page), and the script prints whether the page
 // scrolls sideways at either width.
@@ -12,13 +16,13 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
 import { CHROMIUM } from '../e2e/browser.ts'
-import { createUser } from '../test/factories.ts'
+import { addAssessments, addSlugRedirect, createTool, createUser, organisationByCbs, retireTool } from '../test/factories.ts'
 import { buildTestApp } from '../test/helper.ts'
 import { sessionCookie } from '../test/http.ts'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { as: { type: 'string', default: 'admin' }, out: { type: 'string', default: 'e2e/out/shots' } },
+  options: { as: { type: 'string', default: 'admin' }, out: { type: 'string', default: 'e2e/out/shots' }, print: { type: 'boolean', default: false } },
 })
 const role = values.as as 'admin' | 'curator' | 'partner' | 'anonymous'
 if (positionals.length === 0 || !['admin', 'curator', 'partner', 'anonymous'].includes(role)) {
@@ -39,7 +43,24 @@ await submissions.submit(
   { name: 'PDOK kaartviewer', description: 'Publieke Dienstverlening Op de Kaart: geodata van de overheid als open services.', contactEmail: 'kaart@example.org', websiteUrl: 'https://www.pdok.nl/viewer' },
   { locale: 'nl', source: 'form', confirmDifferent: true },
 )
-const user = role === 'anonymous' ? undefined : await createUser(db, { role })
+// A retired tool, partly assessed, with its successor and an old address.
+const utrecht = await organisationByCbs(db, 'GM0344')
+const pdok = await db.selectFrom('tools').select('id').where('slug', '=', 'pdok').executeTakeFirstOrThrow()
+const retired = await createTool(db, {
+  slug: 'voorbeeld-buiten-gebruik',
+  name_nl: 'Voorbeeld buiten gebruik',
+  name_en: 'Retired example',
+  form: 'software',
+  municipalities: [{ cbsCode: 'GM0344', role: 'owner' }, { cbsCode: 'GM0034', role: 'test_municipality', testStatus: 'passed', resultNl: 'Werkte goed.' }],
+})
+await addAssessments(db, retired.id, [
+  { criterion: 'privacy', rating: 'meets', explanationNl: 'Verwerkt geen persoonsgegevens; de DPIA is openbaar.', explanationEn: 'Processes no personal data; the DPIA is public.', evidenceUrl: 'https://example.org/voorbeeld/dpia-2026-03-openbare-versie.pdf', assessedBy: utrecht.id, assessedOn: '2026-03-03' },
+  { criterion: 'scalable', rating: 'not_applicable', explanationNl: 'Eén landelijke voorziening.' },
+  { criterion: 'designed_for_flexibility', rating: 'partly', assessedOn: '2026-02-10' },
+])
+await retireTool(db, retired.id, { on: '2026-06-30', reasonNl: 'Opgegaan in PDOK, dat dezelfde kaarten als open dienst aanbiedt.', replacedBy: pdok.id })
+await addSlugRedirect(db, 'oud-voorbeeld', retired.id)
+const user = role === 'anonymous' ? undefined : await createUser(db, { role, ...(role === 'partner' ? { organisationId: utrecht.id } : {}) })
 const cookie = user ? await sessionCookie(db, user.id) : undefined
 
 await server.app.listen({ port: 0, host: '127.0.0.1' })
@@ -60,6 +81,12 @@ try {
       await page.screenshot({ path: file, fullPage: true })
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
       console.log(`${response?.status()} ${path} @${width}: ${file}${overflow > 0 ? ` (scrolls sideways by ${overflow} px)` : ''}`)
+      if (values.print && width === 1280) {
+        await page.emulateMedia({ media: 'print' })
+        const printFile = join(values.out!, `${name}-print.png`)
+        await page.screenshot({ path: printFile, fullPage: true })
+        console.log(`   print: ${printFile}`)
+      }
       await context.close()
     }
   }

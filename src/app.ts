@@ -12,6 +12,7 @@ import { registerOrganisationPages } from './modules/organisations/organisations
 import { registerContentPages } from './modules/pages/pages.routes.ts'
 import { registerSharePages } from './modules/submissions/share.routes.ts'
 import { registerSubmissionsApi } from './modules/submissions/submissions.api.ts'
+import { registerToolEditingPages } from './modules/tool-editing/tool-editing.routes.ts'
 import { registerToolsApi } from './modules/tools/tools.api.ts'
 import { registerToolPages } from './modules/tools/tools.routes.ts'
 import { registerApiConventions } from './plugins/api.ts'
@@ -98,6 +99,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerSharePages(app, ctx)
   registerSubmissionsApi(app, ctx)
   registerCurationPages(app, ctx)
+  registerToolEditingPages(app, ctx)
   app.log.info({ database: ctx.database.kind, ...ctx.startup }, 'toolbox ready')
   return app
 }

@@ -18,6 +18,7 @@ import { createReferenceRepository } from './modules/reference/reference.reposit
 import { loadReferenceData, reloadMunicipalities } from './modules/reference/reference.service.ts'
 import { createSubmissionsRepository } from './modules/submissions/submissions.repository.ts'
 import { createSubmissionsService } from './modules/submissions/submissions.service.ts'
+import { createToolEditingService } from './modules/tool-editing/tool-editing.service.ts'
 import { createToolsRepository } from './modules/tools/tools.repository.ts'
 import { createToolsService } from './modules/tools/tools.service.ts'
 
@@ -104,6 +105,7 @@ export async function buildContext(config: Config, options: ContextOptions) {
       accounts: createAccountsService({ repository: accountsRepository, transaction, audit, mail, publicUrl: config.PUBLIC_URL }),
       organisations,
       submissions,
+      toolEditing: createToolEditingService({ transaction, tools: toolsRepository, organisations, audit, reference }),
       curation: createCurationService({ transaction, submissions, repository: submissionsRepository, tools: toolsRepository, organisations, audit, publicUrl: config.PUBLIC_URL }),
       startup: { migrations, referenceData: seeded },
       /** Stops the mail sender (waiting for a message in flight) and closes the database. */

@@ -101,3 +101,57 @@ export async function createUser(db: Database, input: UserInput = {}) {
     .executeTakeFirstOrThrow()
   return { ...user, password }
 }
+
+export interface AssessmentInput {
+  criterion: string
+  rating: 'meets' | 'partly' | 'does_not_meet' | 'not_applicable' | 'unknown'
+  explanationNl?: string | null
+  explanationEn?: string | null
+  evidenceUrl?: string | null
+  /** The assessing organisation, by id. */
+  assessedBy?: number | null
+  assessedOn?: string | null
+}
+
+/** Records verdicts on criteria for a tool, as an editor would. */
+export async function addAssessments(db: Database, toolId: number, rows: AssessmentInput[]) {
+  for (const r of rows) {
+    await db
+      .insertInto('tool_assessments')
+      .values({
+        tool_id: toolId,
+        criterion_code: r.criterion,
+        rating: r.rating,
+        explanation_nl: r.explanationNl ?? null,
+        explanation_en: r.explanationEn ?? null,
+        evidence_url: r.evidenceUrl ?? null,
+        assessed_by_organisation_id: r.assessedBy ?? null,
+        assessed_on: r.assessedOn ?? null,
+      })
+      .execute()
+  }
+  await sql`select tool_refresh_derived(${[toolId]}::bigint[])`.execute(db)
+}
+
+/** Retires a tool with a date, a reason and optionally its successor. */
+export async function retireTool(db: Database, toolId: number, input: { on?: string | null; reasonNl?: string | null; reasonEn?: string | null; replacedBy?: number | null } = {}) {
+  await db
+    .updateTable('tools')
+    .set({
+      status: 'retired',
+      retired_on: input.on === undefined ? '2026-03-01' : input.on,
+      retired_reason_nl: input.reasonNl ?? null,
+      retired_reason_en: input.reasonEn ?? null,
+      replaced_by_tool_id: input.replacedBy ?? null,
+    })
+    .where('id', '=', toolId)
+    .execute()
+  await sql`select tool_refresh_derived(${[toolId]}::bigint[])`.execute(db)
+}
+
+/** An old slug that now points to a tool (a rename or a merge). */
+export const addSlugRedirect = (db: Database, slug: string, toolId: number) => db.insertInto('tool_slug_redirects').values({ slug, tool_id: toolId }).execute()
+
+/** An organisation's id and slug, by CBS code. */
+export const organisationByCbs = (db: Database, cbsCode: string) =>
+  db.selectFrom('organisations').select(['id', 'slug', 'name']).where('cbs_code', '=', cbsCode).executeTakeFirstOrThrow()

@@ -81,3 +81,34 @@ export function text(htmlText: string): string {
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
 }
+
+const unescapeHtml = (value: string) => value.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+
+/**
+ * The fields a browser would send for the form whose action is `action` on this page, as the page shows them:
+ * text fields and hidden fields with their values, ticked boxes, chosen options, text areas (not buttons).
+ */
+export function formFields(page: string, action: string): Record<string, string | string[]> {
+  const start = page.search(new RegExp(`<form [^>]*action="${action.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}"`))
+  if (start === -1) throw new Error(`no form with action ${action}`)
+  const form = page.slice(start, page.indexOf('</form>', start))
+  const fields: Record<string, string | string[]> = {}
+  const add = (name: string, value: string) => {
+    const existing = fields[name]
+    fields[name] = existing === undefined ? value : [...[existing].flat(), value]
+  }
+  for (const [tag] of form.matchAll(/<input [^>]*>/g)) {
+    const attr = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1]
+    const type = attr('type') ?? 'text'
+    const name = attr('name')
+    if (!name || type === 'submit' || type === 'button' || name === '_csrf') continue
+    if ((type === 'checkbox' || type === 'radio') && !/\schecked(\s|>|$)/.test(tag)) continue
+    add(name, unescapeHtml(attr('value') ?? ''))
+  }
+  for (const [, name, options] of form.matchAll(/<select [^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
+    const chosen = /<option value="([^"]*)" selected>/.exec(options!) ?? /<option value="([^"]*)"/.exec(options!)
+    add(name!, unescapeHtml(chosen?.[1] ?? ''))
+  }
+  for (const [, name, value] of form.matchAll(/<textarea [^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) add(name!, unescapeHtml(value!))
+  return fields
+}

@@ -16,6 +16,15 @@ FormatRegistry.Set('http-url', (value) => {
   }
 })
 
+/** A calendar date as a date field sends it (2026-12-03), a real day between 1900 and 2100. */
+FormatRegistry.Set('iso-date', (value) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!match) return false
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return year >= 1900 && year <= 2100 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+})
+
 interface PropertySchema {
   type?: string
   maxLength?: number
@@ -71,6 +80,25 @@ export function validateInput<S extends TSchema>(schema: S, input: unknown): Sta
   return converted as Static<S>
 }
 
+/** Runs several validations and then throws one ValidationError with all their problems, so every one shows at once. */
+export function validationCollector() {
+  const problems: FieldProblem[] = []
+  return {
+    run<T>(work: () => T): T | undefined {
+      try {
+        return work()
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error
+        problems.push(...error.details)
+        return undefined
+      }
+    },
+    check() {
+      if (problems.length > 0) throw new ValidationError(problems)
+    },
+  }
+}
+
 function problemFor(type: ValueErrorType, schema: Record<string, unknown>, name: string, value: unknown): FieldProblem {
   switch (type) {
     case ValueErrorType.ObjectRequiredProperty:
@@ -80,7 +108,7 @@ function problemFor(type: ValueErrorType, schema: Record<string, unknown>, name:
     case ValueErrorType.StringMinLength:
       return { name, messageKey: 'validation.tooShort', params: { min: Number(schema.minLength) } }
     case ValueErrorType.StringFormat:
-      return { name, messageKey: schema.format === 'email' ? 'validation.email' : schema.format === 'http-url' ? 'validation.url' : 'validation.invalid' }
+      return { name, messageKey: schema.format === 'email' ? 'validation.email' : schema.format === 'http-url' ? 'validation.url' : schema.format === 'iso-date' ? 'validation.date' : 'validation.invalid' }
     case ValueErrorType.Union:
     case ValueErrorType.Literal:
       return { name, messageKey: 'validation.unknownValue', params: { value: String(value).slice(0, 60) } }

@@ -34,7 +34,7 @@ export const list = (values: FormValues, key: string) => {
 
 export interface FieldSpec {
   name: string
-  type: 'text' | 'email' | 'password' | 'url' | 'select' | 'checkbox' | 'hidden' | 'textarea' | 'checkboxes'
+  type: 'text' | 'email' | 'password' | 'url' | 'date' | 'select' | 'checkbox' | 'hidden' | 'textarea' | 'checkboxes'
   value?: string
   /** Checked values of a 'checkboxes' group. */
   values?: string[]
@@ -133,13 +133,13 @@ ${content}
 }
 
 /** The list of a form's problems above it, each linking to its field. */
-export function errorSummary(spec: Pick<FormSpec, 'id' | 'problems' | 'locale'>): SafeHtml | '' {
+export function errorSummary(spec: Pick<FormSpec, 'id' | 'problems' | 'locale'> & { labelFor?: (name: string) => string | undefined }): SafeHtml | '' {
   const problems = new Map((spec.problems ?? []).map((p) => [p.name, translate(spec.locale, p.messageKey, p.params)]))
   return problems.size > 0
       ? alert(
           'error',
           html`<p class="utrecht-paragraph">${translate(spec.locale, 'error.formProblems')}</p><ul>${[...problems].map(
-            ([name, message]) => html`<li><a href="#${spec.id}-${name}">${fieldLabel(spec.locale, name)}: ${message}</a></li>`,
+            ([name, message]) => html`<li><a href="#${spec.id}-${name}">${spec.labelFor?.(name) ?? fieldLabel(spec.locale, name)}: ${message}</a></li>`,
           )}</ul>`,
           { role: 'alert' },
         )

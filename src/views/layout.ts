@@ -20,6 +20,12 @@ export interface PageOptions {
   description?: string
   /** Set false for pages that must not be indexed (errors). */
   index?: boolean
+  /**
+   * The page's canonical address (path without locale prefix, e.g. /tools/pdok) when the request may carry
+   * parameters that only change navigation aids (a tool page's link back to a search): linked as canonical, and
+   * the language alternates point to it. The language switch keeps the request's own parameters.
+   */
+  canonical?: string
 }
 
 /** The shared page: skip link, header with navigation and language switch, main, footer. */
@@ -27,6 +33,7 @@ export function layout(ctx: PageContext, options: PageOptions, main: SafeHtml): 
   const t = translator(ctx.locale)
   const other: Locale = ctx.locale === 'nl' ? 'en' : 'nl'
   const here = (locale: Locale) => `${localePath(locale, ctx.path)}${ctx.search}`
+  const indexed = (locale: Locale) => (options.canonical === undefined ? here(locale) : localePath(locale, options.canonical))
   const navItem = (section: NonNullable<PageOptions['section']>, path: string, text: string) =>
     html`<li><a href="${localePath(ctx.locale, path)}"${options.section === section ? html` aria-current="page"` : ''}>${text}</a></li>`
 
@@ -37,9 +44,10 @@ export function layout(ctx: PageContext, options: PageOptions, main: SafeHtml): 
 <title>${options.title} · ${t('site.name')}</title>
 ${options.description ? html`<meta name="description" content="${options.description}">` : ''}
 ${options.index === false ? html`<meta name="robots" content="noindex">` : ''}
-<link rel="alternate" hreflang="nl" href="${ctx.publicUrl}${here('nl')}">
-<link rel="alternate" hreflang="en" href="${ctx.publicUrl}${here('en')}">
-<link rel="alternate" hreflang="x-default" href="${ctx.publicUrl}${here('nl')}">
+${options.canonical === undefined ? '' : html`<link rel="canonical" href="${ctx.publicUrl}${indexed(ctx.locale)}">`}
+<link rel="alternate" hreflang="nl" href="${ctx.publicUrl}${indexed('nl')}">
+<link rel="alternate" hreflang="en" href="${ctx.publicUrl}${indexed('en')}">
+<link rel="alternate" hreflang="x-default" href="${ctx.publicUrl}${indexed('nl')}">
 <link rel="stylesheet" href="/assets/utrecht.css">
 <link rel="stylesheet" href="/assets/theme.css">
 <link rel="stylesheet" href="/assets/app.css">

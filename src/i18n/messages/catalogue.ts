@@ -92,11 +92,31 @@ export const catalogueMessages = {
   'tool.fallback': { nl: '(nog niet vertaald: {language})', en: '(not translated yet: {language})' },
   'tool.history': { nl: 'Wijzigingsgeschiedenis', en: 'Change history' },
   'tool.history.none': { nl: 'Nog geen wijzigingen vastgelegd.', en: 'No changes recorded yet.' },
-  'tool.history.bySystem': { nl: 'de toolbox (referentiegegevens)', en: 'the toolbox (reference data)' },
-  'tool.history.byEditors': { nl: 'de redactie van de toolbox', en: 'the toolbox editors' },
+  // One sentence per change: "2 december 2026: bijgewerkt door Gemeente Utrecht".
+  'tool.history.entry': { nl: '{date}: {action} door {by}', en: '{date}: {action} by {by}' },
+  'tool.history.bySystem': { nl: 'de toolbox', en: 'the toolbox' },
+  'tool.history.byCurators': { nl: 'de toolbox-curatoren', en: 'the toolbox curators' },
 
-  'history.tool.created': { nl: 'Toegevoegd aan de toolbox', en: 'Added to the toolbox' },
-  'history.tool.updated': { nl: 'Gewijzigd', en: 'Changed' },
+  // What happened to a tool, as the middle of a history sentence (lower case, a participle).
+  'history.tool.created': { nl: 'toegevoegd', en: 'added' },
+  'history.tool.updated': { nl: 'bijgewerkt', en: 'updated' },
+  'history.tool.retired': { nl: 'buiten gebruik gesteld', en: 'retired' },
+  'history.tool.merged': { nl: 'samengevoegd met een andere tool', en: 'merged with another tool' },
+  'history.tool.slug_changed': { nl: 'naar een nieuw webadres verplaatst', en: 'moved to a new web address' },
+
+  'tool.back.results': { nl: 'Terug naar de zoekresultaten', en: 'Back to the search results' },
+  'tool.back.all': { nl: 'Alle tools', en: 'All tools' },
+  'tool.edit': { nl: 'Bewerk deze tool', en: 'Edit this tool' },
+  'tool.retired.on': { nl: 'Deze tool is buiten gebruik gesteld op {date}', en: 'This tool was retired on {date}' },
+  'tool.retired.undated': { nl: 'Deze tool is buiten gebruik gesteld', en: 'This tool has been retired' },
+  'tool.retired.replacedBy': { nl: 'Vervangen door', en: 'Replaced by' },
+  'tool.licence.notApplicable': { nl: 'Niet van toepassing', en: 'Not applicable' },
+  'tool.assessment.none': { nl: 'Nog niet beoordeeld op de {count} criteria.', en: 'Not yet assessed against the {count} criteria.' },
+  'tool.assessment.assess': { nl: 'Beoordeel deze tool', en: 'Assess this tool' },
+  'tool.assessment.evidence': { nl: 'Onderbouwing', en: 'Evidence' },
+  'tool.assessment.assessedBy': { nl: 'Beoordeeld door', en: 'Assessed by' },
+  'tool.assessment.assessedOn': { nl: 'Beoordeeld op {date}', en: 'Assessed on {date}' },
+  'tool.assessment.assessedOnShort': { nl: 'op {date}', en: 'on {date}' },
 
   'tool.addition.heading': { nl: 'Weet je meer over deze tool?', en: 'Do you know more about this tool?' },
   'tool.addition.text': {

@@ -71,6 +71,7 @@ export const errorsMessages = {
   },
   'validation.cbsCodeTaken': { nl: 'Een andere organisatie heeft deze CBS-code al.', en: 'Another organisation already has this CBS code.' },
   'validation.mergeIntoItself': { nl: 'Kies een andere organisatie om mee samen te voegen.', en: 'Choose another organisation to merge with.' },
+  'validation.date': { nl: 'Vul een datum in als 2026-12-03 (jaar-maand-dag).', en: 'Enter a date as 2026-12-03 (year-month-day).' },
   'validation.url': {
     nl: 'Vul een webadres in dat begint met http:// of https://, zoals https://voorbeeld.nl.',
     en: 'Enter a web address starting with http:// or https://, such as https://example.org.',

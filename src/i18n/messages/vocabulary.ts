@@ -53,6 +53,7 @@ export const vocabularyMessages = {
   'rating.meets': { nl: 'Voldoet', en: 'Meets' },
   'rating.partly': { nl: 'Voldoet deels', en: 'Partly meets' },
   'rating.does_not_meet': { nl: 'Voldoet niet', en: 'Does not meet' },
+  'rating.not_applicable': { nl: 'Niet van toepassing', en: 'Not applicable' },
   'rating.unknown': { nl: 'Nog niet beoordeeld', en: 'Not yet assessed' },
 
   'binding.legal': { nl: 'Wettelijk bindend', en: 'Legally binding' },

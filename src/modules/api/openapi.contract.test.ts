@@ -4,7 +4,7 @@ import { Ajv, type ValidateFunction } from 'ajv'
 import formats from 'ajv-formats'
 import type { LightMyRequestResponse } from 'fastify'
 import { buildTestApp, type TestApp } from '../../../test/helper.ts'
-import { createTool, unique } from '../../../test/factories.ts'
+import { addAssessments, addSlugRedirect, createTool, organisationByCbs, retireTool, unique } from '../../../test/factories.ts'
 
 // Real requests against a real database, each answer checked against what the served OpenAPI document says for
 // its path, method, status and content type: the body against the schema (closed: no member the document does not
@@ -17,7 +17,8 @@ interface MediaType {
 }
 interface Response {
   headers?: Record<string, { schema: Json }>
-  content: Record<string, MediaType>
+  /** None for a redirect. */
+  content?: Record<string, MediaType>
 }
 interface Document {
   paths: Record<string, Record<string, { responses: Record<string, Response> }>>
@@ -82,18 +83,23 @@ describe('the API answers as its OpenAPI document says', () => {
     assert.ok(operation, `${label}: the operation is not in the document`)
     const documented = operation.responses[String(status)] ?? operation.responses[`${String(status)[0]}XX`]
     assert.ok(documented, `${label}: the status is not documented`)
-    const mediaType = String(res.headers['content-type']).split(';')[0]!.trim()
-    const media = documented.content[mediaType]
-    assert.ok(media, `${label}: content type ${mediaType} is not documented (${Object.keys(documented.content).join(', ')})`)
-    const body: unknown = res.json()
-    const validate = validatorFor(media.schema)
-    assert.ok(validate(body), `${label}: ${ajv.errorsText(validate.errors, { separator: '\n' })}`)
     for (const [name, header] of Object.entries(documented.headers ?? {})) {
       const value = res.headers[name.toLowerCase()]
       assert.ok(value !== undefined, `${label}: header ${name} is missing`)
       const validateHeader = validatorFor(header.schema)
       assert.ok(validateHeader(String(value)), `${label}: header ${name}: ${ajv.errorsText(validateHeader.errors)}`)
     }
+    if (!documented.content) {
+      assert.equal(res.body, '', `${label}: documented without a body`)
+      checked.add(`${method} ${path} ${status}`)
+      return {}
+    }
+    const mediaType = String(res.headers['content-type']).split(';')[0]!.trim()
+    const media = documented.content[mediaType]
+    assert.ok(media, `${label}: content type ${mediaType} is not documented (${Object.keys(documented.content).join(', ')})`)
+    const body: unknown = res.json()
+    const validate = validatorFor(media.schema)
+    assert.ok(validate(body), `${label}: ${ajv.errorsText(validate.errors, { separator: '\n' })}`)
     assert.ok(handedToSerialiser, `${label}: the body did not go through serialisation`)
     assert.deepEqual(body, JSON.parse(JSON.stringify(handedToSerialiser.payload)), `${label}: the serialiser changed the body; the schema and the code disagree`)
     checked.add(`${method} ${path} ${status}`)
@@ -118,7 +124,22 @@ describe('the API answers as its OpenAPI document says', () => {
     assert.equal(typeof beyond.detail, 'string')
   })
 
-  test('GET /tools/{slug}: every tool in the catalogue and one with everything filled in; 404 and 400', async () => {
+  test('GET /tools/{slug}: every tool in the catalogue, one with everything filled in, a retired and assessed one; 301, 404 and 400', async () => {
+    const db = t.database.handle.db
+    const utrecht = await organisationByCbs(db, 'GM0344')
+    const retired = await createTool(db, { name_en: null })
+    await addAssessments(db, retired.id, [
+      { criterion: 'privacy', rating: 'meets', explanationNl: 'Ja.', evidenceUrl: 'https://example.org/bewijs', assessedBy: utrecht.id, assessedOn: '2026-03-03' },
+      { criterion: 'feasible', rating: 'not_applicable' },
+      { criterion: 'autonomy', rating: 'unknown' },
+    ])
+    await retireTool(db, retired.id, { reasonEn: 'Superseded.', replacedBy: (await createTool(db)).id })
+    await retireTool(db, (await createTool(db)).id, { on: null })
+    await db.insertInto('tool_aliases').values({ tool_id: retired.id, alias: 'RT', kind: 'acronym', language: 'nl' }).execute()
+    await db.insertInto('tool_links').values({ tool_id: retired.id, kind: 'document', url: 'https://example.org/doc', title_nl: null, title_en: 'Doc', language: 'en' }).execute()
+    const old = unique('oud')
+    await addSlugRedirect(db, old, retired.id)
+    conforms(await request('GET', `/api/v1/tools/${old}?lang=en`), '/tools/{slug}', 'get', 301)
     await createTool(t.database.handle.db, {
       name_en: null,
       description_nl: null,

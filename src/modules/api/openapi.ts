@@ -112,13 +112,20 @@ export function buildOpenApi(ctx: { config: Config; reference: ReferenceData }) 
           tags: ['Tools'],
           summary: 'One tool with everything known about it',
           description:
-            'The tool with its texts, classifications, organisations and their roles, test municipalities with results, SDG 11 contributions, assessments and related tools.',
+            'The tool with its texts, classifications, organisations and their roles, test municipalities with results, SDG 11 contributions, assessments with their evidence and assessor, retirement and successor, and related tools. A slug the tool had before (renamed, or merged into another) answers 301 to the current one.',
           parameters: [
             { name: 'slug', in: 'path', required: true, description: "The tool's stable identifier", schema: { type: 'string', pattern: SLUG_PATTERN, maxLength: SLUG_MAX_LENGTH } },
             langParameter,
           ],
           responses: {
             '200': ok('The tool', Tool),
+            '301': {
+              description: 'The tool was renamed or merged into another: Location gives its current address, with the query string kept',
+              headers: {
+                ...standardHeaders,
+                Location: { description: "The tool's current address", schema: { type: 'string', format: 'uri' } },
+              },
+            },
             '400': problem('A parameter is invalid'),
             '404': problem('No tool has this slug'),
             '5XX': serverError,

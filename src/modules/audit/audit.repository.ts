@@ -63,6 +63,20 @@ export function createAuditRepository(db: Database) {
         .limit(limit)
         .execute(),
 
+    /** What was recorded of a record after a version of it (entries whose after.version is newer), oldest first. */
+    changesSince: (entityType: string, entityId: string | number, version: number, x: Executor = db) =>
+      x
+        .selectFrom('audit_log as a')
+        .leftJoin('organisations as o', 'o.id', 'a.actor_organisation_id')
+        .select(['a.occurred_at', 'a.action', 'a.actor_user_id', 'a.actor_role', 'o.name as organisation_name', 'a.before', 'a.after'])
+        .where('a.entity_type', '=', entityType)
+        .where('a.entity_id', '=', String(entityId))
+        .where(sql<boolean>`(case when a.after->>'version' ~ '^[0-9]{1,9}$' then (a.after->>'version')::int end) > ${version}`)
+        .orderBy('a.occurred_at')
+        .orderBy('a.id')
+        .limit(50)
+        .execute(),
+
     async distinctValues() {
       const [entityTypes, actions] = await Promise.all([
         db.selectFrom('audit_log').select('entity_type').distinct().orderBy('entity_type').execute(),

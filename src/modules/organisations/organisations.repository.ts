@@ -235,6 +235,26 @@ export function createOrganisationsRepository(db: Database) {
       return [...moved.map((a) => a.alias), ...(named ? [named.alias] : [])]
     },
 
+    /**
+     * The tools an organisation has a role on (optionally only these roles), each with the role's details, by name.
+     * A read across the tools' tables, which tools.repository writes.
+     */
+    toolsOf: (organisationId: number, roles?: readonly string[]) =>
+      db
+        .selectFrom('tool_organisations as x')
+        .innerJoin('tools as t', 't.id', 'x.tool_id')
+        .select(['t.id', 't.slug', 't.name_nl', 't.name_en', 't.status', 't.retired_on', 'x.role', 'x.involvement', 'x.test_status', 'x.test_result_nl', 'x.test_result_en', 'x.tested_on'])
+        .where('x.organisation_id', '=', organisationId)
+        .$if(roles !== undefined, (q) => q.where('x.role', 'in', roles!))
+        .orderBy(sql`lower(coalesce(t.name_nl, t.name_en)) collate "C"`)
+        .orderBy('t.id')
+        .orderBy('x.role')
+        .execute(),
+
+    /** The ids of the tools an organisation has any role on: their search text carries its name and aliases. */
+    toolIdsOf: async (organisationId: number, x: Executor = db) =>
+      (await x.selectFrom('tool_organisations').select('tool_id').distinct().where('organisation_id', '=', organisationId).execute()).map((r) => r.tool_id),
+
     /** Every organisation, for choosing one (partner members, merge targets). */
     options: () => db.selectFrom('organisations').select(['id', 'name', 'kind', 'cbs_code']).where('merged_into_id', 'is', null).orderBy(sql`lower(name)`).execute(),
     cbsCodeTaken: async (code: string, exceptId: number | undefined, x: Executor) =>

@@ -36,7 +36,7 @@ export interface OrganisationsDeps {
    * A merge moves the duplicate's roles on tools and its members: those tables belong to tools and accounts. A new
    * name or alias is part of the search text of the organisation's tools, refreshed in the same transaction.
    */
-  tools: Pick<ToolsRepository, 'moveOrganisationRoles' | 'refreshDerived' | 'toolIdsOfOrganisation' | 'toolsOfOrganisation'>
+  tools: Pick<ToolsRepository, 'moveOrganisationRoles' | 'refreshDerived'>
   accounts: Pick<AccountsRepository, 'moveMembers'>
   /** Told after a commit that changed names or aliases (the reference data shows municipalities by them). */
   namesChanged?: () => void
@@ -52,7 +52,7 @@ const MERGE_CHAIN_MAX = 10
 export function createOrganisationsService({ repository, transaction, audit, tools, accounts, namesChanged }: OrganisationsDeps) {
   /** Inside a transaction: the organisation's tools find it by its new name or aliases at once, here and elsewhere. */
   async function refreshToolsOf(trx: Tx, organisationId: number) {
-    await tools.refreshDerived(trx, await tools.toolIdsOfOrganisation(organisationId, trx))
+    await tools.refreshDerived(trx, await repository.toolIdsOf(organisationId, trx))
     if (namesChanged) afterCommit(trx, namesChanged)
   }
 
@@ -118,14 +118,14 @@ export function createOrganisationsService({ repository, transaction, audit, too
       const [aliases, province, toolRoles] = await Promise.all([
         repository.aliasesOf(org.id),
         org.kind === 'municipality' && org.province_code ? repository.provinceByCode(org.province_code) : undefined,
-        tools.toolsOfOrganisation(org.id),
+        repository.toolsOf(org.id),
       ])
       return { organisation: org, aliases: aliases.map((a) => a.alias), province, tools: toolRoles }
     },
 
     /** The tools a member of this organisation may edit: those it owns or co-develops, each once. */
     async editableTools(organisationId: number) {
-      const rows = await tools.toolsOfOrganisation(organisationId, EDITING_ROLES)
+      const rows = await repository.toolsOf(organisationId, EDITING_ROLES)
       return rows.filter((row, i) => rows.findIndex((r) => r.id === row.id) === i)
     },
 
@@ -170,13 +170,13 @@ export function createOrganisationsService({ repository, transaction, audit, too
      * ValidationError for that field, naming the closest organisations, or the namesakes to choose between. Inside a
      * transaction, pass it: every read goes through it.
      */
-    async resolve(text: string, field: string, trx?: Tx) {
-      const found = await repository.findByNameOrAlias(text, trx)
+    async resolve(text: string, field: string, x?: Tx) {
+      const found = await repository.findByNameOrAlias(text, x)
       if (found.length === 1) return found[0]!
       if (found.length > 1) {
         throw new ValidationError([{ name: field, messageKey: 'validation.organisationAmbiguous', params: { name: text, names: found.map((o) => o.cbs_code ? `${o.name} (${o.cbs_code})` : o.name).join(', ') } }])
       }
-      const similar = await repository.similarTo(text, 3, trx)
+      const similar = await repository.similarTo(text, 3, x)
       throw new ValidationError([
         similar.length > 0
           ? { name: field, messageKey: 'validation.organisationUnknown', params: { name: text, suggestions: similar.map((o) => `“${o.name}”`).join(', ') } }

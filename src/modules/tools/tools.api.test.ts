@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { buildTestApp, type TestApp } from '../../../test/helper.ts'
-import { createTool } from '../../../test/factories.ts'
+import { addAssessments, createTool, organisationByCbs, retireTool } from '../../../test/factories.ts'
 
 describe('read API', () => {
   let t: TestApp
@@ -81,6 +81,81 @@ describe('read API', () => {
     assert.equal(body.form.bindingLevel.code, 'voluntary')
     const csm = (await get('/api/v1/tools/crowd-safety-manager')).json()
     assert.ok(csm.organisations.some((o: { cbsCode: string; role: { code: string } }) => o.cbsCode === 'GM0758' && o.role.code === 'co_developer'))
+  })
+
+  test('GET /api/v1/tools/{slug} shows every part of a tool an editor can change', async () => {
+    const db = t.database.handle.db
+    const utrecht = await organisationByCbs(db, 'GM0344')
+    const successor = await createTool(db, { name_nl: 'Nieuwe kaartdienst', name_en: null })
+    const tool = await createTool(db, {
+      form: 'software',
+      processes: ['govern'],
+      themes: ['privacy'],
+      municipalities: [{ cbsCode: 'GM0034', role: 'test_municipality', testStatus: 'passed', resultNl: 'Werkt.', resultEn: 'Works.' }],
+    })
+    await db
+      .updateTable('tools')
+      .set({ licence: 'EUPL-1.2', started_on: '2024-05-01', available_on: '2025-01-31', languages: ['nl', 'en'], version: 3 })
+      .where('id', '=', tool.id)
+      .execute()
+    await db.insertInto('tool_links').values({ tool_id: tool.id, kind: 'source_code', url: 'https://code.example.org/kaart', title_nl: 'Broncode', title_en: null, language: 'en' }).execute()
+    await db.insertInto('tool_links').values({ tool_id: tool.id, kind: 'document', url: 'https://example.org/handleiding.pdf', title_nl: null, title_en: null, language: null, position: 1 }).execute()
+    await db.insertInto('tool_aliases').values({ tool_id: tool.id, alias: 'KDS', kind: 'acronym', language: 'nl' }).execute()
+    await db.insertInto('tool_sdg_targets').values({ tool_id: tool.id, target_code: '11.3', contribution_nl: 'Meer inspraak.', contribution_en: 'More participation.' }).execute()
+    await db.insertInto('tool_organisations').values({ tool_id: tool.id, organisation_id: utrecht.id, role: 'owner', involvement: 'lead' }).execute()
+    await db.updateTable('tool_organisations').set({ tested_on: '2025-06-30' }).where('tool_id', '=', tool.id).where('role', '=', 'test_municipality').execute()
+    await addAssessments(db, tool.id, [
+      { criterion: 'privacy', rating: 'meets', explanationNl: 'Geen persoonsgegevens.', explanationEn: 'No personal data.', evidenceUrl: 'https://example.org/dpia', assessedBy: utrecht.id, assessedOn: '2026-03-03' },
+      { criterion: 'scalable', rating: 'not_applicable' },
+    ])
+    await retireTool(db, tool.id, { on: '2026-04-01', reasonNl: 'Vervangen door een landelijke dienst.', replacedBy: successor.id })
+
+    const body = (await get(`/api/v1/tools/${tool.slug}?lang=en`)).json()
+    assert.equal(body.licence, 'EUPL-1.2')
+    assert.equal(body.licenceNotApplicable, false)
+    assert.deepEqual([body.startedOn, body.availableOn], ['2024-05-01', '2025-01-31'])
+    assert.deepEqual(body.languages.map((l: { code: string }) => l.code), ['nl', 'en'])
+    assert.deepEqual(body.links, [
+      { kind: 'source_code', url: 'https://code.example.org/kaart', title: 'Broncode', titleLanguage: 'nl', language: 'en' },
+      { kind: 'document', url: 'https://example.org/handleiding.pdf', title: 'https://example.org/handleiding.pdf', titleLanguage: null, language: null },
+    ])
+    assert.deepEqual(body.aliases, ['KDS'])
+    assert.deepEqual(body.aliasDetails, [{ alias: 'KDS', kind: 'acronym', language: 'nl' }])
+    assert.deepEqual(body.processes.map((p: { code: string }) => p.code), ['govern'])
+    assert.deepEqual(body.themes.map((th: { code: string }) => th.code), ['privacy'])
+    assert.deepEqual(body.sdgTargets[0].contribution, { text: 'More participation.', language: 'en' })
+    const privacy = body.assessment.rathenau.find((a: { code: string }) => a.code === 'privacy')
+    assert.deepEqual(privacy, {
+      code: 'privacy',
+      label: 'Privacy',
+      rating: { code: 'meets', label: 'Meets' },
+      explanation: { text: 'No personal data.', language: 'en' },
+      evidenceUrl: 'https://example.org/dpia',
+      assessedBy: { slug: utrecht.slug, name: 'Utrecht' },
+      assessedOn: '2026-03-03',
+    })
+    assert.deepEqual(body.assessment.preconditions.find((a: { code: string }) => a.code === 'scalable').rating, { code: 'not_applicable', label: 'Not applicable' })
+    assert.equal(body.assessment.assessed, true)
+    assert.deepEqual(body.assessment.principles[0].assessedBy, null)
+    const owner = body.organisations.find((o: { slug: string }) => o.slug === utrecht.slug)
+    assert.deepEqual([owner.role.code, owner.involvement.code], ['owner', 'lead'])
+    assert.deepEqual(
+      [body.testMunicipalities[0].name, body.testMunicipalities[0].testStatus.code, body.testMunicipalities[0].result.text, body.testMunicipalities[0].testedOn],
+      ['Almere', 'passed', 'Works.', '2025-06-30'],
+    )
+    assert.deepEqual(body.retired, {
+      on: '2026-04-01',
+      reason: { text: 'Vervangen door een landelijke dienst.', language: 'nl' },
+      replacedBy: { slug: successor.slug, name: 'Nieuwe kaartdienst' },
+    })
+    assert.equal(body.status.code, 'retired')
+    assert.ok(body.version >= 3, 'the version an editor works from')
+
+    const plain = (await get(`/api/v1/tools/${successor.slug}`)).json()
+    assert.equal(plain.retired, null)
+    assert.equal(plain.assessment.assessed, false)
+    const law = (await get('/api/v1/tools/algemene-verordening-gegevensbescherming')).json()
+    assert.deepEqual([law.licence, law.licenceNotApplicable], [null, true], 'a law has no licence')
   })
 
   test('errors are problem+json in the client’s language, never a 500', async () => {

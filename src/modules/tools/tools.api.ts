@@ -10,6 +10,7 @@ import { apiLocale } from '../../plugins/api.ts'
 import { Problem } from '../../plugins/problem.schema.ts'
 import { presentFacets, presentListItem, presentTool, type ListItemView, type ToolView } from './tools.presenter.ts'
 import { Tool, ToolList, type ToolSummary } from './tools.responses.ts'
+import { queryString } from './tools.routes.ts'
 import { catalogueSearchParams, parseCatalogueQuery } from './tools.schemas.ts'
 
 /** The API's shape of a list item: codes with labels, and where a text had to fall back to the other language. */
@@ -47,19 +48,28 @@ function apiTool(tool: ToolView, publicUrl: string, locale: Locale): Static<type
     origin: tool.origin,
     processes: tool.processes,
     licence: tool.licence,
+    licenceNotApplicable: tool.licenceNotApplicable,
     languages: tool.languages,
     website: tool.website,
     aliases: tool.aliases,
+    aliasDetails: tool.aliasDetails,
     organisations: tool.organisations,
     testMunicipalities: tool.testMunicipalities.map((m) => ({ ...m, result: text(m.result) })),
     sdgTargets: tool.sdgTargets.map((s) => ({ ...s, contribution: text(s.contribution) })),
     themes: tool.themes,
     assessment: {
+      assessed: tool.assessment.assessed,
       principles: tool.assessment.principles.map((r) => ({ ...r, explanation: text(r.explanation) })),
       rathenau: tool.assessment.rathenau.map((r) => ({ ...r, explanation: text(r.explanation) })),
       preconditions: tool.assessment.preconditions.map((r) => ({ ...r, explanation: text(r.explanation) })),
     },
-    links: tool.links.map((l) => ({ kind: l.kind, url: l.url, title: l.title.text, language: l.language })),
+    links: tool.links.map((l) => ({ kind: l.kind, url: l.url, title: l.title?.text ?? l.url, titleLanguage: l.title?.lang ?? null, language: l.language })),
+    retired: tool.retired && {
+      on: tool.retired.on,
+      reason: text(tool.retired.reason),
+      replacedBy: tool.retired.replacedBy && { slug: tool.retired.replacedBy.slug, name: tool.retired.replacedBy.name.text },
+    },
+    version: tool.version,
     related: tool.related.map((r) => apiListItem(r, publicUrl, locale)),
     similar: tool.similar.map((r) => apiListItem(r, publicUrl, locale)),
     history: tool.history.map((h) => ({ at: new Date(h.at).toISOString(), action: h.action, by: h.by })),
@@ -110,11 +120,18 @@ export function registerToolsApi(app: FastifyInstance, ctx: { config: Config; re
     return body
   })
 
-  app.get<{ Params: { slug: string } }>('/api/v1/tools/:slug', { schema: { response: { 200: Tool, ...problems } } }, async (request) => {
+  app.get<{ Params: { slug: string } }>('/api/v1/tools/:slug', { schema: { response: { 200: Tool, ...problems } } }, async (request, reply) => {
     const locale = apiLocale(request)
     const slug = request.params.slug
     if (!isSlug(slug)) throw new NotFoundError('error.toolNotFound', { slug: slug.slice(0, 80) })
-    const details = await ctx.tools.getTool(slug)
-    return apiTool(presentTool(details, locale, ctx.reference), publicUrl, locale)
+    try {
+      const details = await ctx.tools.getTool(slug)
+      return apiTool(presentTool(details, locale, ctx.reference), publicUrl, locale)
+    } catch (error) {
+      // An old slug (a renamed or merged tool) answers 301 to the current one, forever.
+      const moved = error instanceof NotFoundError ? await ctx.tools.movedTo(slug) : undefined
+      if (moved === undefined) throw error
+      return reply.redirect(`${publicUrl}/api/v1/tools/${moved}${queryString(request)}`, 301)
+    }
   })
 }

@@ -6,6 +6,17 @@ export const ORIGINS = ['city_deal', 'others_initiative', 'existing'] as const
 export const PROCESSES = ['design', 'furnish', 'manage', 'govern'] as const
 export const SORTS = ['relevance', 'name', 'newest'] as const
 export const ROLES = ['owner', 'co_developer', 'test_municipality', 'adopter', 'organising_party', 'partner'] as const
+export type Role = (typeof ROLES)[number]
+export const INVOLVEMENTS = ['lead', 'active', 'contributing', 'informed'] as const
+export const TEST_STATUSES = ['planned', 'running', 'passed', 'failed', 'inconclusive'] as const
+export const LINK_KINDS = ['website', 'documentation', 'document', 'source_code', 'publication', 'evidence', 'other'] as const
+export const ALIAS_KINDS = ['acronym', 'other_name', 'translation', 'former_name'] as const
+/** Assessment ratings an editor gives; a criterion without a row is not assessed ('unknown' is legacy). */
+export const RATINGS = ['meets', 'partly', 'does_not_meet', 'not_applicable'] as const
+/** Licences offered in the editor (SPDX identifiers); any other is typed as free text. */
+export const COMMON_LICENCES = ['EUPL-1.2', 'MIT', 'Apache-2.0', 'GPL-3.0-or-later', 'AGPL-3.0-or-later', 'MPL-2.0', 'CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0', 'ODbL-1.0'] as const
+/** Text limits, as the database checks them (migration 0001). */
+export const TOOL_LIMITS = { name: 200, description: 5000, occasion: 2000, processQuestion: 300, licence: 200, url: 2000, alias: 200, linkTitle: 300, contribution: 1000, explanation: 2000, testResult: 2000, retiredReason: 1000 } as const
 
 /** The catalogue's facets, in the order the page shows them; each is also a URL parameter. */
 export const FACETS = ['category', 'form', 'status', 'origin', 'process', 'theme', 'sdg', 'principle', 'municipality'] as const
@@ -19,3 +30,14 @@ export const MAX_API_PAGE_SIZE = 100
 export const MAX_PAGE = 100_000
 
 export type Sort = (typeof SORTS)[number]
+
+/**
+ * Forms for which a licence does not apply (codes from reference-data/tool-forms.csv): laws, EU legislation and
+ * ordinances bind by law, norms are bought or referred to under the standards body's terms, and agreements bind
+ * the parties that sign them. A tool of these forms without a recorded licence shows "not applicable", not
+ * "not recorded".
+ */
+export const LICENCE_NOT_APPLICABLE_FORMS: ReadonlySet<string> = new Set(['legislation', 'ordinance', 'norm', 'agreement'])
+
+/** The longest `from` (the catalogue state a visitor came from) a tool page reads; a longer one is ignored. */
+export const MAX_RETURN_QUERY_LENGTH = 2_000

@@ -65,6 +65,22 @@ describe('the page cache', () => {
     assert.equal(renders.tool, 2)
   })
 
+  test('a tool page is cached per search it links back to, normalised; an invalid one counts as none', async () => {
+    const start = renders.tool
+    const plain = await get('/tools/omgevingswet')
+    assert.match(plain.body, />Alle tools<\/a>/)
+    const kaart = await get('/tools/omgevingswet?from=q%3Dkaart')
+    assert.match(kaart.body, /href="\/tools\?q=kaart">.*Terug naar de zoekresultaten<\/a>/)
+    assert.equal(renders.tool, start + 2)
+    for (const url of ['/tools/omgevingswet?from=q%3Dkaart%26junk%3D1', '/tools/omgevingswet?from=page%3D1%26q%3D%2520kaart&x=y']) {
+      assert.equal((await get(url)).body, kaart.body, url)
+    }
+    for (const url of ['/tools/omgevingswet?from=form%3Dnope', '/tools/omgevingswet?from=']) assert.equal((await get(url)).body, plain.body, url)
+    assert.equal(renders.tool, start + 2, 'one render per normalised search')
+    assert.match((await get('/tools/omgevingswet?from=q%3Dweg')).body, /href="\/tools\?q=weg">/)
+    assert.equal(renders.tool, start + 3)
+  })
+
   test('the facet vocabulary is built once per load of the reference data', () => {
     const reference = t.app.appContext.reference
     assert.equal(facetVocabulary(reference), facetVocabulary(reference))

@@ -1,7 +1,7 @@
-import { label, translate } from '../../i18n/i18n.ts'
+import { isMessageKey, label, translate } from '../../i18n/i18n.ts'
 import type { Locale } from '../../i18n/messages.ts'
 import type { ReferenceData } from '../reference/reference.service.ts'
-import { FACETS, type Facet } from './tools.constants.ts'
+import { FACETS, LICENCE_NOT_APPLICABLE_FORMS, type Facet } from './tools.constants.ts'
 import type { SearchRow } from './tools.repository.ts'
 import type { CatalogueResult, ToolDetails } from './tools.service.ts'
 
@@ -84,6 +84,17 @@ export function presentListItem(row: SearchRow, locale: Locale, reference: Refer
 }
 export type ListItemView = ReturnType<typeof presentListItem>
 
+/**
+ * Who changed a tool, as the public may read it: the organisation of a partner, "the toolbox curators" for anyone
+ * acting as curator or administrator (and for older entries of a user that recorded no role: only curators changed
+ * tools then), "the toolbox" for the system. Never a person.
+ */
+function historyActor(h: ToolDetails['history'][number], locale: Locale): string {
+  if (h.actor_role === 'partner' && h.organisation_name) return h.organisation_name
+  if (h.actor_role !== null || h.actor_user_id !== null) return translate(locale, 'tool.history.byCurators')
+  return translate(locale, 'tool.history.bySystem')
+}
+
 /** Everything a tool page and the API resource show, with labels in one language. */
 export function presentTool(details: ToolDetails, locale: Locale, reference: ReferenceData) {
   const { tool } = details
@@ -98,6 +109,9 @@ export function presentTool(details: ToolDetails, locale: Locale, reference: Ref
           label: locale === 'nl' ? c.name_nl : c.name_en,
           rating: { code: a?.rating ?? 'unknown', label: label(locale, 'rating', a?.rating ?? 'unknown') },
           explanation: localized(a?.explanation_nl, a?.explanation_en, locale),
+          evidenceUrl: a?.evidence_url ?? null,
+          assessedBy: a?.assessor_slug && a.assessor_name ? { slug: a.assessor_slug, name: a.assessor_name } : null,
+          assessedOn: a?.assessed_on ?? null,
         }
       })
   const organisation = (o: ToolDetails['organisations'][number]) => ({
@@ -125,9 +139,12 @@ export function presentTool(details: ToolDetails, locale: Locale, reference: Ref
     origin: { code: tool.origin, label: label(locale, 'origin', tool.origin) },
     processes: details.processes.map((p) => ({ code: p.process, label: label(locale, 'process', p.process) })),
     licence: tool.licence,
+    /** Set by an editor, or implied by the form (laws, ordinances, norms, agreements) when no licence is recorded. */
+    licenceNotApplicable: tool.licence_not_applicable || (!tool.licence && LICENCE_NOT_APPLICABLE_FORMS.has(tool.form)),
     languages: tool.languages.map((code) => ({ code, label: label(locale, 'language', code) })),
     website: tool.website_url,
     aliases: details.aliases.map((a) => a.alias),
+    aliasDetails: details.aliases.map((a) => ({ alias: a.alias, kind: a.kind, language: a.language })),
     organisations: details.organisations.filter((o) => o.role !== 'test_municipality').map(organisation),
     testMunicipalities: details.organisations
       .filter((o) => o.role === 'test_municipality')
@@ -144,18 +161,31 @@ export function presentTool(details: ToolDetails, locale: Locale, reference: Ref
     })),
     themes: details.themes.map((th) => ({ code: th.criterion_code, label: facetValueLabel('theme', th.criterion_code, locale, reference) })),
     assessment: {
+      /** Whether any criterion has a verdict; "unknown" rows are placeholders, not verdicts. */
+      assessed: details.assessments.some((a) => a.rating !== 'unknown'),
+      criteriaCount: reference.criteria.length,
       principles: criteria('principle'),
       rathenau: criteria('rathenau'),
       preconditions: criteria('precondition'),
     },
-    links: details.links.map((l) => ({ kind: l.kind, url: l.url, title: localized(l.title_nl, l.title_en, locale) ?? { text: l.url, lang: locale, fallback: false }, language: l.language })),
+    retired:
+      tool.status === 'retired'
+        ? {
+            on: tool.retired_on,
+            reason: localized(tool.retired_reason_nl, tool.retired_reason_en, locale),
+            replacedBy: details.successor ? { slug: details.successor.slug, name: localized(details.successor.name_nl, details.successor.name_en, locale)! } : null,
+          }
+        : null,
+    links: details.links.map((l) => ({ kind: l.kind, url: l.url, title: localized(l.title_nl, l.title_en, locale), language: l.language })),
     related: details.related.map((r) => presentListItem(r, locale, reference)),
     similar: details.similar.map((r) => presentListItem(r, locale, reference)),
     history: details.history.map((h) => ({
       at: h.occurred_at,
-      action: label(locale, 'history', h.action),
-      by: h.organisation_name ?? translate(locale, h.actor_user_id ? 'tool.history.byEditors' : 'tool.history.bySystem'),
+      // An action without a label of its own (a newer one) still reads as a sentence.
+      action: isMessageKey(`history.${h.action}`) ? label(locale, 'history', h.action) : translate(locale, 'history.tool.updated'),
+      by: historyActor(h, locale),
     })),
+    version: tool.version,
     startedOn: tool.started_on,
     availableOn: tool.available_on,
     createdAt: tool.created_at,

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type RawBuilder, type Updateable } from 'kysely'
 import type { Database } from '../../db/database.ts'
-import type { ToolAliasesTable, ToolsTable } from '../../db/schema.ts'
+import type { ToolAliasesTable, ToolAssessmentsTable, ToolLinksTable, ToolOrganisationsTable, ToolSdgTargetsTable, ToolsTable } from '../../db/schema.ts'
 import type { Executor, Tx } from '../../db/transaction.ts'
 import type { Facet, Sort } from './tools.constants.ts'
 
@@ -313,6 +313,103 @@ export function createToolsRepository(db: Database) {
       return ids.length
     },
 
+    /** Everything an editor changes of a tool, as it is now (inside the editor's transaction when given one). */
+    async editable(toolId: number, x: Executor = db) {
+      const [processes, themes, sdgTargets, assessments, links, aliases, organisations] = await Promise.all([
+        x.selectFrom('tool_processes').select('process').where('tool_id', '=', toolId).orderBy('process').execute(),
+        x.selectFrom('tool_themes').select('criterion_code').where('tool_id', '=', toolId).orderBy('criterion_code').execute(),
+        x.selectFrom('tool_sdg_targets').select(['target_code', 'contribution_nl', 'contribution_en']).where('tool_id', '=', toolId).orderBy('target_code').execute(),
+        x
+          .selectFrom('tool_assessments as a')
+          .leftJoin('organisations as o', 'o.id', 'a.assessed_by_organisation_id')
+          .select(['a.criterion_code', 'a.rating', 'a.explanation_nl', 'a.explanation_en', 'a.evidence_url', 'a.assessed_on', 'a.assessed_by_organisation_id', 'o.name as assessed_by_name'])
+          .where('a.tool_id', '=', toolId)
+          .orderBy('a.criterion_code')
+          .execute(),
+        x.selectFrom('tool_links').select(['kind', 'url', 'title_nl', 'title_en', 'language']).where('tool_id', '=', toolId).orderBy('position').orderBy('id').execute(),
+        x.selectFrom('tool_aliases').select(['alias', 'kind', 'language']).where('tool_id', '=', toolId).orderBy('id').execute(),
+        x
+          .selectFrom('tool_organisations as r')
+          .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
+          .select(['r.organisation_id', 'o.name as organisation_name', 'o.slug as organisation_slug', 'o.kind as organisation_kind', 'r.role', 'r.involvement', 'r.test_status', 'r.test_result_nl', 'r.test_result_en', 'r.tested_on'])
+          .where('r.tool_id', '=', toolId)
+          .orderBy('r.id')
+          .execute(),
+      ])
+      return {
+        processes: processes.map((p) => p.process),
+        themes: themes.map((t) => t.criterion_code),
+        sdgTargets,
+        assessments,
+        links,
+        aliases,
+        organisations,
+      }
+    },
+
+    /** The organisations with a role on a tool, for deciding who may edit it. */
+    organisationRoles: (toolId: number, x: Executor = db) =>
+      x.selectFrom('tool_organisations').select(['organisation_id as organisationId', 'role']).where('tool_id', '=', toolId).execute(),
+
+    /** Counts the tool's version up with its changes: every save of an editor goes through here. */
+    saveTool: (trx: Tx, id: number, changes: ToolChanges) =>
+      trx
+        .updateTable('tools')
+        .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+
+    async replaceProcesses(trx: Tx, toolId: number, processes: readonly string[]) {
+      await trx.deleteFrom('tool_processes').where('tool_id', '=', toolId).execute()
+      if (processes.length > 0) await trx.insertInto('tool_processes').values(processes.map((process) => ({ tool_id: toolId, process }))).execute()
+    },
+
+    async replaceThemes(trx: Tx, toolId: number, codes: readonly string[]) {
+      await trx.deleteFrom('tool_themes').where('tool_id', '=', toolId).execute()
+      await this.addThemes(trx, toolId, codes)
+    },
+
+    async replaceSdgTargets(trx: Tx, toolId: number, rows: Omit<Insertable<ToolSdgTargetsTable>, 'tool_id'>[]) {
+      await trx.deleteFrom('tool_sdg_targets').where('tool_id', '=', toolId).execute()
+      if (rows.length > 0) await trx.insertInto('tool_sdg_targets').values(rows.map((r) => ({ ...r, tool_id: toolId }))).execute()
+    },
+
+    async replaceAssessments(trx: Tx, toolId: number, rows: Omit<Insertable<ToolAssessmentsTable>, 'tool_id'>[]) {
+      await trx.deleteFrom('tool_assessments').where('tool_id', '=', toolId).execute()
+      if (rows.length > 0) await trx.insertInto('tool_assessments').values(rows.map((r) => ({ ...r, tool_id: toolId }))).execute()
+    },
+
+    async replaceLinks(trx: Tx, toolId: number, rows: Omit<Insertable<ToolLinksTable>, 'tool_id' | 'position'>[]) {
+      await trx.deleteFrom('tool_links').where('tool_id', '=', toolId).execute()
+      if (rows.length > 0) await trx.insertInto('tool_links').values(rows.map((r, position) => ({ ...r, tool_id: toolId, position }))).execute()
+    },
+
+    async replaceAliases(trx: Tx, toolId: number, rows: Omit<Insertable<ToolAliasesTable>, 'tool_id'>[]) {
+      await trx.deleteFrom('tool_aliases').where('tool_id', '=', toolId).execute()
+      if (rows.length > 0) await trx.insertInto('tool_aliases').values(rows.map((r) => ({ ...r, tool_id: toolId }))).execute()
+    },
+
+    async replaceOrganisationRoles(trx: Tx, toolId: number, rows: Omit<Insertable<ToolOrganisationsTable>, 'tool_id'>[]) {
+      await trx.deleteFrom('tool_organisations').where('tool_id', '=', toolId).execute()
+      if (rows.length > 0) await trx.insertInto('tool_organisations').values(rows.map((r) => ({ ...r, tool_id: toolId }))).execute()
+    },
+
+    /** Whether a slug is free for this tool: no other tool has it, nor answers to it as an old slug. */
+    async slugFreeFor(x: Executor, slug: string, toolId: number) {
+      const [tool, redirect] = await Promise.all([
+        x.selectFrom('tools').select('id').where('slug', '=', slug).where('id', '<>', toolId).executeTakeFirst(),
+        x.selectFrom('tool_slug_redirects').select('tool_id').where('slug', '=', slug).where('tool_id', '<>', toolId).executeTakeFirst(),
+      ])
+      return !tool && !redirect
+    },
+
+    /** The tool's old slug keeps answering (301) after it gets a new one; the new one is no longer a redirect. */
+    async moveSlug(trx: Tx, toolId: number, oldSlug: string, newSlug: string) {
+      await trx.deleteFrom('tool_slug_redirects').where('slug', '=', newSlug).where('tool_id', '=', toolId).execute()
+      await trx.insertInto('tool_slug_redirects').values({ slug: oldSlug, tool_id: toolId }).onConflict((oc) => oc.column('slug').doUpdateSet({ tool_id: toolId })).execute()
+    },
+
     /** Recomputes the search and duplicate keys of these tools: every write path calls it before it commits. */
     async refreshDerived(trx: Tx, ids: number[]) {
       if (ids.length > 0) await sql`select tool_refresh_derived(${ids}::bigint[])`.execute(trx)
@@ -323,22 +420,36 @@ export function createToolsRepository(db: Database) {
       return Number(row.version)
     },
 
-    /** The tools an organisation has a role on (optionally only these roles), each with the role's details, by name. */
-    toolsOfOrganisation: (organisationId: number, roles?: readonly string[]) =>
-      db
-        .selectFrom('tool_organisations as x')
-        .innerJoin('tools as t', 't.id', 'x.tool_id')
-        .select(['t.id', 't.slug', 't.name_nl', 't.name_en', 't.status', 't.retired_on', 'x.role', 'x.involvement', 'x.test_status', 'x.test_result_nl', 'x.test_result_en', 'x.tested_on'])
-        .where('x.organisation_id', '=', organisationId)
-        .$if(roles !== undefined, (q) => q.where('x.role', 'in', roles!))
-        .orderBy(sql`lower(coalesce(t.name_nl, t.name_en)) collate "C"`)
-        .orderBy('t.id')
-        .orderBy('x.role')
-        .execute(),
+    // Reads for the tool page and the API resource (kept at the end; the catalogue's writes sit above).
 
-    /** The ids of the tools an organisation has any role on: their search text carries its name and aliases. */
-    toolIdsOfOrganisation: async (organisationId: number, x: Executor = db) =>
-      (await x.selectFrom('tool_organisations').select('tool_id').distinct().where('organisation_id', '=', organisationId).execute()).map((r) => r.tool_id),
+    /** The current slug of the tool an old slug (a renamed or merged tool) points to, if any. */
+    async redirectFor(slug: string): Promise<string | undefined> {
+      const row = await db
+        .selectFrom('tool_slug_redirects as r')
+        .innerJoin('tools as t', 't.id', 'r.tool_id')
+        .select('t.slug')
+        .where('r.slug', '=', slug)
+        .executeTakeFirst()
+      return row?.slug
+    },
+
+    /** A tool's assessments with the organisation that assessed each, in criteria order. */
+    assessmentsWithAssessor: (toolId: number) =>
+      db
+        .selectFrom('tool_assessments as a')
+        .leftJoin('organisations as o', 'o.id', 'a.assessed_by_organisation_id')
+        .select([
+          'a.criterion_code',
+          'a.rating',
+          'a.explanation_nl',
+          'a.explanation_en',
+          'a.evidence_url',
+          'a.assessed_on',
+          'o.slug as assessor_slug',
+          'o.name as assessor_name',
+        ])
+        .where('a.tool_id', '=', toolId)
+        .execute(),
   }
 }
 export type ToolsRepository = ReturnType<typeof createToolsRepository>

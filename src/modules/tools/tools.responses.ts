@@ -1,7 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox'
 import { Component, Nullable, StringEnum } from '../../lib/schema.ts'
 import { LOCALES } from '../../i18n/messages.ts'
-import { FACETS } from './tools.constants.ts'
+import { ALIAS_KINDS, FACETS } from './tools.constants.ts'
 
 // The API's resources of the catalogue: the routes serialise through these, and the OpenAPI document is
 // generated from them (src/modules/api/openapi.ts).
@@ -83,9 +83,20 @@ export const TestMunicipality = Component(
   }),
 )
 
+/** An organisation named by its slug (its page is /organisations/{slug}) and name. */
+const OrganisationRef = Type.Object({ slug: Type.String(), name: Type.String() })
+
 export const Assessment = Component(
   'Assessment',
-  Type.Object({ code: Type.String(), label: Type.String(), rating: CodeLabel, explanation: LocalizedText }),
+  Type.Object({
+    code: Type.String({ description: 'The criterion' }),
+    label: Type.String(),
+    rating: CodeLabel,
+    explanation: LocalizedText,
+    evidenceUrl: Nullable(Type.String({ format: 'uri', description: 'Where the verdict can be checked' })),
+    assessedBy: Nullable(Type.Object(OrganisationRef.properties, { description: 'The organisation that assessed the criterion' })),
+    assessedOn: Nullable(Type.String({ format: 'date' })),
+  }, { description: 'A verdict on one criterion; rating unknown means not assessed yet' }),
 )
 
 const list = <T extends TSchema>(items: T, description?: string) => Type.Array(items, description ? { description } : {})
@@ -110,15 +121,46 @@ export const Tool = Component(
     origin: CodeLabel,
     processes: list(CodeLabel),
     licence: Nullable(Type.String()),
+    licenceNotApplicable: Type.Boolean({
+      description: 'No licence applies: set by an editor, or implied by the form (legislation, ordinance, norm, agreement) when no licence is recorded',
+    }),
     languages: list(CodeLabel, 'Languages the tool is available in (ISO 639-1)'),
     website: Nullable(Type.String({ format: 'uri' })),
-    aliases: list(Type.String()),
+    aliases: list(Type.String(), 'Other names, acronyms and translations (aliasDetails gives their kind and language)'),
+    aliasDetails: list(
+      Type.Object({ alias: Type.String(), kind: StringEnum(ALIAS_KINDS), language: Nullable(Type.String({ description: 'ISO 639-1' })) }),
+      'The entries of aliases, in the same order, with their kind and language',
+    ),
     organisations: list(Organisation),
     testMunicipalities: list(TestMunicipality),
     sdgTargets: list(Type.Object({ code: Type.String(), label: Type.String(), contribution: LocalizedText })),
     themes: list(CodeLabel),
-    assessment: Type.Object({ principles: list(Assessment), rathenau: list(Assessment), preconditions: list(Assessment) }),
-    links: list(Type.Object({ kind: Type.String(), url: Type.String({ format: 'uri' }), title: Type.String(), language: Nullable(Type.String()) })),
+    assessment: Type.Object({
+      assessed: Type.Boolean({ description: 'Whether any criterion has a verdict' }),
+      principles: list(Assessment),
+      rathenau: list(Assessment),
+      preconditions: list(Assessment),
+    }),
+    links: list(
+      Type.Object({
+        kind: Type.String(),
+        url: Type.String({ format: 'uri' }),
+        title: Type.String({ description: 'The title in the language asked for, else the other; the URL when the link has no title' }),
+        titleLanguage: Nullable(Language),
+        language: Nullable(Type.String({ description: 'Language of the linked resource (ISO 639-1)' })),
+      }),
+    ),
+    retired: Nullable(
+      Type.Object(
+        {
+          on: Nullable(Type.String({ format: 'date' })),
+          reason: LocalizedText,
+          replacedBy: Nullable(Type.Object({ slug: Type.String(), name: Type.String() }, { description: 'The tool that replaces it' })),
+        },
+        { description: 'Set when the tool is retired (status retired); null otherwise' },
+      ),
+    ),
+    version: Type.Integer({ minimum: 1, description: 'Counted up by every edit' }),
     related: list(ToolSummary, 'Tools that share an organisation'),
     similar: list(ToolSummary, 'Tools with the most classifications in common'),
     history: list(

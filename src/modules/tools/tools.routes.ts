@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { VersionedLru } from '../../lib/lru-cache.ts'
 import type { Config } from '../../config.ts'
 import { isSlug } from '../../lib/slug.ts'
+import { can } from '../accounts/accounts.policy.ts'
 import type { ReferenceData } from '../reference/reference.service.ts'
 import type { ToolsService } from './tools.service.ts'
 import { NotFoundError } from '../../errors.ts'
@@ -9,7 +10,7 @@ import { localePath } from '../../i18n/i18n.ts'
 import { LOCALES } from '../../i18n/messages.ts'
 import { pageContext } from '../../plugins/context.ts'
 import { presentFacets, presentListItem, presentTool } from './tools.presenter.ts'
-import { catalogueSearchParams, parseCatalogueQuery } from './tools.schemas.ts'
+import { catalogueSearchParams, parseCatalogueQuery, parseReturnQuery } from './tools.schemas.ts'
 import { cataloguePage } from './views/catalogue.page.ts'
 import { toolPage } from './views/tool.page.ts'
 
@@ -59,9 +60,29 @@ export function registerToolPages(app: FastifyInstance, ctx: { config: Config; r
     app.get<{ Params: { slug: string } }>(localePath(locale, '/tools/:slug'), async (request, reply) => {
       const slug = request.params.slug
       if (!isSlug(slug)) throw new NotFoundError('error.toolNotFound', { slug: slug.slice(0, 80) })
-      return cached(request, reply, `${locale} /tools/${slug}`, async () =>
-        toolPage(canonicalContext(request, `/tools/${slug}`, new URLSearchParams()), presentTool(await ctx.tools.getTool(slug), locale, ctx.reference)),
-      )
+      // The search the visitor came from, normalised: part of the cache key, as the page links back to it.
+      const back = parseReturnQuery((request.query as Record<string, unknown>).from, ctx.reference)
+      const from = back ? catalogueSearchParams(back).toString() : ''
+      const search = from ? new URLSearchParams({ from }) : new URLSearchParams()
+      try {
+        // Only anonymous pages are cached, and an anonymous visitor edits nothing: no edit link reaches the cache.
+        return await cached(request, reply, `${locale} /tools/${slug}?${search}`, async () => {
+          const details = await ctx.tools.getTool(slug)
+          const canEdit = can(request.actor, 'tool.edit', { organisationRoles: details.organisationRoles })
+          return toolPage(canonicalContext(request, `/tools/${slug}`, search), presentTool(details, locale, ctx.reference), { from, canEdit })
+        })
+      } catch (error) {
+        const moved = error instanceof NotFoundError ? await ctx.tools.movedTo(slug) : undefined
+        if (moved === undefined) throw error
+        return reply.redirect(`${localePath(locale, `/tools/${moved}`)}${queryString(request)}`, 301)
+      }
     })
   }
+}
+
+/** The request's query string with its '?', or '': kept when a moved tool redirects. */
+export function queryString(request: FastifyRequest): string {
+  const url = request.raw.url ?? ''
+  const start = url.indexOf('?')
+  return start === -1 ? '' : url.slice(start)
 }

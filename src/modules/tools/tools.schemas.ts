@@ -7,6 +7,7 @@ import {
   MAX_API_PAGE_SIZE,
   MAX_PAGE,
   MAX_QUERY_LENGTH,
+  MAX_RETURN_QUERY_LENGTH,
   MAX_VALUES_PER_FACET,
   ORIGINS,
   PAGE_SIZE,
@@ -137,4 +138,22 @@ export function catalogueSearchParams(query: CatalogueQuery, overrides: Partial<
   if (state.page > 1) params.set('page', String(state.page))
   if (state.pageSize !== PAGE_SIZE) params.set('pageSize', String(state.pageSize))
   return params
+}
+
+/**
+ * The catalogue state a tool page links back to, read from its `from` parameter (a catalogue query string) and
+ * normalised; undefined when absent or invalid: a bad `from` only loses the way back, never the page.
+ */
+export function parseReturnQuery(from: unknown, reference: ReferenceData): CatalogueQuery | undefined {
+  const value = Array.isArray(from) ? from.at(-1) : from
+  if (typeof value !== 'string' || value === '' || value.length > MAX_RETURN_QUERY_LENGTH) return undefined
+  // No prototype: a parameter named __proto__ or constructor is just an unknown parameter.
+  const raw: Record<string, string[]> = Object.create(null)
+  for (const [name, v] of new URLSearchParams(value)) (raw[name] ??= []).push(v)
+  try {
+    return parseCatalogueQuery(raw, reference, { allowPageSize: false })
+  } catch (error) {
+    if (error instanceof ValidationError) return undefined
+    throw error
+  }
 }

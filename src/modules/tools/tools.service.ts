@@ -116,10 +116,20 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
     async getTool(slug: string) {
       const tool = await repository.findBySlug(slug)
       if (!tool) throw new NotFoundError('error.toolNotFound', { slug: slug.slice(0, 80) })
-      const [details, related, history] = await Promise.all([repository.details(tool.id), repository.related(tool.id, 6), audit.entityHistory('tool', tool.id)])
+      const [details, assessments, organisationRoles, successor, related, history] = await Promise.all([
+        repository.details(tool.id),
+        repository.assessmentsWithAssessor(tool.id),
+        repository.organisationRoles(tool.id),
+        tool.replaced_by_tool_id === null ? undefined : repository.nameOf(tool.replaced_by_tool_id),
+        repository.related(tool.id, 6),
+        audit.entityHistory('tool', tool.id),
+      ])
       const similar = await repository.similar(tool.id, 6, related.map((r) => r.id))
-      return { tool, ...details, related, similar, history }
+      return { tool, ...details, assessments, organisationRoles, successor, related, similar, history }
     },
+
+    /** The current slug of a tool that was renamed or merged away from this one; undefined when there is none. */
+    movedTo: (slug: string) => repository.redirectFor(slug),
 
     /** The catalogue's current version: anything derived from the catalogue may be reused while it holds. */
     catalogueVersion,

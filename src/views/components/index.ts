@@ -21,10 +21,10 @@ export const link = (href: string, content: Content, attrs: { lang?: string; hre
     attrs.label ? html` aria-label="${attrs.label}"` : ''
   }>${content}</a>`
 
-export const button = (content: Content, attrs: { type?: 'submit' | 'button'; secondary?: boolean } = {}) =>
+export const button = (content: Content, attrs: { type?: 'submit' | 'button'; secondary?: boolean; name?: string; value?: string } = {}) =>
   html`<button type="${attrs.type ?? 'submit'}" class="utrecht-button ${
     attrs.secondary ? 'utrecht-button--secondary-action' : 'utrecht-button--primary-action'
-  }">${content}</button>`
+  }"${attrs.name ? html` name="${attrs.name}" value="${attrs.value ?? ''}"` : ''}>${content}</button>`
 
 export const unorderedList = (items: Content[], attrs: { className?: string } = {}) =>
   html`<ul class="utrecht-unordered-list${attrs.className ? ` ${attrs.className}` : ''}">${items.map(
@@ -54,7 +54,7 @@ export const textbox = (attrs: {
   name: string
   value: string
   maxLength?: number
-  type?: 'search' | 'text' | 'email' | 'password' | 'url'
+  type?: 'search' | 'text' | 'email' | 'password' | 'url' | 'date'
   describedBy?: string | undefined
   invalid?: boolean
   autocomplete?: string

@@ -114,9 +114,12 @@ ${Object.entries(model.query.filters).flatMap(([facet, values]) => values.map((v
 ${button(t('catalogue.search.button'))}
 </form>`
 
+  // A result carries the search it was found with, so its page can link back to these results.
+  const state = catalogueSearchParams(model.query).toString()
+  const toolHref = (slug: string) => `${localePath(ctx.locale, `/tools/${slug}`)}${state ? `?${new URLSearchParams({ from: state })}` : ''}`
   const results = html`<ol class="citydeal-results" start="${(model.query.page - 1) * model.query.pageSize + 1}">${model.items.map(
     (item) => html`<li class="citydeal-result">
-${heading(3, link(localePath(ctx.locale, `/tools/${item.slug}`), localizedName(item.name)))}
+${heading(3, link(toolHref(item.slug), localizedName(item.name)))}
 <ul class="citydeal-badges">
 <li>${statusBadge(item.category.label)}</li>
 <li>${statusBadge(item.form.label)}</li>

@@ -1,47 +1,109 @@
 import { localePath, translator } from '../../../i18n/i18n.ts'
-import { dataList, heading, link, paragraph, table, unorderedList } from '../../../views/components/index.ts'
-import { html } from '../../../views/html.ts'
+import type { Locale } from '../../../i18n/messages.ts'
+import { alert, dataList, heading, link, paragraph, table, unorderedList } from '../../../views/components/index.ts'
+import { html, type SafeHtml } from '../../../views/html.ts'
 import { layout, type PageContext } from '../../../views/layout.ts'
 import { formatDate } from '../../../views/format.ts'
 import { localizedName, localizedText } from '../../../views/localized.ts'
 import type { ToolView } from '../tools.presenter.ts'
 
-export function toolPage(ctx: PageContext, tool: ToolView): string {
+export interface ToolPageOptions {
+  /** The normalised catalogue query the visitor came from ('' for none): the page links back to it. */
+  from: string
+  /** The viewer may edit this tool: the page links to the editor. Never true for a cached (anonymous) page. */
+  canEdit: boolean
+}
+
+/**
+ * Whether a form's binding text already begins with its binding level ("Wettelijk bindend: …" under "Wettelijk
+ * bindend"), so the level is not said twice.
+ */
+export function bindingTextRepeatsLevel(force: string, level: string, locale: Locale): boolean {
+  const start = force.slice(0, level.length)
+  return start.localeCompare(level, locale, { sensitivity: 'base' }) === 0 && !/^[\p{L}\p{N}]/u.test(force.slice(level.length))
+}
+
+function bindingForce(form: ToolView['form'], locale: Locale, notRecorded: string): SafeHtml | string {
+  if (!form.bindingLevel || !form.bindingForce) return notRecorded
+  const level = form.bindingLevel.label
+  const force = form.bindingForce
+  if (!bindingTextRepeatsLevel(force, level, locale)) return html`<strong>${level}.</strong> ${force}`
+  return html`<strong>${force.slice(0, level.length)}</strong>${force.slice(level.length)}`
+}
+
+export function toolPage(ctx: PageContext, tool: ToolView, options: ToolPageOptions): string {
   const t = translator(ctx.locale)
   const notRecorded = t('tool.notRecorded')
   const date = (value: Date | string) => formatDate(ctx.locale, value)
   const toolLink = (slug: string, name: ToolView['name']) => link(localePath(ctx.locale, `/tools/${slug}`), localizedName(name))
+  const organisationLink = (o: { slug: string; name: string }) => link(localePath(ctx.locale, `/organisations/${o.slug}`), o.name)
   const filterLink = (facet: string, value: string, text: string) =>
     link(`${localePath(ctx.locale, '/tools')}?${new URLSearchParams({ [facet]: value })}`, text)
+  const toolPath = (suffix = '') => localePath(ctx.locale, `/tools/${tool.slug}${suffix}`)
 
+  const back = options.from
+    ? link(`${localePath(ctx.locale, '/tools')}?${options.from}`, html`<span aria-hidden="true">← </span>${t('tool.back.results')}`)
+    : link(localePath(ctx.locale, '/tools'), t('tool.back.all'))
+
+  const retired = tool.retired
+    ? alert(
+        'warning',
+        html`${paragraph(html`${tool.retired.on ? t('tool.retired.on', { date: date(tool.retired.on) }) : t('tool.retired.undated')}${
+          tool.retired.reason ? html`: ${localizedText(tool.retired.reason, ctx.locale)}` : '.'
+        }`)}${tool.retired.replacedBy ? paragraph(html`${t('tool.retired.replacedBy')} ${toolLink(tool.retired.replacedBy.slug, tool.retired.replacedBy.name)}.`) : ''}`,
+      )
+    : ''
+
+  const licence = tool.licence ?? (tool.licenceNotApplicable ? t('tool.licence.notApplicable') : notRecorded)
   const facts = dataList([
     { key: t('tool.category'), value: filterLink('category', tool.category.code, tool.category.label) },
     { key: t('tool.form'), value: filterLink('form', tool.form.code, tool.form.label) },
-    {
-      key: t('tool.bindingForce'),
-      value: tool.form.bindingLevel ? html`<strong>${tool.form.bindingLevel.label}.</strong> ${tool.form.bindingForce}` : notRecorded,
-    },
+    { key: t('tool.bindingForce'), value: bindingForce(tool.form, ctx.locale, notRecorded) },
     { key: t('tool.status'), value: tool.status.label },
     { key: t('tool.origin'), value: tool.origin.label },
     {
       key: t('tool.processes'),
       value: tool.processes.length > 0 ? tool.processes.map((p, i) => html`${i > 0 ? ', ' : ''}${filterLink('process', p.code, p.label)}`) : notRecorded,
     },
-    { key: t('tool.licence'), value: tool.licence ?? notRecorded },
+    { key: t('tool.licence'), value: licence },
     ...(tool.languages.length > 0 ? [{ key: t('tool.languages'), value: tool.languages.map((l) => l.label).join(', ') }] : []),
     { key: t('tool.website'), value: tool.website ? link(tool.website, tool.website) : notRecorded },
     ...(tool.aliases.length > 0 ? [{ key: t('tool.aliases'), value: tool.aliases.join(' · ') }] : []),
   ])
 
-  const assessmentTable = (caption: string, rows: ToolView['assessment']['principles']) =>
+  type Criterion = ToolView['assessment']['principles'][number]
+  const assessmentNotes = (r: Criterion) => {
+    if (r.rating.code === 'unknown') return html`<span class="citydeal-empty">–</span>`
+    const assessor = r.assessedBy
+      ? html`${t('tool.assessment.assessedBy')} ${organisationLink(r.assessedBy)}${r.assessedOn ? html` ${t('tool.assessment.assessedOnShort', { date: date(r.assessedOn) })}` : ''}`
+      : r.assessedOn
+        ? t('tool.assessment.assessedOn', { date: date(r.assessedOn) })
+        : ''
+    return html`${localizedText(r.explanation, ctx.locale, r.evidenceUrl || assessor ? '' : '–')}${
+      r.evidenceUrl ? html`<span class="citydeal-note">${t('tool.assessment.evidence')}: ${link(r.evidenceUrl, r.evidenceUrl)}</span>` : ''
+    }${assessor ? html`<span class="citydeal-note citydeal-meta">${assessor}</span>` : ''}`
+  }
+  const assessmentTable = (caption: string, rows: Criterion[]) =>
     table(
       caption,
       [t('tool.assessment.criterion'), t('tool.assessment.rating'), t('tool.assessment.explanation')],
-      rows.map((r) => [r.label, r.rating.label, localizedText(r.explanation, ctx.locale, '–')]),
+      rows.map((r) => [r.label, r.rating.label, assessmentNotes(r)]),
     )
+  const assessLink = options.canEdit ? paragraph(link(toolPath('/edit/assessments'), t('tool.assessment.assess'))) : ''
+  const assessment = tool.assessment.assessed
+    ? html`<div class="citydeal-assessment">
+${assessmentTable(t('tool.assessment.principles'), tool.assessment.principles)}
+${assessmentTable(t('tool.assessment.rathenau'), tool.assessment.rathenau)}
+${assessmentTable(t('tool.assessment.preconditions'), tool.assessment.preconditions)}
+</div>
+${assessLink}`
+    : html`${paragraph(t('tool.assessment.none', { count: tool.assessment.criteriaCount }))}${assessLink}`
 
   const main = html`<article>
+<p class="utrecht-paragraph citydeal-back">${back}</p>
 ${heading(1, localizedName(tool.name))}
+${retired}
+${options.canEdit ? html`<p class="utrecht-paragraph citydeal-actions">${link(toolPath('/edit'), t('tool.edit'))}</p>` : ''}
 ${tool.description ? paragraph(localizedText(tool.description, ctx.locale), { lead: true }) : ''}
 ${heading(2, t('tool.procesvraag'))}
 ${paragraph(localizedText(tool.processQuestion, ctx.locale, notRecorded))}
@@ -53,17 +115,17 @@ ${heading(2, t('tool.organisations'))}
 ${tool.organisations.length > 0
   ? unorderedList(
       tool.organisations.map(
-        (o) => html`${o.name} (${o.kind.label}) – ${o.role.label}${o.involvement ? html`, ${o.involvement.label}` : ''}`,
+        (o) => html`${organisationLink(o)} (${o.kind.label}) – ${o.role.label}${o.involvement ? html`, ${o.involvement.label}` : ''}`,
       ),
     )
   : paragraph(t('tool.organisations.none'))}
 ${heading(2, t('tool.tests'))}
 ${tool.testMunicipalities.length > 0
-  ? table(
+  ? html`<div class="citydeal-caption-hidden">${table(
       t('tool.tests'),
       [t('tool.tests.municipality'), t('tool.tests.status'), t('tool.tests.result')],
-      tool.testMunicipalities.map((m) => [m.name, m.testStatus?.label ?? '–', localizedText(m.result, ctx.locale, '–')]),
-    )
+      tool.testMunicipalities.map((m) => [organisationLink(m), m.testStatus?.label ?? '–', localizedText(m.result, ctx.locale, '–')]),
+    )}</div>`
   : paragraph(t('tool.tests.none'))}
 ${heading(2, t('tool.sdg'))}
 ${tool.sdgTargets.length > 0
@@ -77,11 +139,9 @@ ${tool.themes.length > 0
   ? html`${heading(2, t('tool.themes'))}${unorderedList(tool.themes.map((th) => filterLink('theme', th.code, th.label)))}`
   : ''}
 ${heading(2, t('tool.assessment'))}
-${assessmentTable(t('tool.assessment.principles'), tool.assessment.principles)}
-${assessmentTable(t('tool.assessment.rathenau'), tool.assessment.rathenau)}
-${assessmentTable(t('tool.assessment.preconditions'), tool.assessment.preconditions)}
+${assessment}
 ${tool.links.length > 0
-  ? html`${heading(2, t('tool.links'))}${unorderedList(tool.links.map((l) => link(l.url, html`${localizedText(l.title, ctx.locale)}: ${l.url}`)))}`
+  ? html`${heading(2, t('tool.links'))}${unorderedList(tool.links.map((l) => link(l.url, l.title ? html`${localizedText(l.title, ctx.locale)}: ${l.url}` : l.url)))}`
   : ''}
 ${heading(2, t('tool.related'))}
 ${tool.related.length > 0 ? unorderedList(tool.related.map((r) => toolLink(r.slug, r.name))) : paragraph(t('tool.related.none'))}
@@ -91,7 +151,9 @@ ${heading(2, t('tool.addition.heading'))}
 ${paragraph(html`${t('tool.addition.text')} ${link(`${localePath(ctx.locale, '/tools/share')}?additionTo=${tool.slug}`, t('tool.addition.link'))}`)}
 ${heading(2, t('tool.history'))}
 <p class="utrecht-paragraph citydeal-meta">${t('tool.lastChanged', { date: date(tool.updatedAt) })}</p>
-${tool.history.length > 0 ? unorderedList(tool.history.map((h) => html`${date(h.at)}: ${h.action} (${h.by})`)) : paragraph(t('tool.history.none'))}
+${tool.history.length > 0
+  ? unorderedList(tool.history.map((h) => t('tool.history.entry', { date: date(h.at), action: h.action, by: h.by })))
+  : paragraph(t('tool.history.none'))}
 </article>`
-  return layout(ctx, { title: tool.name.text, section: 'tools', description: tool.description?.text ?? '' }, main)
+  return layout(ctx, { title: tool.name.text, section: 'tools', description: tool.description?.text ?? '', canonical: `/tools/${tool.slug}` }, main)
 }
