@@ -33,6 +33,7 @@ describe('/account: partner members see their organisation\'s tools', () => {
     assert.match(page.body, new RegExp(`href="/tools/${owned.slug}/edit" aria-label="Bewerken: Zeta-tool">Bewerken</a>`))
     assert.match(page.body, new RegExp(`href="/tools/${codeveloped.slug}/edit"`))
     assert.doesNotMatch(page.body, new RegExp(`/tools/(${tested.slug}|${used.slug})`), 'testing or using a tool does not make it yours to edit')
+    assert.equal((await partner.get(`/tools/${owned.slug}/edit`)).statusCode, 200, 'the edit link leads to the editor')
 
     const en = await partner.get('/en/account')
     assert.match(text(en.body), /Tools of Gemeente Voorbeeld/)
