@@ -65,7 +65,7 @@ export const organisationsMessages = {
   'error.organisationNotFound': { nl: 'Er is geen organisatie met het adres “{slug}”.', en: 'There is no organisation at the address “{slug}”.' },
 
   // Other names, managed by administrators on /admin/organisations/{id}
-  'field.alias': { nl: 'Andere naam', en: 'Other name' },
+  'field.otherName': { nl: 'Andere naam', en: 'Other name' },
   'admin.orgs.aliases': { nl: 'Andere namen', en: 'Other names' },
   'admin.orgs.aliasesIntro': {
     nl: 'Namen waaronder mensen deze organisatie ook kennen (Den Haag, TU Delft). Zoeken in de toolbox en de organisatiekiezer vinden de organisatie ook onder deze namen.',

@@ -105,7 +105,7 @@ export function registerAdminOrganisationPages(app: FastifyInstance, deps: { con
       return handleFormPost(reply, {
         values: formValues(request.body),
         submit: async () => {
-          await organisations.addAlias(actor, id, validateInput(AddAliasSchema, request.body).alias)
+          await organisations.addAlias(actor, id, validateInput(AddAliasSchema, request.body).otherName)
           return `${p(`/admin/organisations/${id}`)}?done=aliasAdded`
         },
         render: (state) => detail(request, reply, { form: 'alias', state }),

@@ -34,7 +34,7 @@ export const EditOrganisationSchema = Type.Composite([OrganisationSchema, Type.O
 export const MergeOrganisationSchema = Type.Object({ targetId: Type.Integer({ minimum: 1, maximum: 2 ** 52 }) })
 
 /** Another name an organisation is known by (Den Haag for 's-Gravenhage). */
-export const AddAliasSchema = Type.Object({ alias: Type.String({ minLength: 1, maxLength: ORGANISATION_ALIAS_MAX }) })
+export const AddAliasSchema = Type.Object({ otherName: Type.String({ minLength: 1, maxLength: ORGANISATION_ALIAS_MAX }) })
 
 export const RemoveAliasSchema = Type.Object({ aliasId: Type.Integer({ minimum: 1, maximum: 2 ** 52 }) })
 

@@ -140,7 +140,7 @@ export function createOrganisationsService({ repository, transaction, audit, too
       transaction(async (trx) => {
         const org = await lockCurrent(trx, id)
         const refuse = (messageKey: 'validation.aliasIsOwnName' | 'validation.aliasExists' | 'validation.aliasTaken' | 'validation.aliasIsOtherName', name: string) =>
-          new ValidationError([{ name: 'alias', messageKey, params: { alias, name } }])
+          new ValidationError([{ name: 'otherName', messageKey, params: { alias, name } }])
         if (alias.toLowerCase() === org.name.toLowerCase()) throw refuse('validation.aliasIsOwnName', org.name)
         const holder = await repository.aliasHolder(alias, trx)
         if (holder) throw refuse(holder.id === id ? 'validation.aliasExists' : 'validation.aliasTaken', holder.name)

@@ -79,7 +79,7 @@ ${renderForm({
   locale,
   problems: refused?.form === 'alias' ? refused.state.problems : [],
   submitLabel: t('admin.orgs.addAlias'),
-  fields: [{ name: 'alias', type: 'text', value: refused?.form === 'alias' ? (str(refused.state.values, 'alias') ?? '') : '', maxLength: ORGANISATION_ALIAS_MAX, required: true }],
+  fields: [{ name: 'otherName', type: 'text', value: refused?.form === 'alias' ? (str(refused.state.values, 'otherName') ?? '') : '', maxLength: ORGANISATION_ALIAS_MAX, required: true }],
 })}
 ${heading(2, t('admin.orgs.merge'))}
 ${paragraph(t('admin.orgs.mergeIntro', { name: org.name }))}
