@@ -100,7 +100,7 @@ export const editingMessages = {
   'field.processQuestionEn': { nl: 'Procesvraag (Engels)', en: 'Process question (English)' },
   'field.occasionNl': { nl: 'Aanleiding (Nederlands)', en: 'Occasion (Dutch)' },
   'field.occasionEn': { nl: 'Aanleiding (Engels)', en: 'Occasion (English)' },
-  'field.status': { nl: 'Levensfase', en: 'Lifecycle status' },
+  'field.lifecycle': { nl: 'Levensfase', en: 'Lifecycle status' },
   'field.origin': { nl: 'Herkomst', en: 'Origin' },
   'field.licenceChoice': { nl: 'Licentie', en: 'Licence' },
   'field.licenceOther': { nl: 'Andere licentie', en: 'Other licence' },

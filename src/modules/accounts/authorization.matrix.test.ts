@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { buildTestApp, type TestApp } from '../../../test/helper.ts'
-import { createUser } from '../../../test/factories.ts'
+import { createTool, createUser } from '../../../test/factories.ts'
 import { Browser, sessionCookie } from '../../../test/http.ts'
 
 type Role = 'nobody' | 'partner' | 'curator' | 'admin'
@@ -31,6 +31,12 @@ const MATRIX: { url: string; allowed: 'everyone' | Role[]; form: Record<string, 
   { url: '/curation/:id/ask', allowed: ['curator', 'admin'], form: { message: '', version: '1' } },
   { url: '/curation/:id/reject', allowed: ['curator', 'admin'], form: { message: '', version: '1' } },
   { url: '/curation/:id/merge', allowed: ['curator', 'admin'], form: { target: 'x', version: '1' } },
+  // A tool no organisation of the partner owns or co-develops: curators and administrators only.
+  { url: '/tools/:slug/edit', allowed: ['curator', 'admin'], form: { version: '1' } },
+  { url: '/tools/:slug/edit/links', allowed: ['curator', 'admin'], form: { version: '1', 'link-0-url': 'bad' } },
+  { url: '/tools/:slug/edit/sdg', allowed: ['curator', 'admin'], form: { version: 'x' } },
+  { url: '/tools/:slug/edit/assessments', allowed: ['curator', 'admin'], form: { version: 'x' } },
+  { url: '/tools/:slug/edit/organisations', allowed: ['curator', 'admin'], form: { version: 'x' } },
 ]
 
 let t: TestApp
@@ -42,6 +48,7 @@ async function browserFor(role: Role): Promise<Browser> {
 }
 let targetUserId = 0
 let targetOrgId = 0
+let targetToolSlug = ''
 
 before(async () => {
   t = await buildTestApp({ RATE_LIMIT_DISABLED: '1' })
@@ -50,6 +57,7 @@ before(async () => {
   targetUserId = (await createUser(db, { role: 'curator' })).id
   await createUser(db, { role: 'curator', email: 'matrix-login@example.org' })
   targetOrgId = (await db.insertInto('organisations').values({ slug: 'matrix-org', name: 'Matrix org', kind: 'other' }).returning('id').executeTakeFirstOrThrow()).id
+  targetToolSlug = (await createTool(db)).slug
 })
 after(() => t.close())
 
@@ -70,7 +78,7 @@ for (const row of MATRIX) {
         const browser = await browserFor(role)
         const prefix = locale === 'en' ? '/en' : ''
         await browser.get(`${prefix}/password/forgot`) // any page with a form: a valid CSRF token for this browser
-        const url = prefix + row.url.replace(':token', 'A'.repeat(43)).replace(':id/', `${row.url.includes('users') ? targetUserId : targetOrgId}/`).replace(/:id$/, String(targetOrgId))
+        const url = prefix + row.url.replace(':token', 'A'.repeat(43)).replace(':slug', targetToolSlug).replace(':id/', `${row.url.includes('users') ? targetUserId : targetOrgId}/`).replace(/:id$/, String(targetOrgId))
         const res = await browser.post(url, row.form)
         if (allowed) {
           assert.ok(![401, 403].includes(res.statusCode), `${url} as ${role} gave ${res.statusCode}`)

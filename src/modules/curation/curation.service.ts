@@ -12,7 +12,8 @@ import { guessLanguage, normalizeName } from '../submissions/similarity.text.ts'
 import { OPEN_STATUSES, type SubmissionEvent, type SubmissionsRepository } from '../submissions/submissions.repository.ts'
 import type { CurationEditSchema, CurationMergeSchema } from '../submissions/submissions.schemas.ts'
 import { redact, submissionColumns, type SubmissionRow, type SubmissionsService } from '../submissions/submissions.service.ts'
-import type { ToolChanges, ToolsRepository } from '../tools/tools.repository.ts'
+import type { ToolsRepository } from '../tools/tools.repository.ts'
+import type { ToolChanges } from '../tools/tools.writes.repository.ts'
 
 /** A curator acted on a submission that changed or was decided in the meantime. */
 export class SubmissionConflictError extends ConflictError {

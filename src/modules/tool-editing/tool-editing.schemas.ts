@@ -38,7 +38,8 @@ export const BasicsSchema = Type.Object({
   occasionEn: text(L.occasion),
   category: oneOf(CATEGORIES),
   form: code(40),
-  status: oneOf(STATUSES),
+  /** The tool's status (a form field of its own name: `status` is the catalogue's filter). */
+  lifecycle: oneOf(STATUSES),
   origin: oneOf(ORIGINS),
   websiteUrl: Type.Optional(url),
   /** '' (not known), a common licence, 'other' (then licenceOther) or 'not_applicable'. */

@@ -6,7 +6,8 @@ import type { AuditRepository } from '../audit/audit.repository.ts'
 import type { OrganisationsService } from '../organisations/organisations.service.ts'
 import type { ReferenceData } from '../reference/reference.service.ts'
 import { COMMON_LICENCES, type Role } from '../tools/tools.constants.ts'
-import type { ToolChanges, ToolsRepository } from '../tools/tools.repository.ts'
+import type { ToolsRepository } from '../tools/tools.repository.ts'
+import type { ToolChanges } from '../tools/tools.writes.repository.ts'
 import { rowField } from './tool-editing.rows.ts'
 import type { AliasRow, AssessmentRow, BasicsInput, LinkRow, OrganisationRow, SdgRow } from './tool-editing.schemas.ts'
 
@@ -111,7 +112,7 @@ export function createToolEditingService(deps: ToolEditingDeps) {
         const badTheme = (input.themes ?? []).find((t) => !rathenau.has(t))
         if (badTheme) problems.push({ name: 'themes', messageKey: 'validation.unknownValue', params: { value: badTheme } })
         // Retiring asks for a reason and a successor: it has a page of its own.
-        if (input.status === 'retired' && tool.status !== 'retired') problems.push({ name: 'status', messageKey: 'editing.retireOnItsPage' })
+        if (input.lifecycle === 'retired' && tool.status !== 'retired') problems.push({ name: 'lifecycle', messageKey: 'editing.retireOnItsPage' })
         const choice = input.licenceChoice ?? ''
         if (choice !== '' && choice !== 'other' && choice !== 'not_applicable' && !(COMMON_LICENCES as readonly string[]).includes(choice)) {
           problems.push({ name: 'licenceChoice', messageKey: 'validation.unknownValue', params: { value: choice.slice(0, 40) } })
@@ -126,7 +127,7 @@ export function createToolEditingService(deps: ToolEditingDeps) {
         await tools.replaceProcesses(trx, tool.id, input.processes ?? [])
         await tools.replaceThemes(trx, tool.id, input.themes ?? [])
         if (newSlug) await tools.moveSlug(trx, tool.id, tool.slug, newSlug)
-        const unretire = tool.status === 'retired' && input.status !== 'retired'
+        const unretire = tool.status === 'retired' && input.lifecycle !== 'retired'
         return {
           name_nl: input.nameNl ?? null,
           name_en: input.nameEn ?? null,
@@ -138,7 +139,7 @@ export function createToolEditingService(deps: ToolEditingDeps) {
           occasion_en: input.occasionEn ?? null,
           category: input.category,
           form: input.form,
-          status: input.status,
+          status: input.lifecycle,
           origin: input.origin,
           website_url: input.websiteUrl ?? null,
           licence: choice === 'other' ? (input.licenceOther ?? null) : choice === '' || choice === 'not_applicable' ? null : choice,

@@ -23,7 +23,7 @@ export function basicsValues({ tool, processes, themes }: LoadedTool): FormValue
     occasionEn: tool.occasion_en ?? '',
     category: tool.category,
     form: tool.form,
-    status: tool.status,
+    lifecycle: tool.status,
     origin: tool.origin,
     websiteUrl: tool.website_url ?? '',
     licenceChoice,
@@ -45,7 +45,7 @@ export function basicsPage(ctx: PageContext, reference: ReferenceData, frame: Ed
   const pair = (base: 'name' | 'description' | 'processQuestion' | 'occasion', max: number, type: 'text' | 'textarea'): FieldSpec[] =>
     (['Nl', 'En'] as const).map((lang) => ({ name: `${base}${lang}`, type, value: v(`${base}${lang}`), maxLength: max, rows: type === 'textarea' ? 4 : undefined }))
   const select = (name: string, options: { value: string; label: string }[]): FieldSpec => ({ name, type: 'select', value: v(name), options })
-  const currentStatus = v('status')
+  const currentStatus = v('lifecycle')
   const checkboxes = (name: string, options: { value: string; label: string }[]): FieldSpec => ({ name, type: 'checkboxes', values: list(values, name), options })
   const render = (fields: FieldSpec[]) => renderFields({ id: 'basics', fields, problems: frame.problems, locale })
   const group = (legend: string, content: SafeHtml) => fieldset(legend, content, { className: 'citydeal-edit-group citydeal-choice' })
@@ -62,7 +62,7 @@ export function basicsPage(ctx: PageContext, reference: ReferenceData, frame: Ed
       select('form', reference.forms.map((f) => ({ value: f.code, label: locale === 'nl' ? f.name_nl : f.name_en }))),
       {
         ...select(
-          'status',
+          'lifecycle',
           // Retiring takes a reason (its own page); a retired tool can be brought back by choosing another status.
           STATUSES.filter((s) => s !== 'retired' || currentStatus === 'retired').map((s) => ({ value: s, label: label(locale, 'status', s) })),
         ),

@@ -37,7 +37,7 @@ const COLUMN_LABEL: Record<string, MessageKey> = {
   occasion_en: 'field.occasionEn',
   category: 'field.category',
   form: 'field.form',
-  status: 'field.status',
+  status: 'field.lifecycle',
   origin: 'field.origin',
   website_url: 'field.websiteUrl',
   licence: 'field.licenceChoice',
