@@ -44,3 +44,36 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA) in Chromium', { skip }, ()
     }
   }
 })
+
+// The organisation pages at a desktop and a phone width: axe-clean, and nothing scrolls sideways.
+const ORGANISATION_PAGES = ['/organisations', '/organisations?q=den+haag&kind=municipality', '/organisations/gemeente-s-gravenhage']
+
+describe('organisation pages: accessibility at 1280 and 375 px', { skip }, () => {
+  let fx: BrowserFixture
+  before(async () => {
+    fx = await startBrowserFixture()
+  })
+  after(() => fx?.close())
+
+  for (const width of [1280, 375]) {
+    for (const locale of ['nl', 'en'] as const) {
+      for (const path of ORGANISATION_PAGES) {
+        const url = locale === 'nl' ? path : `/en${path}`
+        test(`${url} at ${width} px has no violations`, async () => {
+          const context = await fx.browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } })
+          const page = await context.newPage()
+          try {
+            const response = await page.goto(fx.baseUrl + url)
+            assert.equal(response?.status(), 200)
+            const violations = await axeViolations(page)
+            assert.deepEqual(violations, [], JSON.stringify(violations, null, 2))
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+            assert.ok(overflow <= 0, `${url} scrolls sideways by ${overflow} px at ${width} px`)
+          } finally {
+            await context.close()
+          }
+        })
+      }
+    }
+  }
+})

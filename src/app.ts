@@ -8,6 +8,7 @@ import { registerAdminPages } from './modules/admin/admin.routes.ts'
 import { registerOpenApi } from './modules/api/openapi.ts'
 import { registerCurationPages } from './modules/curation/curation.routes.ts'
 import { registerHealth } from './modules/health/health.routes.ts'
+import { registerOrganisationPages } from './modules/organisations/organisations.routes.ts'
 import { registerContentPages } from './modules/pages/pages.routes.ts'
 import { registerSharePages } from './modules/submissions/share.routes.ts'
 import { registerSubmissionsApi } from './modules/submissions/submissions.api.ts'
@@ -91,6 +92,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerContentPages(app, ctx)
   registerToolPages(app, ctx)
   registerToolsApi(app, ctx)
+  registerOrganisationPages(app, ctx)
   registerOpenApi(app, ctx)
   registerAccountPages(app, ctx)
   registerAdminPages(app, ctx)

@@ -15,7 +15,7 @@ import { createMailService } from './modules/mail/mail.service.ts'
 import { createOrganisationsRepository } from './modules/organisations/organisations.repository.ts'
 import { createOrganisationsService } from './modules/organisations/organisations.service.ts'
 import { createReferenceRepository } from './modules/reference/reference.repository.ts'
-import { loadReferenceData } from './modules/reference/reference.service.ts'
+import { loadReferenceData, reloadMunicipalities } from './modules/reference/reference.service.ts'
 import { createSubmissionsRepository } from './modules/submissions/submissions.repository.ts'
 import { createSubmissionsService } from './modules/submissions/submissions.service.ts'
 import { createToolEditingService } from './modules/tool-editing/tool-editing.service.ts'
@@ -50,7 +50,8 @@ export async function buildContext(config: Config, options: ContextOptions) {
     const seeded = await seedReferenceData(database.db)
     const { db } = database
     const transaction = transactor(db)
-    const reference = await loadReferenceData(createReferenceRepository(db))
+    const referenceRepository = createReferenceRepository(db)
+    const reference = await loadReferenceData(referenceRepository)
     const audit = createAuditRepository(db)
     const mailRepository = createMailRepository(db)
     const sender: MailSender | undefined = config.SMTP_URL
@@ -71,7 +72,15 @@ export async function buildContext(config: Config, options: ContextOptions) {
     const toolsRepository = createToolsRepository(db)
     const accountsRepository = createAccountsRepository(db)
     const submissionsRepository = createSubmissionsRepository(db)
-    const organisations = createOrganisationsService({ repository: createOrganisationsRepository(db), transaction, audit, tools: toolsRepository, accounts: accountsRepository })
+    const organisations = createOrganisationsService({
+      repository: createOrganisationsRepository(db),
+      transaction,
+      audit,
+      tools: toolsRepository,
+      accounts: accountsRepository,
+      // The municipality facet labels municipalities by name and aliases.
+      namesChanged: () => void reloadMunicipalities(reference, referenceRepository).catch((error: unknown) => options.log.error({ err: error }, 'reloading the municipalities failed')),
+    })
     const submissions = createSubmissionsService({
       repository: submissionsRepository,
       transaction,

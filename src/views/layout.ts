@@ -16,7 +16,7 @@ export interface PageContext {
 export interface PageOptions {
   title: string
   /** Which main navigation item is current. */
-  section?: 'home' | 'tools' | 'share' | 'about' | 'account' | 'curation' | 'admin'
+  section?: 'home' | 'tools' | 'organisations' | 'share' | 'about' | 'account' | 'curation' | 'admin'
   description?: string
   /** Set false for pages that must not be indexed (errors). */
   index?: boolean
@@ -60,6 +60,7 @@ ${options.canonical === undefined ? '' : html`<link rel="canonical" href="${ctx.
 <nav class="citydeal-nav" aria-label="${t('site.nav.label')}"><ul>
 ${navItem('home', '/', t('site.nav.home'))}
 ${navItem('tools', '/tools', t('site.nav.tools'))}
+${navItem('organisations', '/organisations', t('site.nav.organisations'))}
 ${navItem('share', '/tools/share', t('site.nav.share'))}
 ${navItem('about', '/about', t('site.nav.about'))}
 ${ctx.user ? navItem('account', '/account', t('site.nav.account')) : navItem('account', '/login', t('site.nav.signIn'))}

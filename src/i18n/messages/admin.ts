@@ -50,8 +50,8 @@ export const adminMessages = {
   'admin.orgs.saved': { nl: 'De organisatie is opgeslagen.', en: 'The organisation has been saved.' },
   'admin.orgs.merge': { nl: 'Dubbele organisatie samenvoegen', en: 'Merge a duplicate organisation' },
   'admin.orgs.mergeIntro': {
-    nl: 'Voeg {name} samen met de organisatie die blijft. Rollen op tools en leden gaan over; {name} verdwijnt uit de lijsten.',
-    en: 'Merge {name} into the organisation that stays. Roles on tools and members move over; {name} disappears from the lists.',
+    nl: 'Voeg {name} samen met de organisatie die blijft. Rollen op tools, leden en andere namen gaan over, en {name} wordt een andere naam van de organisatie die blijft; {name} verdwijnt uit de lijsten en het adres verwijst voortaan door.',
+    en: 'Merge {name} into the organisation that stays. Roles on tools, members and other names move over, and {name} becomes another name of the organisation that stays; {name} disappears from the lists and its address redirects from then on.',
   },
   'admin.orgs.mergeSubmit': { nl: 'Samenvoegen', en: 'Merge' },
   'admin.orgs.merged': { nl: 'De organisaties zijn samengevoegd.', en: 'The organisations have been merged.' },

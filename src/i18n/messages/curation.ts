@@ -76,11 +76,10 @@ export const curationMessages = {
     en: 'The tool enters the toolbox as an existing, available tool, with the submission’s data.',
   },
   'curation.publish.owner': { nl: 'Eigenaar', en: 'Owner' },
-  'curation.publish.noOwner': { nl: 'Geen eigenaar vastleggen', en: 'Record no owner' },
-  'curation.publish.newOwner': { nl: 'Nieuwe organisatie: {name}', en: 'New organisation: {name}' },
-  'curation.publish.noOwnerName': {
-    nl: 'De inzending noemt geen eigenaar; kies een organisatie.',
-    en: 'The submission names no owner; choose an organisation.',
+  'curation.publish.ownerHint': { nl: 'Laat het veld leeg om zonder eigenaar te publiceren.', en: 'Leave the field empty to publish without an owner.' },
+  'curation.publish.createOwner': {
+    nl: 'Maak een nieuwe organisatie met deze naam (als geen organisatie zo heet)',
+    en: 'Create a new organisation with this name (if none goes by it)',
   },
   'curation.publish.submit': { nl: 'Publiceren', en: 'Publish' },
   'curation.publish.needsForm': { nl: 'Kies eerst een vorm (bewerk de inzending).', en: 'Choose a form first (edit the submission).' },

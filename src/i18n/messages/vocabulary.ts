@@ -70,6 +70,8 @@ export const vocabularyMessages = {
   'kind.network': { nl: 'Netwerk', en: 'Network' },
   'kind.working_group': { nl: 'Werkgroep', en: 'Working group' },
   'kind.civil_society': { nl: 'Maatschappelijke organisatie', en: 'Civil society organisation' },
+  'kind.standards_body': { nl: 'Normalisatie-instituut', en: 'Standards body' },
+  'kind.international_body': { nl: 'Internationale organisatie', en: 'International body' },
   'kind.other': { nl: 'Overig', en: 'Other' },
 
   'language.nl': { nl: 'Nederlands', en: 'Dutch' },

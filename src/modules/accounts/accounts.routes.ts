@@ -4,6 +4,8 @@ import { GoneError } from '../../errors.ts'
 import { localePath } from '../../i18n/i18n.ts'
 import { LOCALES, type Locale } from '../../i18n/messages.ts'
 import { validateInput } from '../../lib/validation.ts'
+import { presentOrganisationTool } from '../organisations/organisations.presenter.ts'
+import type { OrganisationsService } from '../organisations/organisations.service.ts'
 import { pageContext } from '../../plugins/context.ts'
 import { handleFormPost, sendPage, type FormState } from '../../plugins/forms.ts'
 import { rateLimit } from '../../plugins/session.ts'
@@ -27,7 +29,7 @@ function safeNext(value: unknown, locale: Locale): string {
 }
 
 /** Sign in and out, invitations, password reset, and the account page: /login, /account/…, /password/forgot. */
-export function registerAccountPages(app: FastifyInstance, ctx: { config: Config; accounts: AccountsService }) {
+export function registerAccountPages(app: FastifyInstance, ctx: { config: Config; accounts: AccountsService; organisations: Pick<OrganisationsService, 'editableTools'> }) {
   const secure = ctx.config.PUBLIC_URL.startsWith('https://')
 
   for (const locale of LOCALES) {
@@ -78,10 +80,13 @@ export function registerAccountPages(app: FastifyInstance, ctx: { config: Config
     app.get(p('/account'), async (request, reply) => {
       const actor = authorize(request.actor, 'account.view')
       const user = await ctx.accounts.describeUser(actor.id)
+      // A partner member keeps their organisation's tools up to date; curators and administrators every tool.
+      const tools = actor.role === 'partner' && actor.organisationId ? await ctx.organisations.editableTools(actor.organisationId) : []
       return sendPage(
         reply,
         accountPage(context(request), {
           user: { name: actor.name, email: actor.email, role: actor.role, organisationName: user?.organisationName ?? null },
+          tools: tools.map((row) => presentOrganisationTool(row, locale)),
           csrfToken: reply.generateCsrf(),
           flash: flashFrom(request.query, { signedIn: 'account.signedIn' }),
         }),

@@ -9,7 +9,7 @@ import { handleFormPost, sendPage, type FormState } from '../../plugins/forms.ts
 import { formValues } from '../../views/form.ts'
 import { flashFrom } from '../../views/simple.page.ts'
 import { authorize } from '../accounts/accounts.policy.ts'
-import { EditOrganisationSchema, MergeOrganisationSchema, OrganisationSchema } from '../organisations/organisations.schemas.ts'
+import { AddAliasSchema, EditOrganisationSchema, MergeOrganisationSchema, OrganisationSchema, RemoveAliasSchema } from '../organisations/organisations.schemas.ts'
 import { versionOf, type OrganisationsService } from '../organisations/organisations.service.ts'
 import { parseId } from './admin.params.ts'
 import { organisationPage, type OrganisationForm } from './views/organisation.page.ts'
@@ -17,7 +17,10 @@ import { organisationsPage } from './views/organisations.page.ts'
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>
 
-/** /admin/organisations: add organisations, edit them (a second editor gets a conflict), merge duplicates. */
+/**
+ * /admin/organisations: add organisations, edit them (a second editor gets a conflict), give them other names,
+ * merge duplicates.
+ */
 export function registerAdminOrganisationPages(app: FastifyInstance, deps: { config: Config; organisations: OrganisationsService }) {
   const { organisations } = deps
   for (const locale of LOCALES) {
@@ -54,9 +57,11 @@ export function registerAdminOrganisationPages(app: FastifyInstance, deps: { con
       if (org.merged_into_id) throw new NotFoundError()
       return organisationPage(context(request), {
         organisation: org,
+        aliases: await organisations.aliasesOf(org.id),
         version: versionOf(org),
         mergeTargets: (await organisations.options()).filter((o) => o.id !== org.id),
         csrfToken: reply.generateCsrf(),
+        flash: flashFrom(request.query, { aliasAdded: 'admin.orgs.aliasAdded', aliasRemoved: 'admin.orgs.aliasRemoved' }),
         refused,
       })
     }
@@ -90,6 +95,33 @@ export function registerAdminOrganisationPages(app: FastifyInstance, deps: { con
           return `${p('/admin/organisations')}?done=merged`
         },
         render: (state) => detail(request, reply, { form: 'merge', state }),
+      })
+    })
+
+    // Other names: each change refreshes the search text of the organisation's tools in the same transaction.
+    app.post<{ Params: { id: string } }>(p('/admin/organisations/:id/aliases'), async (request, reply) => {
+      const actor = authorize(request.actor, 'organisations.manage')
+      const id = parseId(request.params.id)
+      return handleFormPost(reply, {
+        values: formValues(request.body),
+        submit: async () => {
+          await organisations.addAlias(actor, id, validateInput(AddAliasSchema, request.body).otherName)
+          return `${p(`/admin/organisations/${id}`)}?done=aliasAdded`
+        },
+        render: (state) => detail(request, reply, { form: 'alias', state }),
+      })
+    })
+
+    app.post<{ Params: { id: string } }>(p('/admin/organisations/:id/aliases/remove'), async (request, reply) => {
+      const actor = authorize(request.actor, 'organisations.manage')
+      const id = parseId(request.params.id)
+      return handleFormPost(reply, {
+        values: formValues(request.body),
+        submit: async () => {
+          await organisations.removeAlias(actor, id, validateInput(RemoveAliasSchema, request.body).aliasId)
+          return `${p(`/admin/organisations/${id}`)}?done=aliasRemoved`
+        },
+        render: (state) => detail(request, reply, { form: 'removeAlias', state }),
       })
     })
   }

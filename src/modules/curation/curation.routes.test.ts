@@ -75,7 +75,7 @@ describe('curation', () => {
     assert.equal(edited.statusCode, 303)
     const zwolle = await db().selectFrom('organisations').select('id').where('cbs_code', '=', 'GM0193').executeTakeFirstOrThrow()
     await curator.get(`/curation/${id}`)
-    const published = await curator.post(`/curation/${id}/publish`, { version: '2', owner: String(zwolle.id) })
+    const published = await curator.post(`/curation/${id}/publish`, { version: '2', owner: 'Zwolle' })
     assert.equal(published.statusCode, 303)
 
     const tool = await db().selectFrom('tools').selectAll().where('name_nl', '=', name).executeTakeFirstOrThrow()

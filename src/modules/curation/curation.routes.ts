@@ -71,7 +71,7 @@ export function registerCurationPages(app: FastifyInstance, deps: CurationRouteD
         candidates: summarizeMatches(matches),
         target,
         result,
-        organisations: await curation.organisationOptions(),
+        owner: await curation.ownerPicker(submission.owner_name),
         csrfToken: reply.generateCsrf(),
         flash: flashFrom(request.query, { edited: 'curation.done.edited', asked: 'curation.done.asked', rejected: 'curation.done.rejected', published: 'curation.done.published', merged: 'curation.done.merged' }),
         state,
@@ -109,7 +109,7 @@ export function registerCurationPages(app: FastifyInstance, deps: CurationRouteD
     }, 'rejected')
     decision('/curation/:id/publish', 'publish', (body, id, actor) => {
       const input = validateInput(CurationPublishSchema, body)
-      return curation.publish(actor, id, input.version, input.owner)
+      return curation.publish(actor, id, input.version, { name: input.owner, create: input.createOwner === 'on' })
     }, 'published')
 
     // Merging into an existing tool, field by field -----------------------------------------------------------

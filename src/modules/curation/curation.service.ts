@@ -28,9 +28,15 @@ export interface CurationDeps {
   repository: SubmissionsRepository
   /** Publishing and merging write the catalogue: through its own repository, inside the decision's transaction. */
   tools: ToolsRepository
-  organisations: Pick<OrganisationsService, 'findOrCreateOrganisation' | 'currentOrganisation' | 'options'>
+  organisations: Pick<OrganisationsService, 'findOrCreateOrganisation' | 'resolve' | 'findByNameOrAlias' | 'pickerEntries'>
   audit: AuditRepository
   publicUrl: string
+}
+
+/** Who owns a tool being published: what the curator typed in the picker, and whether to create it if unknown. */
+export interface OwnerChoice {
+  name?: string | undefined
+  create: boolean
 }
 
 /** The catalogue's own columns, as the audit log keeps them (not the derived search keys). */
@@ -67,22 +73,29 @@ export function createCurationService(deps: CurationDeps) {
     return after
   }
 
-  /** The owner a curator chose: an organisation's id, 'new' (the submitted owner name), or none. */
-  async function ownerOf(trx: Tx, actor: Actor, owner: string | undefined, name: string | null): Promise<number | undefined> {
-    if (!owner) return undefined
-    if (owner !== 'new') {
-      const org = await deps.organisations.currentOrganisation(trx, Number(owner))
-      if (!org) throw new ValidationError([{ name: 'owner', messageKey: 'validation.invalid' }])
-      return org.id
-    }
-    if (!name) throw new ValidationError([{ name: 'owner', messageKey: 'curation.publish.noOwnerName' }])
-    return (await deps.organisations.findOrCreateOrganisation(trx, actor, name)).id
+  /**
+   * The owner a curator typed into the picker: the organisation going by that name or alias; with "create" ticked, a
+   * new organisation when none does; nothing for an empty field. An unknown name without "create" is refused with
+   * the closest names.
+   */
+  async function ownerOf(trx: Tx, actor: Actor, owner: OwnerChoice): Promise<number | undefined> {
+    const name = owner.name?.trim()
+    if (!name) return undefined
+    if (owner.create && (await deps.organisations.findByNameOrAlias(name, trx)).length === 0) return (await deps.organisations.findOrCreateOrganisation(trx, actor, name)).id
+    return (await deps.organisations.resolve(name, 'owner', trx)).id
   }
 
   return {
     queue: repository.queue,
     statusCounts: repository.statusCounts,
-    organisationOptions: () => deps.organisations.options(),
+    /**
+     * The owner picker of a submission's page: the organisations to choose from, and the one going by the submitted
+     * owner name, if exactly one does (namesakes: the curator chooses).
+     */
+    async ownerPicker(ownerName: string | null) {
+      const [entries, known] = await Promise.all([deps.organisations.pickerEntries(), ownerName ? deps.organisations.findByNameOrAlias(ownerName) : []])
+      return { entries, known: known.length === 1 ? known[0] : undefined, namesakes: known.length > 1 }
+    },
 
     /** A submission with its timeline, its current duplicate candidates, and the tools it concerns. */
     async get(id: number) {
@@ -133,7 +146,7 @@ export function createCurationService(deps: CurationDeps) {
       }),
 
     /** Publishes a new-tool submission as a tool of its own ("existing", available). */
-    publish: (actor: Actor, id: number, version: number, owner: string | undefined) =>
+    publish: (actor: Actor, id: number, version: number, owner: OwnerChoice) =>
       transaction(async (trx) => {
         const before = await lockOpen(trx, id, version)
         // An addition belongs to its tool: publishing it on its own would make the duplicate it reports.
@@ -142,6 +155,7 @@ export function createCurationService(deps: CurationDeps) {
         if (!before.form) missing.push({ name: 'form', messageKey: 'curation.publish.needsForm' })
         if (!before.category) missing.push({ name: 'category', messageKey: 'curation.publish.needsCategory' })
         if (!before.form || !before.category) throw new ValidationError(missing)
+        const organisationId = await ownerOf(trx, actor, owner)
         const nameLanguage = guessLanguage(`${before.name} ${before.description}`) ?? before.locale
         const tool = await tools.createTool(trx, slugify(before.name) || 'tool', {
           name_nl: nameLanguage === 'nl' ? before.name : null,
@@ -158,7 +172,6 @@ export function createCurationService(deps: CurationDeps) {
         })
         await tools.addThemes(trx, tool.id, before.themes)
         await tools.addSdgTargets(trx, tool.id, before.sdg_targets)
-        const organisationId = await ownerOf(trx, actor, owner, before.owner_name)
         if (organisationId) await tools.addOrganisationRole(trx, tool.id, organisationId, 'owner')
         await tools.refreshDerived(trx, [tool.id])
         await audit.record(trx, actor, { action: 'tool.created', entityType: 'tool', entityId: tool.id, after: { ...publicToolFields(tool), fromSubmission: id } })

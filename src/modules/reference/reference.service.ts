@@ -7,7 +7,35 @@ export interface ReferenceData {
   sdgTargets: SdgTargetsTable[]
   criteria: CriteriaTable[]
   criteriaByCode: Map<string, CriteriaTable>
-  municipalities: Map<string, { name: string; slug: string }>
+  /** Municipalities by CBS code (GM0518), with their other names. */
+  municipalities: Map<string, Municipality>
+}
+
+export interface Municipality {
+  name: string
+  slug: string
+  /** Other names people know it by: "Den Haag" for 's-Gravenhage. */
+  aliases: string[]
+  /** The name with its other names, for lists people scan by either: "'s-Gravenhage (Den Haag, The Hague)". */
+  label: string
+}
+
+type MunicipalityRow = Awaited<ReturnType<ReferenceRepository['municipalities']>>[number]
+
+function municipalityEntries(rows: MunicipalityRow[]): [string, Municipality][] {
+  return rows
+    .filter((m) => m.cbs_code)
+    .map((m) => [m.cbs_code!, { name: m.name, slug: m.slug, aliases: m.aliases, label: m.aliases.length > 0 ? `${m.name} (${m.aliases.join(', ')})` : m.name }])
+}
+
+/**
+ * Reads the municipalities again into the same map, after an administrator changed a name or an alias through this
+ * instance (other instances see it at their next start).
+ */
+export async function reloadMunicipalities(reference: ReferenceData, repository: ReferenceRepository): Promise<void> {
+  const entries = municipalityEntries(await repository.municipalities())
+  reference.municipalities.clear()
+  for (const [code, m] of entries) reference.municipalities.set(code, m)
 }
 
 /** Loads the reference vocabularies once; they change only with a deploy (reference-data/). */
@@ -24,6 +52,6 @@ export async function loadReferenceData(repository: ReferenceRepository): Promis
     sdgTargets,
     criteria,
     criteriaByCode: new Map(criteria.map((c) => [c.code, c])),
-    municipalities: new Map(municipalities.map((m) => [m.cbs_code!, { name: m.name, slug: m.slug }])),
+    municipalities: new Map(municipalityEntries(municipalities)),
   }
 }

@@ -79,8 +79,10 @@ export const CurationMessageSchema = Type.Object({ message: Type.String({ minLen
 
 export const CurationPublishSchema = Type.Object({
   ...version,
-  /** An organisation id, 'new' (create one from the submitted owner name) or '' (no owner). */
-  owner: Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,14}|new)$' })),
+  /** The owner's name or another name of it (the organisation picker); empty: publish without owner. */
+  owner: Type.Optional(Type.String({ maxLength: OWNER_MAX })),
+  /** Create a new organisation of this name when none goes by it. */
+  createOwner: Type.Optional(Type.Literal('on')),
 })
 
 const choice = Type.Optional(Type.Union([Type.Literal('keep'), Type.Literal('submitted')]))

@@ -7,8 +7,9 @@ import { renderForm, str, type FormValues } from '../../../views/form.ts'
 import { html, type SafeHtml } from '../../../views/html.ts'
 import type { PageContext } from '../../../views/layout.ts'
 import { simplePage } from '../../../views/simple.page.ts'
+import { organisationDatalist, pickerHint, type PickerEntry } from '../../organisations/views/organisation.picker.ts'
 import type { ReferenceData } from '../../reference/reference.service.ts'
-import { MESSAGE_MAX } from '../../submissions/submissions.schemas.ts'
+import { MESSAGE_MAX, OWNER_MAX } from '../../submissions/submissions.schemas.ts'
 import type { MatchSummary, SubmissionRow } from '../../submissions/submissions.service.ts'
 import { candidateStatus, curatorStatusBadge, eventText, reasonsText } from '../../submissions/views/submission.components.ts'
 import { toolFieldSpecs } from '../../submissions/views/submission.fields.ts'
@@ -31,7 +32,8 @@ export interface SubmissionPageModel {
   candidates: MatchSummary[]
   target: { slug: string; name_nl: string | null; name_en: string | null } | undefined
   result: { slug: string; name_nl: string | null; name_en: string | null } | undefined
-  organisations: { id: number; name: string }[]
+  /** The owner picker: organisations to choose from, and the one going by the submitted owner name (if one does). */
+  owner: { entries: PickerEntry[]; known: { name: string } | undefined; namesakes: boolean }
   csrfToken: string
   flash?: MessageKey | undefined
   state?: ActionState | undefined
@@ -92,7 +94,13 @@ ${seen.some((c) => c.likely) ? paragraph(t('curation.seenBySubmitter', { names: 
 ${open ? paragraph(link(p(`/curation/${id}/merge`), t('curation.mergeOther'))) : ''}`
 
   const version = { name: 'version', type: 'hidden' as const, value: String(s.version) }
-  const ownerGuess = s.owner_name ? model.organisations.find((o) => o.name.toLowerCase() === s.owner_name!.toLowerCase()) : undefined
+  // The owner: the organisation going by the submitted name, else that name with "create" ticked (unless namesakes
+  // share it: then the curator chooses one). After a refusal, what the curator typed and ticked.
+  const typedOwner = state?.form === 'publish' ? { name: str(state.values, 'owner') ?? '', create: str(state.values, 'createOwner') ?? '' } : undefined
+  const owner = typedOwner ?? {
+    name: model.owner.known?.name ?? s.owner_name ?? '',
+    create: s.owner_name && !model.owner.known && !model.owner.namesakes ? 'on' : '',
+  }
   const publish = html`${heading(3, t('curation.publish.heading'))}${paragraph(t('curation.publish.intro'))}${renderForm({
     id: 'publish',
     action: p(`/curation/${id}/publish`),
@@ -102,19 +110,10 @@ ${open ? paragraph(link(p(`/curation/${id}/merge`), t('curation.mergeOther'))) :
     submitLabel: t('curation.publish.submit'),
     fields: [
       version,
-      {
-        name: 'owner',
-        type: 'select',
-        label: t('curation.publish.owner'),
-        value: typed('publish', 'owner') ?? (ownerGuess ? String(ownerGuess.id) : s.owner_name ? 'new' : ''),
-        options: [
-          { value: '', label: t('curation.publish.noOwner') },
-          ...(s.owner_name ? [{ value: 'new', label: t('curation.publish.newOwner', { name: s.owner_name }) }] : []),
-          ...model.organisations.map((o) => ({ value: String(o.id), label: o.name })),
-        ],
-      },
+      { name: 'owner', type: 'text', label: t('curation.publish.owner'), value: owner.name, maxLength: OWNER_MAX, list: 'publish-organisations', hint: `${pickerHint(locale)} ${t('curation.publish.ownerHint')}` },
+      { name: 'createOwner', type: 'checkbox', label: t('curation.publish.createOwner'), value: owner.create },
     ],
-  })}`
+  })}${organisationDatalist('publish-organisations', locale, model.owner.entries)}`
   const messageForm = (form: 'ask' | 'reject', messageLabel: string, submitLabel: string) =>
     renderForm({
       id: form,
