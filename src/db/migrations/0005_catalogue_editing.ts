@@ -57,6 +57,9 @@ create trigger tool_slug_redirects_changed after insert or update or delete on t
 
 alter table audit_log add column actor_role text;
 
+-- Province slugs said the word twice (provincie-provincie-utrecht): organisation pages use them now.
+update organisations set slug = substr(slug, length('provincie-') + 1) where kind = 'province' and slug like 'provincie-provincie-%';
+
 -- The search text of a tool: as before, with the aliases of its organisations beside their names (weight C).
 create or replace function tool_refresh_search(p_tool_ids bigint[]) returns void language sql as $$
   update tools t set

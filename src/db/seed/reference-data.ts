@@ -152,9 +152,8 @@ async function loadOrganisations(trx: Trx, dir: string): Promise<Map<string, num
       if (org.partner) await trx.updateTable('organisations').set({ is_city_deal_partner: true }).where('id', '=', ids.get(key)!).execute()
       return ids.get(key)!
     }
-    const slug = org.cbsCode
-      ? slugify(`${org.kind === 'province' ? 'provincie' : 'gemeente'} ${org.name}`)
-      : slugify(org.name)
+    // Municipalities are named without the word (Utrecht), provinces with it (Provincie Utrecht): one slug each.
+    const slug = org.kind === 'municipality' ? slugify(`gemeente ${org.name}`) : slugify(org.name)
     const values = {
       slug,
       name: org.name,

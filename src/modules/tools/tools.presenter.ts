@@ -37,7 +37,7 @@ export function facetValueLabel(facet: Facet, value: string, locale: Locale, ref
       return s ? `${s.code} ${locale === 'nl' ? s.title_nl : s.title_en}` : value
     }
     case 'municipality':
-      return reference.municipalities.get(value)?.name ?? value
+      return reference.municipalities.get(value)?.label ?? value
     default:
       return label(locale, facet, value)
   }
