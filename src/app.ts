@@ -13,6 +13,7 @@ import { registerContentPages } from './modules/pages/pages.routes.ts'
 import { registerSharePages } from './modules/submissions/share.routes.ts'
 import { registerSubmissionsApi } from './modules/submissions/submissions.api.ts'
 import { registerToolEditingPages } from './modules/tool-editing/tool-editing.routes.ts'
+import { registerToolLifecyclePages } from './modules/tool-editing/tool-lifecycle.routes.ts'
 import { registerToolsApi } from './modules/tools/tools.api.ts'
 import { registerToolPages } from './modules/tools/tools.routes.ts'
 import { registerApiConventions } from './plugins/api.ts'
@@ -100,6 +101,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerSubmissionsApi(app, ctx)
   registerCurationPages(app, ctx)
   registerToolEditingPages(app, ctx)
+  registerToolLifecyclePages(app, ctx)
   app.log.info({ database: ctx.database.kind, ...ctx.startup }, 'toolbox ready')
   return app
 }

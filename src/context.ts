@@ -19,6 +19,7 @@ import { loadReferenceData, reloadMunicipalities } from './modules/reference/ref
 import { createSubmissionsRepository } from './modules/submissions/submissions.repository.ts'
 import { createSubmissionsService } from './modules/submissions/submissions.service.ts'
 import { createToolEditingService } from './modules/tool-editing/tool-editing.service.ts'
+import { createToolLifecycleService } from './modules/tool-editing/tool-lifecycle.service.ts'
 import { createToolsRepository } from './modules/tools/tools.repository.ts'
 import { createToolsService } from './modules/tools/tools.service.ts'
 
@@ -106,6 +107,7 @@ export async function buildContext(config: Config, options: ContextOptions) {
       organisations,
       submissions,
       toolEditing: createToolEditingService({ transaction, tools: toolsRepository, organisations, audit, reference }),
+      toolLifecycle: createToolLifecycleService({ transaction, tools: toolsRepository, submissions: submissionsRepository, duplicates: submissions, audit, reference }),
       curation: createCurationService({ transaction, submissions, repository: submissionsRepository, tools: toolsRepository, organisations, audit, publicUrl: config.PUBLIC_URL }),
       startup: { migrations, referenceData: seeded },
       /** Stops the mail sender (waiting for a message in flight) and closes the database. */

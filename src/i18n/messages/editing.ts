@@ -92,6 +92,134 @@ export const editingMessages = {
   },
   'editing.editLink': { nl: 'Bewerken', en: 'Edit' },
 
+  // Creating, retiring and merging tools (curators) -----------------------------------------------------------
+  'lifecycle.nav': { nl: 'Buiten gebruik stellen of samenvoegen', en: 'Retire or merge' },
+  'lifecycle.newTool': { nl: 'Nieuwe tool', en: 'New tool' },
+  'lifecycle.toolUnknown': {
+    nl: 'Geen tool heet “{name}” of heeft dat webadres. Kies een naam uit de lijst, of typ het webadres (slug) van de tool.',
+    en: 'No tool is called “{name}” or has that web address. Choose a name from the list, or type the web address (slug) of the tool.',
+  },
+  'lifecycle.toolAmbiguous': {
+    nl: 'Meer dan één tool heet “{name}”. Typ het webadres (slug) van de tool die u bedoelt: {slugs}.',
+    en: 'More than one tool is called “{name}”. Type the web address (slug) of the one you mean: {slugs}.',
+  },
+  'lifecycle.backToEditor': { nl: 'Terug naar het bewerken van deze tool', en: 'Back to editing this tool' },
+  'lifecycle.pickerHint': {
+    nl: 'Typ de naam (Nederlands of Engels) en kies uit de lijst, of typ het webadres (slug) van de tool.',
+    en: 'Type the name (Dutch or English) and choose from the list, or type the web address (slug) of the tool.',
+  },
+
+  'lifecycle.create.title': { nl: 'Nieuwe tool', en: 'New tool' },
+  'lifecycle.create.intro': {
+    nl: 'Voeg een tool direct toe aan de catalogus. De toolbox zoekt eerst naar tools die erop lijken, net als bij delen. Daarna vult u in de editor de andere onderdelen in: vertaling, links, beoordeling, organisaties.',
+    en: 'Add a tool to the catalogue directly. The toolbox first looks for tools like it, as it does for sharing. Then you fill in the other parts in the editor: translation, links, assessment, organisations.',
+  },
+  'lifecycle.create.duplicates.heading': { nl: 'Deze tool lijkt op tools die er al zijn', en: 'This tool looks like tools we already have' },
+  'lifecycle.create.duplicates.intro': {
+    nl: 'Kijk of de tool er al is. Is het een andere tool, vink dan “Dit is een andere tool” aan en maak hem opnieuw aan.',
+    en: 'Check whether the tool is there already. If it is a different tool, tick “This is a different tool” and create it again.',
+  },
+  'lifecycle.create.duplicates.list': { nl: 'Mogelijke dubbelen', en: 'Possible duplicates' },
+  'lifecycle.create.submission': { nl: 'Gedeelde tool, nog in behandeling', en: 'Shared tool, under review' },
+  'lifecycle.create.confirmDifferent': { nl: 'Dit is een andere tool: toch aanmaken', en: 'This is a different tool: create it anyway' },
+  'lifecycle.create.submit': { nl: 'Tool aanmaken', en: 'Create tool' },
+  'lifecycle.create.choose': { nl: 'Kies…', en: 'Choose…' },
+  'lifecycle.create.done': {
+    nl: 'De tool is aangemaakt. Vul hieronder de andere onderdelen in; de openbare pagina toont hem al.',
+    en: 'The tool has been created. Fill in its other parts below; the public page shows it already.',
+  },
+  'field.nameLanguage': { nl: 'Taal van naam en beschrijving', en: 'Language of name and description' },
+  'lifecycle.create.hint.name': { nl: 'De naam waaronder de tool bekend is.', en: 'The name the tool is known by.' },
+  'lifecycle.create.hint.description': {
+    nl: 'Een paar zinnen: wat de tool is en voor wie. De vertaling vult u daarna in de editor in.',
+    en: 'A few sentences: what the tool is and for whom. You add the translation in the editor afterwards.',
+  },
+
+  'lifecycle.retire.link': { nl: 'Buiten gebruik stellen', en: 'Retire this tool' },
+  'lifecycle.retire.title': { nl: 'Buiten gebruik stellen: {name}', en: 'Retire: {name}' },
+  'lifecycle.retire.intro': {
+    nl: 'De tool blijft in de catalogus en zijn pagina blijft bestaan, met een melding: sinds wanneer, waarom, en welke tool hem vervangt. Zoeken vindt hem onder de levensfase “Niet meer actief”.',
+    en: 'The tool stays in the catalogue and its page stays, with a notice: since when, why, and which tool replaces it. Search finds it under the lifecycle status “Retired”.',
+  },
+  'lifecycle.retire.already': {
+    nl: 'Deze tool is buiten gebruik gesteld op {date}. Hier wijzigt u de reden en de opvolger. Terugzetten doet u door bij “Teksten en kenmerken” een andere levensfase te kiezen.',
+    en: 'This tool was retired on {date}. Here you change the reason and the successor. To bring it back, choose another lifecycle status under “Texts and properties”.',
+  },
+  'lifecycle.retire.hint.reason': { nl: 'In het Nederlands, het Engels of allebei.', en: 'In Dutch, English or both.' },
+  'lifecycle.retire.hint.replacedBy': {
+    nl: 'Laat leeg als geen tool hem vervangt. Typ de naam en kies uit de lijst (tools die in gebruik zijn), of typ het webadres (slug).',
+    en: 'Leave empty when no tool replaces it. Type the name and choose from the list (tools in use), or type the web address (slug).',
+  },
+  'lifecycle.retire.submit': { nl: 'Buiten gebruik stellen', en: 'Retire this tool' },
+  'lifecycle.retire.save': { nl: 'Opslaan', en: 'Save' },
+  'lifecycle.retire.reasonRequired': { nl: 'Geef de reden, in het Nederlands of het Engels.', en: 'Give the reason, in Dutch or in English.' },
+  'lifecycle.retire.notItself': { nl: 'Een tool kan zichzelf niet vervangen.', en: 'A tool cannot replace itself.' },
+  'lifecycle.retire.successorRetired': {
+    nl: '“{name}” is zelf buiten gebruik gesteld. Kies een tool die in gebruik is.',
+    en: '“{name}” is retired itself. Choose a tool that is in use.',
+  },
+  'lifecycle.retire.done': {
+    nl: 'De tool is buiten gebruik gesteld. De openbare pagina toont de reden en de opvolger.',
+    en: 'The tool has been retired. The public page shows the reason and the successor.',
+  },
+  'field.reasonNl': { nl: 'Reden (Nederlands)', en: 'Reason (Dutch)' },
+  'field.reasonEn': { nl: 'Reden (Engels)', en: 'Reason (English)' },
+  'field.replacedBy': { nl: 'Vervangen door', en: 'Replaced by' },
+
+  'lifecycle.merge.link': { nl: 'Samenvoegen met een andere tool', en: 'Merge with another tool' },
+  'lifecycle.merge.title': { nl: 'Samenvoegen: {name}', en: 'Merge: {name}' },
+  'lifecycle.merge.titleCompare': { nl: '“{other}” opnemen in “{name}”', en: 'Merge “{other}” into “{name}”' },
+  'lifecycle.merge.intro': {
+    nl: 'Kies de tool die opgaat in “{name}”. “{name}” blijft bestaan, met zijn webadres; de andere tool verdwijnt. Moet juist “{name}” verdwijnen? Kies de andere tool en draai het daarna om.',
+    en: 'Choose the tool that is merged into “{name}”. “{name}” stays, with its web address; the other tool disappears. Should “{name}” disappear instead? Choose the other tool, then swap.',
+  },
+  'field.other': { nl: 'De tool die verdwijnt', en: 'The tool that disappears' },
+  'lifecycle.merge.compare': { nl: 'Vergelijken', en: 'Compare' },
+  'lifecycle.merge.candidates': { nl: 'Tools die erop lijken', en: 'Tools that look like it' },
+  'lifecycle.merge.compareWith': { nl: 'Vergelijken met “{name}”', en: 'Compare with “{name}”' },
+  'lifecycle.merge.noCandidates': { nl: 'De toolbox vond geen tools die erop lijken.', en: 'The toolbox found no tools that look like it.' },
+  'lifecycle.merge.stays': {
+    nl: '“{name}” blijft, met zijn webadres {path}.',
+    en: '“{name}” stays, with its web address {path}.',
+  },
+  'lifecycle.merge.disappears': {
+    nl: '“{name}” verdwijnt: {path} verwijst daarna naar “{stays}”, net als gedeelde tools en opvolgers die ernaar verwezen.',
+    en: '“{name}” disappears: {path} then leads to “{stays}”, as do shared tools and successors that referred to it.',
+  },
+  'lifecycle.merge.swap': { nl: 'Omdraaien: “{name}” laten blijven', en: 'Swap: keep “{name}” instead' },
+  'lifecycle.merge.chooseOther': { nl: 'Een andere tool kiezen', en: 'Choose another tool' },
+  'lifecycle.merge.fields': { nl: 'Per veld: welke waarde blijft', en: 'Per field: which value stays' },
+  'lifecycle.merge.fieldsIntro': {
+    nl: 'Waar de tools verschillen, kiest u wat “{name}” houdt. Namen die niet blijven, worden andere namen van de tool, zodat zoeken ze blijft vinden; een website die niet blijft, wordt een link.',
+    en: 'Where the tools differ, you choose what “{name}” keeps. Names that do not stay become other names of the tool, so search keeps finding them; a website that does not stay becomes a link.',
+  },
+  'lifecycle.merge.from': { nl: 'Van “{name}”:', en: 'From “{name}”:' },
+  'lifecycle.merge.empty': { nl: '(leeg)', en: '(empty)' },
+  'lifecycle.merge.same': { nl: 'Kies een andere tool dan deze.', en: 'Choose a tool other than this one.' },
+  'lifecycle.merge.equal': { nl: 'Gelijk in beide tools: {fields}.', en: 'The same in both tools: {fields}.' },
+  'lifecycle.merge.lists': { nl: 'Wat samengaat', en: 'What is united' },
+  'lifecycle.merge.listsIntro': {
+    nl: 'Lijsten worden samengevoegd. Waar beide tools iets hebben voor hetzelfde (een beoordeling, een SDG-bijdrage, een organisatie met dezelfde rol), blijft dat van “{name}”.',
+    en: 'Lists are united. Where both tools have something for the same thing (an assessment, an SDG contribution, an organisation in the same role), that of “{name}” stays.',
+  },
+  'lifecycle.merge.added': { nl: 'erbij van “{name}”: {items}', en: 'added from “{name}”: {items}' },
+  'lifecycle.merge.nothingAdded': { nl: 'niets erbij', en: 'nothing added' },
+  'lifecycle.merge.none': { nl: 'geen', en: 'none' },
+  'lifecycle.merge.submit': { nl: '“{other}” opnemen in “{name}”', en: 'Merge “{other}” into “{name}”' },
+  'lifecycle.merge.conflict': {
+    nl: 'Een van beide tools is opgeslagen nadat u de vergelijking opende. Hieronder staan ze zoals ze nu zijn, met uw keuzes; kijk ze na en voeg opnieuw samen.',
+    en: 'One of the two tools was saved after you opened the comparison. Below they are as they are now, with your choices; check them and merge again.',
+  },
+  'lifecycle.merge.changed': { nl: 'Intussen gewijzigd: {names}.', en: 'Changed meanwhile: {names}.' },
+  'lifecycle.merge.nameRequired': {
+    nl: 'De tool houdt een naam: kies bij de Nederlandse of de Engelse naam een waarde die niet leeg is.',
+    en: 'The tool keeps a name: for the Dutch or the English name, choose a value that is not empty.',
+  },
+  'lifecycle.merge.done': {
+    nl: 'Samengevoegd. Het webadres van de andere tool verwijst nu hierheen.',
+    en: 'Merged. The web address of the other tool now leads here.',
+  },
+
   'field.nameNl': { nl: 'Naam (Nederlands)', en: 'Name (Dutch)' },
   'field.nameEn': { nl: 'Naam (Engels)', en: 'Name (English)' },
   'field.descriptionNl': { nl: 'Beschrijving (Nederlands)', en: 'Description (Dutch)' },

@@ -11,7 +11,7 @@ import { handleFormPost, sendPage, type FormState } from '../../plugins/forms.ts
 import { rateLimit } from '../../plugins/session.ts'
 import { formValues, str } from '../../views/form.ts'
 import { flashFrom } from '../../views/simple.page.ts'
-import { authorize } from './accounts.policy.ts'
+import { authorize, can } from './accounts.policy.ts'
 import { EMAIL_MAX_LENGTH, ForgotPasswordSchema, SetPasswordSchema, SignInSchema } from './accounts.schemas.ts'
 import { SESSION_COOKIE, type AccountsService } from './accounts.service.ts'
 import { setSessionCookie } from './accounts.session.ts'
@@ -89,6 +89,7 @@ export function registerAccountPages(app: FastifyInstance, ctx: { config: Config
           tools: tools.map((row) => presentOrganisationTool(row, locale)),
           csrfToken: reply.generateCsrf(),
           flash: flashFrom(request.query, { signedIn: 'account.signedIn' }),
+          mayEditCatalogue: can(actor, 'catalogue.edit'),
         }),
       )
     })

@@ -247,6 +247,18 @@ export function createSubmissionsRepository(db: Database) {
       await trx.insertInto('submission_events').values({ submission_id: submissionId, event, message }).execute()
     },
 
+    /**
+     * A tool was merged into another: submissions that add to it or became it now refer to the tool that stays
+     * (inside the merge's transaction, before the merged tool is deleted). Returns the submissions changed.
+     */
+    async repointTool(trx: Tx, fromToolId: number, toToolId: number): Promise<number[]> {
+      const [targets, results] = await Promise.all([
+        trx.updateTable('submissions').set({ target_tool_id: toToolId }).where('target_tool_id', '=', fromToolId).returning('id').execute(),
+        trx.updateTable('submissions').set({ result_tool_id: toToolId }).where('result_tool_id', '=', fromToolId).returning('id').execute(),
+      ])
+      return [...new Set([...targets, ...results].map((r) => Number(r.id)))].sort((a, b) => a - b)
+    },
+
     async refreshMatchKeys(trx: Tx, id: number) {
       await sql`update submissions set match_keys = match_keys_for(array[name], array[website_url]) where id = ${id}`.execute(trx)
     },

@@ -68,9 +68,10 @@ export function registerToolEditingPages(app: FastifyInstance, deps: ToolEditing
         tool: { slug: tool.tool.slug, name_nl: tool.tool.name_nl, name_en: tool.tool.name_en, version: view?.state && !conflict && typedVersion > 0 ? typedVersion : tool.tool.version },
         section,
         csrfToken: reply.generateCsrf(),
-        flash: flashFrom(request.query, { saved: 'editing.saved' }),
+        flash: flashFrom(request.query, { saved: 'editing.saved', created: 'lifecycle.create.done', retired: 'lifecycle.retire.done', merged: 'lifecycle.merge.done' }),
         problems: view?.state?.problems ?? [],
         conflict,
+        mayEditCatalogue: tool.mayEditCatalogue,
       }
       const ctx = pageContext(request, deps.config.PUBLIC_URL)
       const values = view?.values ?? initialValues(section, tool)

@@ -18,6 +18,9 @@ export const COMMON_LICENCES = ['EUPL-1.2', 'MIT', 'Apache-2.0', 'GPL-3.0-or-lat
 /** Text limits, as the database checks them (migration 0001). */
 export const TOOL_LIMITS = { name: 200, description: 5000, occasion: 2000, processQuestion: 300, licence: 200, url: 2000, alias: 200, linkTitle: 300, contribution: 1000, explanation: 2000, testResult: 2000, retiredReason: 1000 } as const
 
+/** Paths under /tools/ that are pages of their own: no tool may have these slugs. */
+export const RESERVED_TOOL_SLUGS: ReadonlySet<string> = new Set(['new', 'share'])
+
 /** The catalogue's facets, in the order the page shows them; each is also a URL parameter. */
 export const FACETS = ['category', 'form', 'status', 'origin', 'process', 'theme', 'sdg', 'principle', 'municipality'] as const
 export type Facet = (typeof FACETS)[number]

@@ -165,7 +165,21 @@ export function createToolsRepository(db: Database) {
       return { rows: rows as SearchRow[], facetCounts: counts }
     },
 
-    findBySlug: (slug: string) => db.selectFrom('tools').selectAll().where('slug', '=', slug).executeTakeFirst(),
+    findBySlug: (slug: string, x: Executor = db) => x.selectFrom('tools').selectAll().where('slug', '=', slug).executeTakeFirst(),
+
+    /** Tools called exactly this (case aside), in either language: someone typed a tool's name. */
+    findByName: (name: string, x: Executor = db) =>
+      x
+        .selectFrom('tools')
+        .selectAll()
+        .where((eb) => eb.or([eb(eb.fn('lower', ['name_nl']), '=', name.toLowerCase()), eb(eb.fn('lower', ['name_en']), '=', name.toLowerCase())]))
+        .orderBy('id')
+        .limit(10)
+        .execute(),
+
+    /** Every tool's slug, names and status, by name, for a field where a curator picks a tool (a datalist). */
+    pickerNames: (limit: number) =>
+      db.selectFrom('tools').select(['id', 'slug', 'name_nl', 'name_en', 'status']).orderBy(sql`lower(coalesce(name_nl, name_en))`).orderBy('id').limit(limit).execute(),
 
     /** Everything a tool page shows beside the tool row. */
     async details(toolId: number) {
@@ -269,8 +283,8 @@ export function createToolsRepository(db: Database) {
     // Reads for the tool page and the API resource (kept at the end; the catalogue's writes sit above).
 
     /** The current slug of the tool an old slug (a renamed or merged tool) points to, if any. */
-    async redirectFor(slug: string): Promise<string | undefined> {
-      const row = await db
+    async redirectFor(slug: string, x: Executor = db): Promise<string | undefined> {
+      const row = await x
         .selectFrom('tool_slug_redirects as r')
         .innerJoin('tools as t', 't.id', 'r.tool_id')
         .select('t.slug')

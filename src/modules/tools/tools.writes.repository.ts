@@ -2,6 +2,7 @@ import { sql, type Insertable, type Updateable } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import type { ToolAliasesTable, ToolAssessmentsTable, ToolLinksTable, ToolOrganisationsTable, ToolSdgTargetsTable, ToolsTable } from '../../db/schema.ts'
 import type { Executor, Tx } from '../../db/transaction.ts'
+import { RESERVED_TOOL_SLUGS } from './tools.constants.ts'
 
 /** The columns a new tool is created with; the slug is chosen by createTool. */
 export type NewTool = Omit<Insertable<ToolsTable>, 'slug'>
@@ -27,13 +28,17 @@ export function createToolWrites(db: Database) {
   return {
     /**
      * Creates a tool under the first free slug from base (base, base-2, …). The insert itself claims the slug (on
-     * conflict: the next one), so two creations at once cannot collide.
+     * conflict: the next one), so two creations at once cannot collide. A slug that is a page of its own (/tools/new)
+     * or an old address of another tool (it answers 301 forever) is never free.
      */
     async createTool(trx: Tx, base: string, values: NewTool) {
       for (let n = 1; ; n++) {
+        const slug = n === 1 ? base : `${base}-${n}`
+        if (RESERVED_TOOL_SLUGS.has(slug)) continue
+        if (await trx.selectFrom('tool_slug_redirects').select('slug').where('slug', '=', slug).executeTakeFirst()) continue
         const tool = await trx
           .insertInto('tools')
-          .values({ ...values, slug: n === 1 ? base : `${base}-${n}` })
+          .values({ ...values, slug })
           .onConflict((oc) => oc.column('slug').doNothing())
           .returningAll()
           .executeTakeFirst()
@@ -153,8 +158,9 @@ export function createToolWrites(db: Database) {
       if (rows.length > 0) await trx.insertInto('tool_organisations').values(rows.map((r) => ({ ...r, tool_id: toolId }))).execute()
     },
 
-    /** Whether a slug is free for this tool: no other tool has it, nor answers to it as an old slug. */
+    /** Whether a slug is free for this tool: no other tool has it, nor answers to it as an old slug, nor is it a page. */
     async slugFreeFor(x: Executor, slug: string, toolId: number) {
+      if (RESERVED_TOOL_SLUGS.has(slug)) return false
       const [tool, redirect] = await Promise.all([
         x.selectFrom('tools').select('id').where('slug', '=', slug).where('id', '<>', toolId).executeTakeFirst(),
         x.selectFrom('tool_slug_redirects').select('tool_id').where('slug', '=', slug).where('tool_id', '<>', toolId).executeTakeFirst(),
@@ -166,6 +172,35 @@ export function createToolWrites(db: Database) {
     async moveSlug(trx: Tx, toolId: number, oldSlug: string, newSlug: string) {
       await trx.deleteFrom('tool_slug_redirects').where('slug', '=', newSlug).where('tool_id', '=', toolId).execute()
       await trx.insertInto('tool_slug_redirects').values({ slug: oldSlug, tool_id: toolId }).onConflict((oc) => oc.column('slug').doUpdateSet({ tool_id: toolId })).execute()
+    },
+
+    /**
+     * A merge: the disappearing tool's slug and every old slug of it answer for the staying tool from now on.
+     * Called before the disappearing tool is deleted (its redirects would go with it).
+     */
+    async moveSlugsTo(trx: Tx, from: { id: number; slug: string }, toToolId: number) {
+      await trx.updateTable('tool_slug_redirects').set({ tool_id: toToolId }).where('tool_id', '=', from.id).execute()
+      await trx.insertInto('tool_slug_redirects').values({ slug: from.slug, tool_id: toToolId }).onConflict((oc) => oc.column('slug').doUpdateSet({ tool_id: toToolId })).execute()
+    },
+
+    /** The old slugs that answer for a tool. */
+    redirectsOf: (toolId: number, x: Executor = db) => x.selectFrom('tool_slug_redirects').select('slug').where('tool_id', '=', toolId).orderBy('slug').execute(),
+
+    /** Retired tools that named one tool as their successor name another (a merge); returns their ids. */
+    async moveSuccessor(trx: Tx, fromToolId: number, toToolId: number): Promise<number[]> {
+      const rows = await trx
+        .updateTable('tools')
+        .set({ replaced_by_tool_id: toToolId })
+        .where('replaced_by_tool_id', '=', fromToolId)
+        .where('id', '<>', toToolId)
+        .returning('id')
+        .execute()
+      return rows.map((r) => Number(r.id))
+    },
+
+    /** Deletes a tool that was merged into another; its rows (names, links, roles, …) go with it. */
+    async deleteTool(trx: Tx, id: number) {
+      await trx.deleteFrom('tools').where('id', '=', id).execute()
     },
 
     refreshDerived,

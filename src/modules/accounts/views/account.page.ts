@@ -15,6 +15,8 @@ export interface AccountPageModel {
   tools: OrganisationToolView[]
   csrfToken: string
   flash?: MessageKey | undefined
+  /** Curators and administrators: offered creating a tool. */
+  mayEditCatalogue?: boolean | undefined
 }
 
 /** /account: who is signed in, with which role and organisation; the tools they can edit; signing out. */
@@ -46,6 +48,7 @@ ${dataList([
   { key: t('account.organisation'), value: user.organisationName ?? t('form.none') },
 ])}
 ${work}
+${model.mayEditCatalogue ? paragraph(link(p('/tools/new'), t('lifecycle.newTool'))) : ''}
 ${actionForm(localePath(ctx.locale, '/logout'), model.csrfToken, t('site.nav.signOut'), {}, false)}`,
   )
 }

@@ -85,7 +85,9 @@ ${formField('queue-q', t('curation.filter.q'), textbox({ id: 'queue-q', name: 'q
     ]
   })
 
-  const content = html`${filters}
+  // Curators also add tools directly (the same duplicate check runs first).
+  const content = html`${paragraph(link(localePath(locale, '/tools/new'), t('lifecycle.newTool')))}
+${filters}
 ${paragraph(model.total === 1 ? t('curation.queue.countOne') : t('curation.queue.count', { count: model.total }))}
 ${
   rows.length === 0

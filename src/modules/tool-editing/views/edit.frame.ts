@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../../../errors.ts'
-import { localePath, translator } from '../../../i18n/i18n.ts'
+import { label, localePath, translator } from '../../../i18n/i18n.ts'
 import type { Locale, MessageKey } from '../../../i18n/messages.ts'
 import { alert, heading, link, paragraph, unorderedList } from '../../../views/components/index.ts'
 import { errorSummary, postForm } from '../../../views/form.ts'
@@ -19,6 +19,8 @@ export interface EditFrame {
   conflict?: ToolConflictError | undefined
   /** A label for each field the error summary names that has no field.* message (rows). */
   labelFor?: ((name: string) => string | undefined) | undefined
+  /** A curator or administrator: offered retiring and merging the tool. */
+  mayEditCatalogue?: boolean | undefined
 }
 
 const SECTION_PATH: Record<Section, string> = { basics: '', links: '/links', sdg: '/sdg', assessments: '/assessments', organisations: '/organisations' }
@@ -48,6 +50,10 @@ const COLUMN_LABEL: Record<string, MessageKey> = {
   processes: 'field.processes',
   themes: 'field.themes',
   slug: 'field.slug',
+  retired_on: 'field.lifecycle',
+  retired_reason_nl: 'field.reasonNl',
+  retired_reason_en: 'field.reasonEn',
+  replaced_by_tool_id: 'field.replacedBy',
   links: 'editing.links',
   aliases: 'editing.aliases',
   sdgTargets: 'editing.section.sdg',
@@ -71,6 +77,28 @@ function savedBy(locale: Locale, change: ToolConflictError['changes'][number]): 
   return change.organisation_name ?? t('editing.byEditor')
 }
 
+/** Someone saved the tool after the editor opened it: what they changed, above the form that keeps what was typed. */
+export function conflictAlert(locale: Locale, conflict: ToolConflictError): SafeHtml {
+  const t = translator(locale)
+  return alert(
+    'warning',
+    html`${paragraph(t('editing.conflict'))}${heading(2, t('editing.conflict.heading'))}${unorderedList(
+      conflict.changes.map((c) => {
+        const section = (c.after as { section?: Section } | null)?.section
+        return html`${t('editing.conflict.entry', {
+          date: formatDate(locale, c.occurred_at, { style: 'medium', time: true }),
+          by: savedBy(locale, c),
+          section: section && SECTIONS.includes(section) ? t(`editing.section.${section}` as const) : label(locale, 'history', c.action),
+        })} (${t('editing.conflict.fields', { fields: changedFields(locale, c.before, c.after) })})`
+      }),
+    )}`,
+    { role: 'alert' },
+  )
+}
+
+/** The pages of a tool's life beside its parts, for curators: retiring it and merging another tool into it. */
+export const lifecyclePath = (locale: Locale, slug: string, page: 'retire' | 'merge') => localePath(locale, `/tools/${slug}/${page}`)
+
 /** The frame of every edit page: the tool's name, its parts as navigation, messages, then the section's form. */
 export function editPage(ctx: PageContext, frame: EditFrame, intro: string, form: { action: string; hidden?: Record<string, string>; body: SafeHtml }): string {
   const { locale } = ctx
@@ -79,21 +107,12 @@ export function editPage(ctx: PageContext, frame: EditFrame, intro: string, form
   const nav = html`<nav aria-label="${t('editing.sections')}" class="citydeal-edit-nav">${unorderedList(
     SECTIONS.map((s) => link(sectionPath(locale, frame.tool.slug, s), t(`editing.section.${s}` as const), { current: s === frame.section })),
   )}</nav>`
-  const conflict = frame.conflict
-    ? alert(
-        'warning',
-        html`${paragraph(t('editing.conflict'))}${heading(2, t('editing.conflict.heading'))}${unorderedList(
-          frame.conflict.changes.map((c) => {
-            const section = (c.after as { section?: Section } | null)?.section
-            return html`${t('editing.conflict.entry', {
-              date: formatDate(locale, c.occurred_at, { style: 'medium', time: true }),
-              by: savedBy(locale, c),
-              section: section && SECTIONS.includes(section) ? t(`editing.section.${section}` as const) : c.action,
-            })} (${t('editing.conflict.fields', { fields: changedFields(locale, c.before, c.after) })})`
-          }),
-        )}`,
-        { role: 'alert' },
-      )
+  const conflict = frame.conflict ? conflictAlert(locale, frame.conflict) : ''
+  const lifecycle = frame.mayEditCatalogue
+    ? html`<nav aria-label="${t('lifecycle.nav')}" class="citydeal-edit-nav">${unorderedList([
+        link(lifecyclePath(locale, frame.tool.slug, 'retire'), t('lifecycle.retire.link')),
+        link(lifecyclePath(locale, frame.tool.slug, 'merge'), t('lifecycle.merge.link')),
+      ])}</nav>`
     : ''
   const content = html`${paragraph(link(localePath(locale, `/tools/${frame.tool.slug}`), t('editing.viewPublic')))}
 ${nav}
@@ -101,6 +120,7 @@ ${conflict}
 ${errorSummary({ id: frame.section, problems: frame.problems, locale, labelFor: frame.labelFor })}
 ${heading(2, t(`editing.section.${frame.section}` as const))}
 ${paragraph(intro)}
-${postForm({ action: form.action, csrfToken: frame.csrfToken, className: 'citydeal-form citydeal-edit-form', hidden: { version: String(frame.conflict?.currentVersion ?? frame.tool.version), ...form.hidden } }, form.body)}`
+${postForm({ action: form.action, csrfToken: frame.csrfToken, className: 'citydeal-form citydeal-edit-form', hidden: { version: String(frame.conflict?.currentVersion ?? frame.tool.version), ...form.hidden } }, form.body)}
+${lifecycle}`
   return simplePage(ctx, { title: t('editing.title', { name }), flash: frame.flash, section: 'tools' }, content)
 }
