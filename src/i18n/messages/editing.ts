@@ -93,7 +93,6 @@ export const editingMessages = {
   'editing.editLink': { nl: 'Bewerken', en: 'Edit' },
 
   // Creating, retiring and merging tools (curators) -----------------------------------------------------------
-  'lifecycle.nav': { nl: 'Buiten gebruik stellen of samenvoegen', en: 'Retire or merge' },
   'lifecycle.newTool': { nl: 'Nieuwe tool', en: 'New tool' },
   'lifecycle.toolUnknown': {
     nl: 'Geen tool heet “{name}” of heeft dat webadres. Kies een naam uit de lijst, of typ het webadres (slug) van de tool.',
@@ -205,6 +204,10 @@ export const editingMessages = {
   'lifecycle.merge.added': { nl: 'erbij van “{name}”: {items}', en: 'added from “{name}”: {items}' },
   'lifecycle.merge.nothingAdded': { nl: 'niets erbij', en: 'nothing added' },
   'lifecycle.merge.none': { nl: 'geen', en: 'none' },
+  'lifecycle.merge.final': {
+    nl: 'Samenvoegen is niet terug te draaien: “{other}” wordt verwijderd. Wat de tool was, blijft in het logboek staan.',
+    en: 'A merge cannot be undone: “{other}” is deleted. What the tool was stays in the log.',
+  },
   'lifecycle.merge.submit': { nl: '“{other}” opnemen in “{name}”', en: 'Merge “{other}” into “{name}”' },
   'lifecycle.merge.conflict': {
     nl: 'Een van beide tools is opgeslagen nadat u de vergelijking opende. Hieronder staan ze zoals ze nu zijn, met uw keuzes; kijk ze na en voeg opnieuw samen.',

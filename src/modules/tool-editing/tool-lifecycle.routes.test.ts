@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { sql } from 'kysely'
 import { after, before, describe, test } from 'node:test'
 import { buildTestApp, type TestApp } from '../../../test/helper.ts'
-import { createTool, createUser, retireTool, unique } from '../../../test/factories.ts'
+import { addSlugRedirect, createTool, createUser, retireTool, unique } from '../../../test/factories.ts'
 import { Browser, formFields, sessionCookie, text } from '../../../test/http.ts'
 
 // Curators create tools (after the duplicate check of sharing) and retire them (never deleting them).
@@ -91,6 +91,22 @@ describe('creating a tool', () => {
     assert.match(created.headers.location as string, new RegExp(`^/en/tools/${existing.slug}-2/edit\\?done=created$`))
     const [entry] = await auditOf((await toolRow(`${existing.slug}-2`)).id, 'tool.created')
     assert.deepEqual((entry?.after as { confirmedDifferentFrom: { slug: string }[] }).confirmedDifferentFrom.map((c) => c.slug), [existing.slug])
+  })
+
+  test('a slug is never reused: not an old address of another tool (it keeps answering 301), not a page under /tools/', async () => {
+    const moved = await createTool(db())
+    const old = `oud-${word('adres')}`
+    await addSlugRedirect(db(), old, moved.id)
+    const curator = await signedIn('curator')
+    const base = { description: 'Een tool met een naam die al eens een adres was.', category: 'governance', form: 'method', confirmDifferent: 'on' }
+    const first = await answer(curator, '/tools/new', { ...base, name: old.replace('-', ' ') })
+    assert.equal(first.headers.location, `/tools/${old}-2/edit?done=created`)
+    const res = await new Browser(t.app).get(`/tools/${old}`)
+    assert.equal(res.statusCode, 301)
+    assert.equal(res.headers.location, `/tools/${moved.slug}`)
+    const page = await answer(curator, '/tools/new', { ...base, name: 'New' })
+    assert.equal(page.headers.location, '/tools/new-2/edit?done=created')
+    assert.equal((await curator.get('/tools/new')).statusCode, 200)
   })
 
   test('bad input: a message per field in the page language, everything typed kept, nothing created', async () => {

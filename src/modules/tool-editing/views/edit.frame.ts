@@ -108,19 +108,16 @@ export function editPage(ctx: PageContext, frame: EditFrame, intro: string, form
     SECTIONS.map((s) => link(sectionPath(locale, frame.tool.slug, s), t(`editing.section.${s}` as const), { current: s === frame.section })),
   )}</nav>`
   const conflict = frame.conflict ? conflictAlert(locale, frame.conflict) : ''
+  // Curators also retire the tool or merge another into it: pages of their own, beside the public page.
   const lifecycle = frame.mayEditCatalogue
-    ? html`<nav aria-label="${t('lifecycle.nav')}" class="citydeal-edit-nav">${unorderedList([
-        link(lifecyclePath(locale, frame.tool.slug, 'retire'), t('lifecycle.retire.link')),
-        link(lifecyclePath(locale, frame.tool.slug, 'merge'), t('lifecycle.merge.link')),
-      ])}</nav>`
+    ? html` · ${link(lifecyclePath(locale, frame.tool.slug, 'retire'), t('lifecycle.retire.link'))} · ${link(lifecyclePath(locale, frame.tool.slug, 'merge'), t('lifecycle.merge.link'))}`
     : ''
-  const content = html`${paragraph(link(localePath(locale, `/tools/${frame.tool.slug}`), t('editing.viewPublic')))}
+  const content = html`${paragraph(html`${link(localePath(locale, `/tools/${frame.tool.slug}`), t('editing.viewPublic'))}${lifecycle}`)}
 ${nav}
 ${conflict}
 ${errorSummary({ id: frame.section, problems: frame.problems, locale, labelFor: frame.labelFor })}
 ${heading(2, t(`editing.section.${frame.section}` as const))}
 ${paragraph(intro)}
-${postForm({ action: form.action, csrfToken: frame.csrfToken, className: 'citydeal-form citydeal-edit-form', hidden: { version: String(frame.conflict?.currentVersion ?? frame.tool.version), ...form.hidden } }, form.body)}
-${lifecycle}`
+${postForm({ action: form.action, csrfToken: frame.csrfToken, className: 'citydeal-form citydeal-edit-form', hidden: { version: String(frame.conflict?.currentVersion ?? frame.tool.version), ...form.hidden } }, form.body)}`
   return simplePage(ctx, { title: t('editing.title', { name }), flash: frame.flash, section: 'tools' }, content)
 }

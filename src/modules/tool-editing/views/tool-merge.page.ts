@@ -186,6 +186,7 @@ ${equal.length > 0 ? paragraph(t('lifecycle.merge.equal', { fields: equal.map(fi
 ${heading(2, t('lifecycle.merge.lists'))}
 ${paragraph(t('lifecycle.merge.listsIntro', { name }))}
 ${lists}
+${alert('warning', paragraph(t('lifecycle.merge.final', { other })))}
 <p class="utrecht-paragraph">${button(t('lifecycle.merge.submit', { other, name }))}</p>`,
 )}`
   return simplePage(ctx, { title: t('lifecycle.merge.titleCompare', { other, name }), section: 'tools' }, content)
