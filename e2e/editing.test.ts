@@ -44,7 +44,7 @@ describe('editing a tool in a browser', { skip }, () => {
       await checkAxe(context, page, found)
 
       // The assessment: privacy partly met, explained, with evidence, assessed by the municipality (found by its alias).
-      await page.getByRole('link', { name: 'Beoordeling' }).click()
+      await page.getByRole('navigation', { name: 'Onderdelen van de tool' }).getByRole('link', { name: 'Beoordeling' }).click()
       await checkAxe(context, page, found)
       const privacy = page.getByRole('group', { name: 'Privacy' })
       await privacy.getByLabel('Oordeel', { exact: true }).selectOption('partly')
@@ -56,7 +56,7 @@ describe('editing a tool in a browser', { skip }, () => {
       assert.ok(await page.getByText('Opgeslagen.').isVisible())
 
       // A test municipality with its result: first a mistake (test result on an adopter), then right.
-      await page.getByRole('link', { name: 'Organisaties' }).first().click()
+      await page.getByRole('navigation', { name: 'Onderdelen van de tool' }).getByRole('link', { name: 'Organisaties' }).click()
       const row = page.getByRole('group', { name: 'Organisatie 2' })
       await row.getByLabel('Organisatie', { exact: true }).fill('Den Haag')
       await row.getByLabel('Rol', { exact: true }).selectOption('adopter')

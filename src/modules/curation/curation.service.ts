@@ -197,7 +197,8 @@ export function createCurationService(deps: CurationDeps) {
         if (input.form === 'submitted' && before.form) changes.form = before.form
         if (input.category === 'submitted' && before.category) changes.category = before.category
         if (input.languages === 'add') changes.languages = [...new Set([...tool.languages, ...before.languages])]
-        if (Object.keys(changes).length > 0) await tools.updateTool(trx, tool.id, changes)
+        // Counts the tool's version up as an edit does: an editor with the tool open gets a conflict, not an overwrite.
+        await tools.saveTool(trx, tool.id, changes)
         if (input.themes === 'add') await tools.addThemes(trx, tool.id, before.themes)
         if (input.sdgTargets === 'add') await tools.addSdgTargets(trx, tool.id, before.sdg_targets)
         let alias: string | undefined
