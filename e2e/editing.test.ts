@@ -55,20 +55,21 @@ describe('editing a tool in a browser', { skip }, () => {
       await page.waitForURL(/done=saved/)
       assert.ok(await page.getByText('Opgeslagen.').isVisible())
 
-      // A test municipality with its result: first a mistake (test result on an adopter), then right.
-      await page.getByRole('navigation', { name: 'Onderdelen van de tool' }).getByRole('link', { name: 'Organisaties' }).click()
-      const row = page.getByRole('group', { name: 'Organisatie 2' })
-      await row.getByLabel('Organisatie', { exact: true }).fill('Den Haag')
-      await row.getByLabel('Rol', { exact: true }).selectOption('adopter')
-      await row.getByLabel('Teststatus', { exact: true }).selectOption('passed')
+      // A pilot in a municipality with its result: first a mistake (an outcome on a pilot still running), then right.
+      await page.getByRole('navigation', { name: 'Onderdelen van de tool' }).getByRole('link', { name: 'Pilots in gemeenten' }).click()
+      const row = page.getByRole('group', { name: 'Pilot 1' })
+      await row.getByLabel('Gemeente', { exact: true }).fill('Den Haag')
+      await row.getByLabel('Stand van de pilot', { exact: true }).selectOption('running')
+      await row.getByLabel('Uitkomst', { exact: true }).selectOption('worked')
       await page.getByRole('button', { name: 'Opslaan' }).last().click()
       const alert = page.getByRole('alert')
-      assert.match(await alert.innerText(), /Teststatus, resultaat en testdatum horen alleen bij een testgemeente/)
+      assert.match(await alert.innerText(), /Een uitkomst hoort bij een afgeronde pilot/)
       await checkAxe(context, page, found)
-      await page.getByRole('group', { name: 'Organisatie 2' }).getByLabel('Rol', { exact: true }).selectOption('test_municipality')
-      await page.getByRole('group', { name: 'Organisatie 2' }).getByLabel('Resultaat (Nederlands)').fill('Drie wijken gebruikten de app een jaar.')
+      await page.getByRole('group', { name: 'Pilot 1' }).getByLabel('Stand van de pilot', { exact: true }).selectOption('completed')
+      await page.getByRole('group', { name: 'Pilot 1' }).getByLabel('Wat er geleerd is (Nederlands)').fill('Drie wijken gebruikten de app een jaar.')
       await page.getByRole('button', { name: 'Opslaan' }).last().click()
       await page.waitForURL(/done=saved/)
+      await checkAxe(context, page, found)
 
       // Published: the public page shows the assessment and the test, to a visitor who is not signed in.
       const visitor = await fx.browser.newContext({ javaScriptEnabled: false })
@@ -98,7 +99,7 @@ describe('editing a tool in a browser', { skip }, () => {
       await page.getByLabel('Password').fill(curator.password)
       await page.getByRole('button', { name: 'Sign in' }).click()
       await page.waitForURL(/\/en\/account$/)
-      for (const part of ['', '/links', '/sdg', '/assessments', '/organisations']) {
+      for (const part of ['', '/links', '/sdg', '/assessments', '/organisations', '/pilots']) {
         await page.goto(`${fx.baseUrl}/en/tools/pdok/edit${part}`)
         await checkAxe(context, page, found)
       }

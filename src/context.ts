@@ -12,6 +12,7 @@ import { createCurationService } from './modules/curation/curation.service.ts'
 import { createMailRepository } from './modules/mail/mail.repository.ts'
 import { createMailSender, type MailSender } from './modules/mail/mail.sender.ts'
 import { createMailService } from './modules/mail/mail.service.ts'
+import { createPilotsRepository } from './modules/pipeline/pilots.repository.ts'
 import { createOrganisationsRepository } from './modules/organisations/organisations.repository.ts'
 import { createOrganisationsService } from './modules/organisations/organisations.service.ts'
 import { createReferenceRepository } from './modules/reference/reference.repository.ts'
@@ -73,6 +74,7 @@ export async function buildContext(config: Config, options: ContextOptions) {
     const toolsRepository = createToolsRepository(db)
     const accountsRepository = createAccountsRepository(db)
     const submissionsRepository = createSubmissionsRepository(db)
+    const pilotsRepository = createPilotsRepository(db)
     const organisations = createOrganisationsService({
       repository: createOrganisationsRepository(db),
       transaction,
@@ -106,8 +108,8 @@ export async function buildContext(config: Config, options: ContextOptions) {
       accounts: createAccountsService({ repository: accountsRepository, transaction, audit, mail, publicUrl: config.PUBLIC_URL }),
       organisations,
       submissions,
-      toolEditing: createToolEditingService({ transaction, tools: toolsRepository, organisations, audit, reference }),
-      toolLifecycle: createToolLifecycleService({ transaction, tools: toolsRepository, submissions: submissionsRepository, duplicates: submissions, audit, reference }),
+      toolEditing: createToolEditingService({ transaction, tools: toolsRepository, pilots: pilotsRepository, organisations, audit, reference }),
+      toolLifecycle: createToolLifecycleService({ transaction, tools: toolsRepository, submissions: submissionsRepository, duplicates: submissions, pilots: pilotsRepository, audit, reference }),
       curation: createCurationService({ transaction, submissions, repository: submissionsRepository, tools: toolsRepository, organisations, audit, publicUrl: config.PUBLIC_URL }),
       startup: { migrations, referenceData: seeded },
       /** Stops the mail sender (waiting for a message in flight) and closes the database. */

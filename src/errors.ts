@@ -1,4 +1,4 @@
-import type { MessageKey } from './i18n/messages.ts'
+import type { MessageKey, MessageParam } from './i18n/messages.ts'
 
 /** A failure the visitor or client can act on. `id` is stable: clients and tests may rely on it. */
 export class AppError extends Error {
@@ -6,7 +6,7 @@ export class AppError extends Error {
     readonly id: string,
     readonly status: number,
     readonly messageKey: MessageKey,
-    readonly params: Record<string, string | number> = {},
+    readonly params: Record<string, MessageParam> = {},
     readonly details: FieldProblem[] = [],
   ) {
     super(`${id}: ${messageKey}`)
@@ -17,7 +17,7 @@ export class AppError extends Error {
 export interface FieldProblem {
   name: string
   messageKey: MessageKey
-  params?: Record<string, string | number>
+  params?: Record<string, MessageParam>
 }
 
 export class ValidationError extends AppError {
@@ -27,7 +27,7 @@ export class ValidationError extends AppError {
 }
 
 export class NotFoundError extends AppError {
-  constructor(messageKey: MessageKey = 'error.notFound', params: Record<string, string | number> = {}) {
+  constructor(messageKey: MessageKey = 'error.notFound', params: Record<string, MessageParam> = {}) {
     super('not-found', 404, messageKey, params)
   }
 }

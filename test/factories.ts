@@ -16,7 +16,8 @@ export interface ToolInput {
   themes?: string[]
   sdg?: string[]
   aliases?: string[]
-  municipalities?: { cbsCode: string; role: string; testStatus?: string; resultNl?: string; resultEn?: string }[]
+  /** Roles of municipalities; 'test_municipality' makes a pilot (testStatus: planned … inconclusive), 'adopter' an adoption. */
+  municipalities?: { cbsCode: string; role: string; testStatus?: string; resultNl?: string; resultEn?: string; testedOn?: string }[]
   principlesMet?: string[]
 }
 
@@ -49,17 +50,19 @@ export async function createTool(db: Database, input: ToolInput = {}) {
   }
   for (const m of input.municipalities ?? []) {
     const org = await db.selectFrom('organisations').select('id').where('cbs_code', '=', m.cbsCode).executeTakeFirstOrThrow()
-    await db
-      .insertInto('tool_organisations')
-      .values({
-        tool_id: tool.id,
-        organisation_id: org.id,
-        role: m.role,
-        test_status: m.testStatus ?? null,
-        test_result_nl: m.resultNl ?? null,
-        test_result_en: m.resultEn ?? null,
-      })
-      .execute()
+    if (m.role === 'test_municipality') {
+      // A test municipality is a pilot; a test status of the first data model says how far it got.
+      const pilot = { planned: ['committed', null], running: ['running', null], passed: ['completed', 'worked'], failed: ['completed', 'did_not_work'], inconclusive: ['completed', 'partly'] } as const
+      const [status, outcome] = pilot[(m.testStatus ?? 'planned') as keyof typeof pilot]
+      await db
+        .insertInto('pilots')
+        .values({ tool_id: tool.id, municipality_id: org.id, status, outcome, lessons_nl: m.resultNl ?? null, lessons_en: m.resultEn ?? null, completed_on: status === 'completed' ? (m.testedOn ?? null) : null })
+        .execute()
+    } else if (m.role === 'adopter') {
+      await db.insertInto('adoptions').values({ tool_id: tool.id, organisation_id: org.id }).execute()
+    } else {
+      await db.insertInto('tool_organisations').values({ tool_id: tool.id, organisation_id: org.id, role: m.role }).execute()
+    }
   }
   await sql`select tool_refresh_derived(${[tool.id]}::bigint[])`.execute(db)
   return tool

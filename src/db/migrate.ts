@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_accounts.ts'
 import * as m0003 from './migrations/0003_submissions.ts'
 import * as m0004 from './migrations/0004_outbox_delivery.ts'
 import * as m0005 from './migrations/0005_catalogue_editing.ts'
+import * as m0006 from './migrations/0006_pipeline.ts'
 
 // Listed explicitly (not read from the folder) so the order is reviewed in code and bundlers keep them.
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003_submissions': m0003,
   '0004_outbox_delivery': m0004,
   '0005_catalogue_editing': m0005,
+  '0006_pipeline': m0006,
 }
 
 class StaticMigrationProvider implements MigrationProvider {

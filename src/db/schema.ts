@@ -87,6 +87,94 @@ export interface ToolsTable {
   replaced_by_tool_id: ColumnType<number | null, number | null | undefined, number | null>
 }
 
+export interface ToolStatusChangesTable {
+  id: Generated<number>
+  tool_id: number
+  status: string
+  changed_on: Generated<string>
+  changed_at: Generated<Date>
+  actor_role: string | null
+  actor_organisation_id: number | null
+}
+
+export type PilotStatus = 'interested' | 'committed' | 'running' | 'completed' | 'withdrawn'
+export type PilotOutcome = 'worked' | 'partly' | 'did_not_work'
+
+export interface PilotsTable {
+  id: Generated<number>
+  tool_id: number
+  municipality_id: number
+  status: PilotStatus
+  committed_on: string | null
+  started_on: string | null
+  completed_on: string | null
+  tested_nl: string | null
+  tested_en: string | null
+  outcome: PilotOutcome | null
+  lessons_nl: string | null
+  lessons_en: string | null
+  evidence_url: string | null
+  call_id: number | null
+  version: Generated<number>
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface ToolCallsTable {
+  id: Generated<number>
+  tool_id: number
+  status: Generated<'open' | 'closed'>
+  asked_nl: string | null
+  asked_en: string | null
+  effort_nl: string | null
+  effort_en: string | null
+  opens_on: Generated<string>
+  closes_on: string | null
+  municipalities_needed: Generated<number>
+  version: Generated<number>
+  created_at: Generated<Date>
+  closed_at: Date | null
+}
+
+export interface CallAnswersTable {
+  id: Generated<number>
+  call_id: number
+  municipality_id: number
+  source: 'member' | 'public'
+  note: string | null
+  answered_by_user_id: number | null
+  contact_name: string | null
+  contact_email: string | null
+  status: Generated<'open' | 'accepted' | 'declined'>
+  created_at: Generated<Date>
+  decided_at: Date | null
+}
+
+export interface AdoptionsTable {
+  id: Generated<number>
+  tool_id: number
+  organisation_id: number
+  since: string | null
+  tool_version: string | null
+  local_variant_nl: string | null
+  local_variant_en: string | null
+  local_url: string | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface InvolvementRequestsTable {
+  id: Generated<number>
+  tool_id: number
+  organisation_id: number
+  requested_by_user_id: number | null
+  involvement: 'lead' | 'active' | 'contributing' | 'informed'
+  note: string | null
+  status: Generated<'open' | 'accepted' | 'declined'>
+  created_at: Generated<Date>
+  decided_at: Date | null
+}
+
 export interface ToolSlugRedirectsTable {
   slug: string
   tool_id: number
@@ -145,10 +233,6 @@ export interface ToolOrganisationsTable {
   organisation_id: number
   role: string
   involvement: string | null
-  test_status: string | null
-  test_result_nl: string | null
-  test_result_en: string | null
-  tested_on: string | null
   created_at: Timestamp
 }
 
@@ -296,6 +380,12 @@ export interface SubmissionEventsTable {
 
 export interface DB {
   tool_slug_redirects: ToolSlugRedirectsTable
+  tool_status_changes: ToolStatusChangesTable
+  pilots: PilotsTable
+  tool_calls: ToolCallsTable
+  call_answers: CallAnswersTable
+  adoptions: AdoptionsTable
+  involvement_requests: InvolvementRequestsTable
   organisation_aliases: OrganisationAliasesTable
   submissions: SubmissionsTable
   submission_events: SubmissionEventsTable

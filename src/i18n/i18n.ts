@@ -1,13 +1,17 @@
-import { messages, type Locale, type MessageArgs, type MessageKey } from './messages.ts'
+import { messages, type Locale, type MessageArgs, type MessageKey, type MessageParam } from './messages.ts'
 
 /** A translate bound to one locale; the key decides which parameters it takes (see MessageArgs). */
 export type Translate = <K extends MessageKey>(key: K, ...params: MessageArgs<K>) => string
 
 /** Looks up a message and fills in {placeholders}. */
 export function translate<K extends MessageKey>(locale: Locale, key: K, ...params: MessageArgs<K>): string
-export function translate(locale: Locale, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
+export function translate(locale: Locale, key: MessageKey, params: Readonly<Record<string, MessageParam>> = {}): string {
   const template: string = messages[key][locale]
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : match))
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => {
+    if (!Object.hasOwn(params, name)) return match
+    const value = params[name]!
+    return typeof value === 'object' ? value[locale] : String(value)
+  })
 }
 
 /** `const t = translator(locale)`: the per-locale `t` of a route or view, typed like translate. */

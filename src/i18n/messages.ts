@@ -10,6 +10,7 @@ import { errorsMessages } from './messages/errors.ts'
 import { formsMessages } from './messages/forms.ts'
 import { mailMessages } from './messages/mail.ts'
 import { organisationsMessages } from './messages/organisations.ts'
+import { pipelineMessages } from './messages/pipeline.ts'
 import { shareMessages } from './messages/share.ts'
 import { siteMessages } from './messages/site.ts'
 import { vocabularyMessages } from './messages/vocabulary.ts'
@@ -23,6 +24,7 @@ export const MESSAGE_AREAS = [
   curationMessages,
   editingMessages,
   organisationsMessages,
+  pipelineMessages,
   adminMessages,
   accountsMessages,
   mailMessages,
@@ -39,6 +41,7 @@ export const messages = {
   ...curationMessages,
   ...editingMessages,
   ...organisationsMessages,
+  ...pipelineMessages,
   ...adminMessages,
   ...accountsMessages,
   ...mailMessages,
@@ -58,7 +61,10 @@ type PlaceholderNames<S extends string> = S extends `${string}{${infer Name}}${i
 export type Placeholders<K extends MessageKey> = PlaceholderNames<(typeof messages)[K]['nl']>
 
 /** The values a message needs: one per placeholder, no more. */
-export type MessageParams<K extends MessageKey> = { readonly [P in Placeholders<K>]: string | number }
+/** A value to fill in: text and numbers, or a text given in both languages (the one of the page is used). */
+export type MessageParam = string | number | { readonly nl: string; readonly en: string }
+
+export type MessageParams<K extends MessageKey> = { readonly [P in Placeholders<K>]: MessageParam }
 
 /**
  * The parameters after the key: none for a message without placeholders, exactly its placeholders otherwise.
@@ -66,7 +72,7 @@ export type MessageParams<K extends MessageKey> = { readonly [P in Placeholders<
  * isMessageKey), so it takes any values; every key known at compile time is checked.
  */
 export type MessageArgs<K extends MessageKey> = MessageKey extends K
-  ? [params?: Readonly<Record<string, string | number>>]
+  ? [params?: Readonly<Record<string, MessageParam>>]
   : [Placeholders<K>] extends [never]
     ? []
     : [params: MessageParams<K>]

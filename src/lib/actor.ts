@@ -19,3 +19,6 @@ export type Actor =
     }
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' }
+
+/** Who acted, as public records keep it: the role and organisation, never the person. */
+export const actorOf = (actor: Actor) => (actor.kind === 'user' ? { role: actor.role, organisationId: actor.organisationId } : { role: null, organisationId: null })

@@ -298,6 +298,9 @@ async function loadSeedTools(trx: Trx, dir: string, orgIds: Map<string, number>)
     }
   }
   await sql`select tool_refresh_derived(${ids}::bigint[])`.execute(trx)
+  // Their lifecycle starts with the status they have: since they became available, or since they were added.
+  await sql`insert into tool_status_changes (tool_id, status, changed_on)
+    select id, status, coalesce(case when status in ('available', 'secured') then available_on end, started_on, current_date) from tools where id = any(${ids}::bigint[])`.execute(trx)
   await trx
     .insertInto('audit_log')
     .values(ids.map((id) => ({ actor_label: 'system: reference data', action: 'tool.created', entity_type: 'tool', entity_id: String(id), after: JSON.stringify({ source: 'tools-seed.csv' }) })))

@@ -19,9 +19,12 @@ describe('/account: partner members see their organisation\'s tools', () => {
     const codeveloped = await createTool(db(), { name_nl: 'Alfa-tool', name_en: null })
     const tested = await createTool(db(), { name_nl: 'Getest', name_en: 'Tested' })
     const used = await createTool(db(), { name_nl: 'Gebruikt', name_en: 'Used' })
-    for (const [tool, role] of [[owned, 'owner'], [codeveloped, 'co_developer'], [tested, 'test_municipality'], [used, 'adopter']] as const) {
+    for (const [tool, role] of [[owned, 'owner'], [codeveloped, 'co_developer']] as const) {
       await db().insertInto('tool_organisations').values({ tool_id: tool.id, organisation_id: org.id, role }).execute()
     }
+    // Testing (a pilot) and using (an adoption) do not make a tool the organisation's to edit.
+    await db().insertInto('pilots').values({ tool_id: tested.id, municipality_id: org.id, status: 'running' }).execute()
+    await db().insertInto('adoptions').values({ tool_id: used.id, organisation_id: org.id }).execute()
     const partner = await signedIn({ role: 'partner', organisationId: org.id })
 
     const page = await partner.get('/account')

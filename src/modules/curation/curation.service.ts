@@ -4,7 +4,7 @@ import type { RunInTransaction, Tx } from '../../db/transaction.ts'
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../errors.ts'
 import { localePath } from '../../i18n/i18n.ts'
 import type { Locale } from '../../i18n/messages.ts'
-import type { Actor } from '../../lib/actor.ts'
+import { actorOf, type Actor } from '../../lib/actor.ts'
 import { slugify } from '../../lib/slug.ts'
 import type { AuditRepository } from '../audit/audit.repository.ts'
 import type { OrganisationsService } from '../organisations/organisations.service.ts'
@@ -174,6 +174,7 @@ export function createCurationService(deps: CurationDeps) {
         await tools.addSdgTargets(trx, tool.id, before.sdg_targets)
         if (organisationId) await tools.addOrganisationRole(trx, tool.id, organisationId, 'owner')
         await tools.refreshDerived(trx, [tool.id])
+        await tools.recordStatus(trx, tool.id, tool.status, actorOf(actor))
         await audit.record(trx, actor, { action: 'tool.created', entityType: 'tool', entityId: tool.id, after: { ...publicToolFields(tool), fromSubmission: id } })
         const after = await decide(trx, actor, before, { status: 'published', result_tool_id: tool.id }, 'published', null)
         await submissions.notifySubmitter(trx, after, 'published', { toolLink: toolUrl(tool.slug, after.locale) })

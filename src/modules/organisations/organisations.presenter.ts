@@ -6,7 +6,14 @@ import type { OrganisationsService } from './organisations.service.ts'
 
 type SearchRow = Awaited<ReturnType<OrganisationsService['search']>>['rows'][number]
 type Profile = Exclude<Awaited<ReturnType<OrganisationsService['profile']>>, { movedTo: string }>
-type ToolRoleRow = Profile['tools'][number]
+/** What every row about a tool carries. */
+interface ToolRow {
+  slug: string
+  name_nl: string | null
+  name_en: string | null
+  status: string
+  retired_on: string | null
+}
 
 /** A coded value with its label in the page's language. */
 export interface Coded {
@@ -30,7 +37,18 @@ export interface OrganisationToolView {
   status: Coded
   retired: boolean
   involvement?: Coded | undefined
-  test?: { status: Coded | undefined; result: LocalizedText | undefined; testedOn: string | null } | undefined
+}
+
+/** A tool the organisation tests: its pilot's stage, outcome and lessons. */
+export interface OrganisationPilotView extends OrganisationToolView {
+  pilot: { status: Coded; outcome: Coded | undefined; lessons: LocalizedText | undefined; completedOn: string | null }
+}
+
+/** A tool the organisation uses. */
+export interface OrganisationAdoptionView extends OrganisationToolView {
+  since: string | null
+  version: string | null
+  localUrl: string | null
 }
 
 export interface OrganisationView {
@@ -42,8 +60,11 @@ export interface OrganisationView {
   partner: boolean
   cbsCode: string | null
   province: { slug: string; name: string } | undefined
-  /** Its tools by role, in the order of the data model (owns, co-develops, tests, uses, organises, involved); empty roles left out. */
+  /** Its tools by role, in the order of the data model (owns, co-develops, organises, involved); empty roles left out. */
   roles: { role: (typeof ROLES)[number]; tools: OrganisationToolView[] }[]
+  /** The tools it tests (pilots) and uses (adoptions). */
+  pilots: OrganisationPilotView[]
+  adoptions: OrganisationAdoptionView[]
 }
 
 const coded = (locale: Locale, prefix: string, code: string): Coded => ({ code, label: label(locale, prefix, code) })
@@ -61,8 +82,8 @@ export function presentListItem(row: SearchRow, locale: Locale): OrganisationLis
   }
 }
 
-/** A tool an organisation has a role on, with that role's details. */
-export function presentOrganisationTool(row: ToolRoleRow, locale: Locale): OrganisationToolView {
+/** A tool an organisation has a role on (or tests, or uses), with that role's details. */
+export function presentOrganisationTool(row: ToolRow & { involvement?: string | null }, locale: Locale): OrganisationToolView {
   return {
     slug: row.slug,
     // Every tool has a name in at least one language (a check in the database).
@@ -70,10 +91,6 @@ export function presentOrganisationTool(row: ToolRoleRow, locale: Locale): Organ
     status: coded(locale, 'status', row.status),
     retired: row.status === 'retired' || row.retired_on !== null,
     involvement: row.involvement ? coded(locale, 'involvement', row.involvement) : undefined,
-    test:
-      row.role === 'test_municipality'
-        ? { status: row.test_status ? coded(locale, 'testStatus', row.test_status) : undefined, result: localized(row.test_result_nl, row.test_result_en, locale), testedOn: row.tested_on }
-        : undefined,
   }
 }
 
@@ -91,5 +108,15 @@ export function presentOrganisation(profile: Profile, locale: Locale): Organisat
     cbsCode: governmental ? org.cbs_code : null,
     province: profile.province,
     roles: ROLES.map((role) => ({ role, tools: profile.tools.filter((t) => t.role === role).map((t) => presentOrganisationTool(t, locale)) })).filter((g) => g.tools.length > 0),
+    pilots: profile.pilots.map((p) => ({
+      ...presentOrganisationTool(p, locale),
+      pilot: {
+        status: coded(locale, 'pilotStatus', p.pilot_status),
+        outcome: p.outcome ? coded(locale, 'pilotOutcome', p.outcome) : undefined,
+        lessons: localized(p.lessons_nl, p.lessons_en, locale),
+        completedOn: p.completed_on,
+      },
+    })),
+    adoptions: profile.adoptions.map((a) => ({ ...presentOrganisationTool(a, locale), since: a.since, version: a.tool_version, localUrl: a.local_url })),
   }
 }

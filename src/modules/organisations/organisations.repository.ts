@@ -243,12 +243,34 @@ export function createOrganisationsRepository(db: Database) {
       db
         .selectFrom('tool_organisations as x')
         .innerJoin('tools as t', 't.id', 'x.tool_id')
-        .select(['t.id', 't.slug', 't.name_nl', 't.name_en', 't.status', 't.retired_on', 'x.role', 'x.involvement', 'x.test_status', 'x.test_result_nl', 'x.test_result_en', 'x.tested_on'])
+        .select(['t.id', 't.slug', 't.name_nl', 't.name_en', 't.status', 't.retired_on', 'x.role', 'x.involvement'])
         .where('x.organisation_id', '=', organisationId)
         .$if(roles !== undefined, (q) => q.where('x.role', 'in', roles!))
         .orderBy(sql`lower(coalesce(t.name_nl, t.name_en)) collate "C"`)
         .orderBy('t.id')
         .orderBy('x.role')
+        .execute(),
+
+    /** The pilots of a municipality (the tools it tests), with the tool, by tool name. A read of the pipeline's table. */
+    pilotsOf: (organisationId: number) =>
+      db
+        .selectFrom('pilots as p')
+        .innerJoin('tools as t', 't.id', 'p.tool_id')
+        .select(['t.id', 't.slug', 't.name_nl', 't.name_en', 't.status', 't.retired_on', 'p.status as pilot_status', 'p.outcome', 'p.lessons_nl', 'p.lessons_en', 'p.completed_on'])
+        .where('p.municipality_id', '=', organisationId)
+        .orderBy(sql`lower(coalesce(t.name_nl, t.name_en)) collate "C"`)
+        .orderBy('t.id')
+        .execute(),
+
+    /** The tools an organisation uses (adoptions), by tool name. */
+    adoptionsOf: (organisationId: number) =>
+      db
+        .selectFrom('adoptions as a')
+        .innerJoin('tools as t', 't.id', 'a.tool_id')
+        .select(['t.id', 't.slug', 't.name_nl', 't.name_en', 't.status', 't.retired_on', 'a.since', 'a.tool_version', 'a.local_url'])
+        .where('a.organisation_id', '=', organisationId)
+        .orderBy(sql`lower(coalesce(t.name_nl, t.name_en)) collate "C"`)
+        .orderBy('t.id')
         .execute(),
 
     /** The ids of the tools an organisation has any role on: their search text carries its name and aliases. */

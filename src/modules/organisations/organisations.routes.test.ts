@@ -133,9 +133,10 @@ describe('organisation pages', () => {
     const involved = await createTool(db(), { name_nl: 'Betrokken tool', name_en: 'Involved tool', status: 'retired' })
     const link = (tool_id: number, role: string, extra: Record<string, string | null> = {}) =>
       db().insertInto('tool_organisations').values({ tool_id, organisation_id: haag.id, role, ...extra }).execute()
-    await link(tested.id, 'test_municipality', { test_status: 'passed', test_result_nl: 'Werkt <b>goed</b> in de Schilderswijk.', test_result_en: 'Works well in the Schilderswijk.', tested_on: '2025-03-14' })
-    await link(onlyDutch.id, 'test_municipality', { test_status: 'running', test_result_nl: 'Loopt nog tot de zomer.' })
-    await link(used.id, 'adopter')
+    // Testing is a pilot, using an adoption.
+    await db().insertInto('pilots').values({ tool_id: tested.id, municipality_id: haag.id, status: 'completed', outcome: 'worked', lessons_nl: 'Werkt <b>goed</b> in de Schilderswijk.', lessons_en: 'Works well in the Schilderswijk.', completed_on: '2025-03-14' }).execute()
+    await db().insertInto('pilots').values({ tool_id: onlyDutch.id, municipality_id: haag.id, status: 'running', lessons_nl: 'Loopt nog tot de zomer.' }).execute()
+    await db().insertInto('adoptions').values({ tool_id: used.id, organisation_id: haag.id }).execute()
     await link(organised.id, 'organising_party')
     await link(involved.id, 'partner', { involvement: 'lead' })
 
@@ -150,7 +151,7 @@ describe('organisation pages', () => {
     assert.match(body, /Ontwikkelt mee aan\s+Crowd Safety Manager/)
     assert.match(page.body, /href="\/tools\/crowd-safety-manager"/)
     assert.match(body, /Test\s+Tools die 's-Gravenhage test, met de uitkomst/)
-    assert.match(body, /Parkeersensor NL\s+Geslaagd\s+Werkt &lt;b&gt;goed&lt;\/b&gt; in de Schilderswijk\.\s+14 maart 2025/)
+    assert.match(body, /Parkeersensor NL\s+Afgerond\s+Werkte\. Werkt &lt;b&gt;goed&lt;\/b&gt; in de Schilderswijk\.\s+14 maart 2025/)
     assert.ok(page.body.includes('Werkt &lt;b&gt;goed&lt;/b&gt;'), 'markup in a result is text')
     assert.match(body, /Wijkpeiling\s+Loopt\s+Loopt nog tot de zomer\.\s+–/)
     assert.match(body, /Gebruikt\s+Gebruikte tool/)
@@ -169,7 +170,7 @@ describe('organisation pages', () => {
     assert.match(enBody, /City Deal partner\s+Yes/)
     assert.match(en.body, /href="\/en\/organisations\/provincie-zuid-holland"/)
     assert.match(enBody, /Co-develops\s+Crowd Safety Manager/)
-    assert.match(enBody, /Parking sensor\s+Passed\s+Works well in the Schilderswijk\.\s+14 March 2025/)
+    assert.match(enBody, /Parking sensor\s+Completed\s+Worked\. Works well in the Schilderswijk\.\s+14 March 2025/)
     // Not translated: the Dutch text, marked as Dutch, with a note.
     assert.match(en.body, /<span lang="nl">Wijkpeiling<\/span>/)
     assert.match(en.body, /<span lang="nl">Loopt nog tot de zomer\.<\/span>/)

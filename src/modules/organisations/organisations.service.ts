@@ -115,12 +115,14 @@ export function createOrganisationsService({ repository, transaction, audit, too
         if (!org || org.merged_into_id) throw new NotFoundError('error.organisationNotFound', { slug })
         return { movedTo: org.slug } as const
       }
-      const [aliases, province, toolRoles] = await Promise.all([
+      const [aliases, province, toolRoles, pilots, adoptions] = await Promise.all([
         repository.aliasesOf(org.id),
         org.kind === 'municipality' && org.province_code ? repository.provinceByCode(org.province_code) : undefined,
         repository.toolsOf(org.id),
+        repository.pilotsOf(org.id),
+        repository.adoptionsOf(org.id),
       ])
-      return { organisation: org, aliases: aliases.map((a) => a.alias), province, tools: toolRoles }
+      return { organisation: org, aliases: aliases.map((a) => a.alias), province, tools: toolRoles, pilots, adoptions }
     },
 
     /** The tools a member of this organisation may edit: those it owns or co-develops, each once. */

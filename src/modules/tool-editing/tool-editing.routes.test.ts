@@ -250,23 +250,20 @@ describe('rows: links, other names, SDG contributions, assessments, organisation
     assert.match(rows[0]!.assessed_on ?? '', /^\d{4}-\d{2}-\d{2}$/, 'dated today when no date is given')
   })
 
-  test('organisations: a test municipality with its result, test fields only for test municipalities, a tool in development keeps an owner', async () => {
+  test('organisations: roles and involvement, each role once, a tool in development keeps an owner', async () => {
     const tool = await createTool(db(), { status: 'in_development', municipalities: [{ cbsCode: 'GM0344', role: 'owner' }] })
     const curator = await signedIn('curator')
     const path = `/tools/${tool.slug}/edit/organisations`
     const fields = formFields((await curator.get(path)).body, path)
     assert.equal(fields['org-0-organisation'], 'Utrecht')
-    const notTesting = await curator.post(path, { ...fields, 'org-1-organisation': 'Den Haag', 'org-1-role': 'adopter', 'org-1-testStatus': 'passed' })
-    assert.equal(notTesting.statusCode, 400)
-    assert.match(text(notTesting.body), /Teststatus, resultaat en testdatum horen alleen bij een testgemeente/)
-    const notMunicipality = await curator.post(path, { ...fields, 'org-1-organisation': 'TU Delft', 'org-1-role': 'test_municipality' })
-    assert.match(text(notMunicipality.body), /is geen gemeente/)
+    const twice = await curator.post(path, { ...fields, 'org-1-organisation': 'utrecht', 'org-1-role': 'owner' })
+    assert.equal(twice.statusCode, 400)
+    assert.match(text(twice.body), /Utrecht staat al met deze rol bij de tool/)
 
-    const res = await curator.post(path, { ...fields, 'org-1-organisation': 'Den Haag', 'org-1-role': 'test_municipality', 'org-1-involvement': 'active', 'org-1-testStatus': 'passed', 'org-1-resultNl': 'Werkte in drie wijken.', 'org-1-testedOn': '2026-10-01' })
+    const res = await curator.post(path, { ...fields, 'org-1-organisation': 'Den Haag', 'org-1-role': 'partner', 'org-1-involvement': 'active' })
     assert.equal(res.statusCode, 303)
     const page = text((await new Browser(t.app).get(`/tools/${tool.slug}`)).body)
-    assert.match(page, /'s-Gravenhage/)
-    assert.match(page, /Werkte in drie wijken\./)
+    assert.match(page, /'s-Gravenhage \(Gemeente\) – Betrokken partij, actief/)
 
     // Removing the only owner of a tool in development is refused, with the reason; nothing changes.
     const current = formFields((await curator.get(path)).body, path)
@@ -274,7 +271,81 @@ describe('rows: links, other names, SDG contributions, assessments, organisation
     assert.equal(refused.statusCode, 400)
     assert.match(text(refused.body), /Een tool in ontwikkeling houdt een eigenaar/)
     const roles = await db().selectFrom('tool_organisations').select('role').where('tool_id', '=', tool.id).orderBy('role').execute()
-    assert.deepEqual(roles.map((r) => r.role), ['owner', 'test_municipality'])
+    assert.deepEqual(roles.map((r) => r.role), ['owner', 'partner'])
+  })
+
+  test('pilots: a municipality per row with its stage, outcome and lessons; only municipalities, each once, an outcome only when completed', async () => {
+    const tool = await createTool(db())
+    const curator = await signedIn('curator')
+    const path = `/tools/${tool.slug}/edit/pilots`
+    const fields = formFields((await curator.get(path)).body, path)
+    const notMunicipality = await curator.post(path, { ...fields, 'pilot-0-municipality': 'TU Delft', 'pilot-0-status': 'committed' })
+    assert.equal(notMunicipality.statusCode, 400)
+    assert.match(text(notMunicipality.body), /Pilot 1, Gemeente: Technische Universiteit Delft \(TU Delft\) is geen gemeente/)
+    const early = await curator.post(path, { ...fields, 'pilot-0-municipality': 'Den Haag', 'pilot-0-status': 'running', 'pilot-0-outcome': 'worked' })
+    assert.match(text(early.body), /Pilot 1, Uitkomst: Een uitkomst hoort bij een afgeronde pilot/)
+
+    const res = await curator.post(path, { ...fields, 'pilot-0-municipality': 'Den Haag', 'pilot-0-status': 'completed', 'pilot-0-outcome': 'partly', 'pilot-0-lessonsNl': 'Werkte in twee van de drie wijken.', 'pilot-0-completedOn': '2026-10-01' })
+    assert.equal(res.statusCode, 303)
+    const page = text((await new Browser(t.app).get(`/tools/${tool.slug}`)).body)
+    assert.match(page, /'s-Gravenhage Afgerond Afgerond op 1 oktober 2026 Werkte deels\. Werkte in twee van de drie wijken\./)
+    const pilots = await db().selectFrom('pilots').select(['status', 'outcome', 'committed_on']).where('tool_id', '=', tool.id).execute()
+    assert.equal(pilots.length, 1)
+    assert.deepEqual([pilots[0]!.status, pilots[0]!.outcome], ['completed', 'partly'])
+    assert.match(pilots[0]!.committed_on ?? '', /^\d{4}-\d{2}-\d{2}$/, 'committed today when no date was given')
+  })
+
+  test('the gate: a City Deal tool goes into development with one partner owner and three committed municipalities, and becomes available after three completed pilots; each refusal says what is missing', async () => {
+    // Apeldoorn is a City Deal partner.
+    const tool = await createTool(db(), { origin: 'city_deal', status: 'selected', municipalities: [{ cbsCode: 'GM0200', role: 'owner' }] })
+    const curator = await signedIn('curator')
+    const basics = `/tools/${tool.slug}/edit`
+    const pilots = `/tools/${tool.slug}/edit/pilots`
+    const savePilots = async (rows: [string, string, string?][]) => {
+      const fields = formFields((await curator.get(pilots)).body, pilots)
+      const body: Record<string, string> = {}
+      rows.forEach(([municipality, status, outcome], i) => Object.assign(body, { [`pilot-${i}-municipality`]: municipality, [`pilot-${i}-status`]: status, ...(outcome ? { [`pilot-${i}-outcome`]: outcome } : {}) }))
+      const res = await curator.post(pilots, { ...fields, ...body })
+      assert.equal(res.statusCode, 303, text(res.body).slice(0, 300))
+    }
+    await savePilots([['Utrecht', 'committed'], ['Eindhoven', 'committed'], ['Breda', 'interested']])
+
+    const early = await edit(curator, basics, { lifecycle: 'in_development' })
+    assert.equal(early.statusCode, 400)
+    assert.match(text(early.body), /Levensfase: Deze stap kan nog niet: 2 van 3 testgemeenten toegezegd: Eindhoven, Utrecht\./)
+    assert.equal((await toolRow(tool.slug)).status, 'selected', 'nothing changed')
+    const en = await edit(curator, `/en${basics}`, { lifecycle: 'in_development' })
+    assert.match(text(en.body), /2 of 3 test municipalities committed: Eindhoven, Utrecht\./)
+
+    await savePilots([['Utrecht', 'committed'], ['Eindhoven', 'committed'], ['Breda', 'committed']])
+    assert.equal((await edit(curator, basics, { lifecycle: 'in_development' })).statusCode, 303)
+    const tooSoon = await edit(curator, basics, { lifecycle: 'available' })
+    assert.match(text(tooSoon.body), /0 van 3 pilots afgerond met een uitkomst/)
+
+    await savePilots([['Utrecht', 'completed', 'worked'], ['Eindhoven', 'completed', 'did_not_work'], ['Breda', 'completed']])
+    const oneShort = await edit(curator, basics, { lifecycle: 'available' })
+    assert.match(text(oneShort.body), /2 van 3 pilots afgerond met een uitkomst: Eindhoven, Utrecht/)
+    await savePilots([['Utrecht', 'completed', 'worked'], ['Eindhoven', 'completed', 'did_not_work'], ['Breda', 'completed', 'partly']])
+    assert.equal((await edit(curator, basics, { lifecycle: 'available' })).statusCode, 303)
+    const changes = await db().selectFrom('tool_status_changes').select('status').where('tool_id', '=', tool.id).orderBy('id').execute()
+    assert.deepEqual(changes.map((c) => c.status), ['in_development', 'available'])
+    const page = text((await new Browser(t.app).get(`/tools/${tool.slug}`)).body)
+    assert.match(page, /Levensloop .*In ontwikkeling.*Beschikbaar/)
+  })
+
+  test('the gate wants one owner that is a City Deal partner', async () => {
+    const partnerOwned = await createTool(db(), { origin: 'city_deal', status: 'idea', municipalities: [{ cbsCode: 'GM0200', role: 'owner' }, { cbsCode: 'GM0344', role: 'owner' }] })
+    const curator = await signedIn('curator')
+    const res = await edit(curator, `/tools/${partnerOwned.slug}/edit`, { lifecycle: 'in_development' })
+    assert.match(text(res.body), /De tool heeft 2 eigenaren \(Apeldoorn, Utrecht\); een City Deal-tool heeft er precies één\./)
+    const company = await db().insertInto('organisations').values({ slug: unique('bedrijf'), name: 'Bedrijf zonder partnerschap', kind: 'company' }).returning('id').executeTakeFirstOrThrow()
+    const notPartner = await createTool(db(), { origin: 'city_deal', status: 'idea' })
+    await db().insertInto('tool_organisations').values({ tool_id: notPartner.id, organisation_id: company.id, role: 'owner' }).execute()
+    const refused = await edit(curator, `/tools/${notPartner.slug}/edit`, { lifecycle: 'in_development' })
+    assert.match(text(refused.body), /De eigenaar, Bedrijf zonder partnerschap, is geen partner van de City Deal\./)
+    // Tools from elsewhere have no gate.
+    const elsewhere = await createTool(db(), { origin: 'existing', status: 'idea' })
+    assert.equal((await edit(curator, `/tools/${elsewhere.slug}/edit`, { lifecycle: 'available' })).statusCode, 303)
   })
 
   test('a curator gives a tool a new web address: the old one is remembered', async () => {

@@ -18,6 +18,7 @@ import { basicsPage, basicsValues } from './views/basics.page.ts'
 import { sectionPath, type EditFrame } from './views/edit.frame.ts'
 import { linksPage, linksValues } from './views/links.page.ts'
 import { organisationsPage, organisationValues } from './views/organisations.page.ts'
+import { pilotsPage, pilotValues } from './views/pilots.page.ts'
 import { sdgPage, sdgValues } from './views/sdg.page.ts'
 import { addRowIntent } from './views/rows.ts'
 
@@ -87,6 +88,8 @@ export function registerToolEditingPages(app: FastifyInstance, deps: ToolEditing
           return assessmentsPage(ctx, reference, frame, values, await deps.organisations.pickerEntries())
         case 'organisations':
           return organisationsPage(ctx, frame, values, blank('org'), await deps.organisations.pickerEntries())
+        case 'pilots':
+          return pilotsPage(ctx, frame, values, blank('pilot'), await deps.organisations.pickerEntries())
       }
     }
 
@@ -102,6 +105,8 @@ export function registerToolEditingPages(app: FastifyInstance, deps: ToolEditing
           return assessmentValues(reference, tool)
         case 'organisations':
           return organisationValues(tool)
+        case 'pilots':
+          return pilotValues(tool)
       }
     }
 
@@ -162,6 +167,12 @@ export function registerToolEditingPages(app: FastifyInstance, deps: ToolEditing
       const [v, rows] = [c.run(() => version(request)), c.run(() => parseRows(request.body, 'org'))]
       c.check()
       return toolEditing.saveOrganisations(request.actor, slug, v!, rows!)
+    })
+    section('pilots', ['pilot'], (request, slug) => {
+      const c = validationCollector()
+      const [v, rows] = [c.run(() => version(request)), c.run(() => parseRows(request.body, 'pilot'))]
+      c.check()
+      return toolEditing.savePilots(request.actor, slug, v!, rows!)
     })
   }
 }

@@ -34,7 +34,8 @@ const KEY_FIELDS: Record<RowKind, readonly string[]> = {
   alias: ['alias'],
   sdg: ['contributes', 'contributionNl', 'contributionEn'],
   assessment: ['rating', 'explanationNl', 'explanationEn', 'evidenceUrl', 'assessedBy', 'assessedOn'],
-  org: ['organisation', 'testStatus', 'resultNl', 'resultEn', 'testedOn'],
+  org: ['organisation'],
+  pilot: ['municipality', 'testedNl', 'testedEn', 'outcome', 'lessonsNl', 'lessonsEn', 'evidenceUrl', 'committedOn', 'startedOn', 'completedOn'],
 }
 
 /** Whether someone filled in anything of a row that makes it one. */

@@ -10,8 +10,9 @@ import {
   PROCESSES,
   RATINGS,
   ROLES,
+  PILOT_OUTCOMES,
+  PILOT_STATUSES,
   STATUSES,
-  TEST_STATUSES,
   TOOL_LIMITS as L,
 } from '../tools/tools.constants.ts'
 
@@ -75,10 +76,21 @@ export const OrganisationRowSchema = Type.Object({
   organisation: Type.String({ minLength: 1, maxLength: 200 }),
   role: oneOf(ROLES),
   involvement: Type.Optional(oneOf(INVOLVEMENTS)),
-  testStatus: Type.Optional(oneOf(TEST_STATUSES)),
-  resultNl: text(L.testResult),
-  resultEn: text(L.testResult),
-  testedOn: date,
+})
+
+/** A tool's pilot in a municipality: how far it got, what was tested, the outcome and what was learned. */
+export const PilotRowSchema = Type.Object({
+  municipality: Type.String({ minLength: 1, maxLength: 200 }),
+  status: oneOf(PILOT_STATUSES),
+  committedOn: date,
+  startedOn: date,
+  completedOn: date,
+  testedNl: text(L.pilotTested),
+  testedEn: text(L.pilotTested),
+  outcome: Type.Optional(oneOf(PILOT_OUTCOMES)),
+  lessonsNl: text(L.pilotLessons),
+  lessonsEn: text(L.pilotLessons),
+  evidenceUrl: Type.Optional(url),
 })
 
 export type LinkRow = Static<typeof LinkRowSchema>
@@ -86,6 +98,7 @@ export type AliasRow = Static<typeof AliasRowSchema>
 export type SdgRow = Static<typeof SdgRowSchema>
 export type AssessmentRow = Static<typeof AssessmentRowSchema>
 export type OrganisationRow = Static<typeof OrganisationRowSchema>
+export type PilotRow = Static<typeof PilotRowSchema>
 
 /** The rows a section page edits, each kind under its own field prefix (link-0-url, alias-2-kind, …). */
 export const ROW_SCHEMAS = {
@@ -94,6 +107,7 @@ export const ROW_SCHEMAS = {
   sdg: SdgRowSchema,
   assessment: AssessmentRowSchema,
   org: OrganisationRowSchema,
+  pilot: PilotRowSchema,
 } as const
 export type RowKind = keyof typeof ROW_SCHEMAS
 /** The most rows of one kind a form may send (bounds the work a post can cause). */

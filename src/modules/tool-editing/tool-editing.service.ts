@@ -1,18 +1,20 @@
 import type { RunInTransaction, Tx } from '../../db/transaction.ts'
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../errors.ts'
-import type { Actor } from '../../lib/actor.ts'
+import { actorOf, type Actor } from '../../lib/actor.ts'
 import { authorize, can } from '../accounts/accounts.policy.ts'
 import type { AuditRepository } from '../audit/audit.repository.ts'
 import type { OrganisationsService } from '../organisations/organisations.service.ts'
 import type { ReferenceData } from '../reference/reference.service.ts'
+import { gateProblem, gateReasons } from '../pipeline/pipeline.gate.ts'
+import type { PilotsRepository } from '../pipeline/pilots.repository.ts'
 import { COMMON_LICENCES, type Role } from '../tools/tools.constants.ts'
 import type { ToolsRepository } from '../tools/tools.repository.ts'
 import type { ToolChanges } from '../tools/tools.writes.repository.ts'
 import { rowField } from './tool-editing.rows.ts'
-import type { AliasRow, AssessmentRow, BasicsInput, LinkRow, OrganisationRow, SdgRow } from './tool-editing.schemas.ts'
+import type { AliasRow, AssessmentRow, BasicsInput, LinkRow, OrganisationRow, PilotRow, SdgRow } from './tool-editing.schemas.ts'
 
 /** The parts of a tool an editor saves one at a time, each on a page of its own. */
-export const SECTIONS = ['basics', 'links', 'sdg', 'assessments', 'organisations'] as const
+export const SECTIONS = ['basics', 'links', 'sdg', 'assessments', 'organisations', 'pilots'] as const
 export type Section = (typeof SECTIONS)[number]
 
 /** Tools in these statuses are being developed: they keep an owner (the City Deal's rule). */
@@ -32,6 +34,7 @@ export class ToolConflictError extends ConflictError {
 export interface ToolEditingDeps {
   transaction: RunInTransaction
   tools: ToolsRepository
+  pilots: PilotsRepository
   organisations: Pick<OrganisationsService, 'resolve'>
   audit: AuditRepository
   reference: ReferenceData
@@ -64,6 +67,7 @@ export function createToolEditingService(deps: ToolEditingDeps) {
       const before = await snapshot(trx, tool.id, section, tool)
       const changes = await work(trx, tool)
       const after = await tools.saveTool(trx, tool.id, changes)
+      if (after.status !== tool.status) await tools.recordStatus(trx, tool.id, after.status, actorOf(actor))
       await tools.refreshDerived(trx, [tool.id])
       await audit.record(trx, actor, {
         action: 'tool.updated',
@@ -92,6 +96,8 @@ export function createToolEditingService(deps: ToolEditingDeps) {
         return { assessments: e.assessments.map(({ assessed_by_name: _name, ...a }) => a) }
       case 'organisations':
         return { organisations: e.organisations.map(({ organisation_name: _n, organisation_slug: _s, organisation_kind: _k, ...r }) => r) }
+      case 'pilots':
+        return { pilots: (await tools.pilotsOf(toolId, trx)).map(({ municipality_slug: _s, municipality_cbs_code: _c, id: _id, ...p }) => p) }
     }
   }
 
@@ -99,7 +105,8 @@ export function createToolEditingService(deps: ToolEditingDeps) {
     /** A tool with everything an editor changes, for the edit pages (authorized as for saving). */
     async load(actor: Actor, slug: string) {
       const { tool, editor } = await loadForEditing(actor, slug)
-      return { tool, ...(await tools.editable(tool.id)), mayEditCatalogue: can(editor, 'catalogue.edit') }
+      const [editable, pilots] = await Promise.all([tools.editable(tool.id), tools.pilotsOf(tool.id)])
+      return { tool, ...editable, pilots, mayEditCatalogue: can(editor, 'catalogue.edit') }
     },
 
     /** Names and texts in both languages, classification, licence, dates, languages, processes, themes, the slug. */
@@ -113,6 +120,11 @@ export function createToolEditingService(deps: ToolEditingDeps) {
         if (badTheme) problems.push({ name: 'themes', messageKey: 'validation.unknownValue', params: { value: badTheme } })
         // Retiring asks for a reason and a successor: it has a page of its own.
         if (input.lifecycle === 'retired' && tool.status !== 'retired') problems.push({ name: 'lifecycle', messageKey: 'editing.retireOnItsPage' })
+        // The City Deal's gate, on the facts as they are in this transaction.
+        else if (input.lifecycle !== tool.status) {
+          const reasons = gateReasons({ origin: input.origin, ...(await deps.pilots.gateFacts(tool.id, trx)) }, tool.status, input.lifecycle)
+          if (reasons.length > 0) problems.push(gateProblem('lifecycle', reasons))
+        }
         const choice = input.licenceChoice ?? ''
         if (choice !== '' && choice !== 'other' && choice !== 'not_applicable' && !(COMMON_LICENCES as readonly string[]).includes(choice)) {
           problems.push({ name: 'licenceChoice', messageKey: 'validation.unknownValue', params: { value: choice.slice(0, 40) } })
@@ -242,18 +254,7 @@ export function createToolEditingService(deps: ToolEditingDeps) {
           const key = `${organisation.id}:${row.role}`
           if (seen.has(key)) problems.push({ name: rowField('org', index, 'role'), messageKey: 'editing.duplicateRole', params: { name: organisation.name } })
           seen.add(key)
-          const testing = row.role === 'test_municipality'
-          if (testing && organisation.kind !== 'municipality') problems.push({ name: rowField('org', index, 'organisation'), messageKey: 'editing.testNeedsMunicipality', params: { name: organisation.name } })
-          if (!testing && (row.testStatus || row.resultNl || row.resultEn || row.testedOn)) problems.push({ name: rowField('org', index, 'testStatus'), messageKey: 'editing.testOnlyForTestMunicipality' })
-          roles.push({
-            organisation_id: organisation.id,
-            role: row.role,
-            involvement: row.involvement ?? null,
-            test_status: testing ? (row.testStatus ?? null) : null,
-            test_result_nl: testing ? blankToNull(row.resultNl) : null,
-            test_result_en: testing ? blankToNull(row.resultEn) : null,
-            tested_on: testing ? (row.testedOn ?? null) : null,
-          })
+          roles.push({ organisation_id: organisation.id, role: row.role, involvement: row.involvement ?? null })
         }
         const hadOwner = (await tools.organisationRoles(tool.id, trx)).some((r) => r.role === 'owner')
         if (DEVELOPING.has(tool.status) && hadOwner && !roles.some((r) => r.role === ('owner' satisfies Role))) {
@@ -261,6 +262,44 @@ export function createToolEditingService(deps: ToolEditingDeps) {
         }
         if (problems.length > 0) throw new ValidationError(problems)
         await tools.replaceOrganisationRoles(trx, tool.id, roles)
+        return {}
+      }),
+
+    /** The tool's pilots: per municipality how far it got, what was tested, the outcome and what was learned. */
+    savePilots: (actor: Actor, slug: string, version: number, rows: { index: number; row: PilotRow }[]) =>
+      save(actor, slug, version, 'pilots', async (trx, tool) => {
+        const problems: FieldProblem[] = []
+        const saved: { municipalityId: number; row: PilotRow }[] = []
+        for (const { index, row } of rows) {
+          let municipality: Awaited<ReturnType<OrganisationsService['resolve']>>
+          try {
+            municipality = await deps.organisations.resolve(row.municipality, rowField('pilot', index, 'municipality'), trx)
+          } catch (error) {
+            if (!(error instanceof ValidationError)) throw error
+            problems.push(...error.details)
+            continue
+          }
+          if (municipality.kind !== 'municipality') problems.push({ name: rowField('pilot', index, 'municipality'), messageKey: 'editing.testNeedsMunicipality', params: { name: municipality.name } })
+          else if (saved.some((p) => p.municipalityId === municipality.id)) problems.push({ name: rowField('pilot', index, 'municipality'), messageKey: 'editing.duplicatePilot', params: { name: municipality.name } })
+          if (row.outcome && row.status !== 'completed') problems.push({ name: rowField('pilot', index, 'outcome'), messageKey: 'editing.outcomeOnlyCompleted' })
+          saved.push({ municipalityId: municipality.id, row })
+        }
+        if (problems.length > 0) throw new ValidationError(problems)
+        await deps.pilots.removeOthers(trx, tool.id, saved.map((p) => p.municipalityId))
+        for (const { municipalityId, row } of saved) {
+          await deps.pilots.save(trx, tool.id, municipalityId, {
+            status: row.status,
+            committed_on: row.committedOn ?? (row.status === 'interested' || row.status === 'withdrawn' ? null : today()),
+            started_on: row.startedOn ?? null,
+            completed_on: row.completedOn ?? (row.status === 'completed' ? today() : null),
+            tested_nl: row.testedNl ?? null,
+            tested_en: row.testedEn ?? null,
+            outcome: row.outcome ?? null,
+            lessons_nl: row.lessonsNl ?? null,
+            lessons_en: row.lessonsEn ?? null,
+            evidence_url: row.evidenceUrl ?? null,
+          })
+        }
         return {}
       }),
   }

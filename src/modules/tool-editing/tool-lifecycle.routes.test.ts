@@ -36,13 +36,25 @@ describe('creating a tool', () => {
   test('a curator creates a tool that looks like no other: it is in the catalogue at once, audited, and the editor opens', async () => {
     const curator = await signedIn('curator')
     const name = `Zwerfvuil${word('meter')}`
-    const res = await answer(curator, '/tools/new', {
+    const refused = await answer(curator, '/tools/new', {
       name,
       description: 'Bewoners melden zwerfvuil met een foto; de gemeente ziet waar het zich ophoopt.',
       websiteUrl: `https://${name.toLowerCase()}.example.org`,
       category: 'content',
       form: 'software',
       lifecycle: 'testing',
+      origin: 'city_deal',
+    })
+    // A new City Deal tool has no owner and no pilots yet: the gate keeps it before development, and says why.
+    assert.equal(refused.statusCode, 400)
+    assert.match(text(refused.body), /Levensfase: Deze stap kan nog niet: De tool heeft nog geen eigenaar.*0 van 3 testgemeenten toegezegd/)
+    const res = await answer(curator, '/tools/new', {
+      name,
+      description: 'Bewoners melden zwerfvuil met een foto; de gemeente ziet waar het zich ophoopt.',
+      websiteUrl: `https://${name.toLowerCase()}.example.org`,
+      category: 'content',
+      form: 'software',
+      lifecycle: 'selected',
       origin: 'city_deal',
     })
     assert.equal(res.statusCode, 303, text(res.body).slice(0, 500))
@@ -53,7 +65,10 @@ describe('creating a tool', () => {
     assert.match(text(editor.body), /De tool is aangemaakt/)
 
     const row = await toolRow(slug)
-    assert.deepEqual([row.name_nl, row.name_en, row.category, row.form, row.status, row.origin, row.version], [name, null, 'content', 'software', 'testing', 'city_deal', 1])
+    assert.deepEqual([row.name_nl, row.name_en, row.category, row.form, row.status, row.origin, row.version], [name, null, 'content', 'software', 'selected', 'city_deal', 1])
+    // Its lifecycle starts today, as selected.
+    const changes = await db().selectFrom('tool_status_changes').select(['status', 'actor_role']).where('tool_id', '=', row.id).execute()
+    assert.deepEqual(changes, [{ status: 'selected', actor_role: 'curator' }])
     const api = (await t.app.inject({ url: `/api/v1/tools/${slug}` })).json()
     assert.equal(api.name, name)
     const found = (await t.app.inject({ url: `/api/v1/tools?q=${encodeURIComponent(name.toLowerCase())}` })).json()

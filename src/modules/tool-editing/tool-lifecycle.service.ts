@@ -1,6 +1,6 @@
 import type { Executor, RunInTransaction, Tx } from '../../db/transaction.ts'
 import { ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../errors.ts'
-import type { Actor } from '../../lib/actor.ts'
+import { actorOf, type Actor } from '../../lib/actor.ts'
 import { isSlug, slugify } from '../../lib/slug.ts'
 import { authorize } from '../accounts/accounts.policy.ts'
 import type { AuditRepository } from '../audit/audit.repository.ts'
@@ -11,6 +11,8 @@ import type { ToolsRepository } from '../tools/tools.repository.ts'
 import { ToolConflictError } from './tool-editing.service.ts'
 import type { CreateToolInput, MergeInput, RetireInput } from './tool-lifecycle.schemas.ts'
 import { defaultChoice, MERGE_FIELDS, mergeTools, type MergeChoices, type MergeSource, type ToolRow } from './tool-merge.ts'
+import { gateProblem, gateReasons } from '../pipeline/pipeline.gate.ts'
+import type { PilotsRepository } from '../pipeline/pilots.repository.ts'
 
 /** One of the two tools of a merge was saved after the comparison was shown: the curator compares again. */
 export class MergeConflictError extends ConflictError {
@@ -29,6 +31,8 @@ export interface ToolLifecycleDeps {
   submissions: Pick<SubmissionsRepository, 'repointTool'>
   /** The duplicate check of sharing, run before a curator creates a tool. */
   duplicates: Pick<SubmissionsService, 'similar'>
+  /** A merged tool's pilots and adoptions move along; the gate weighs owners and pilots. */
+  pilots: Pick<PilotsRepository, 'moveToTool' | 'gateFacts'>
   audit: AuditRepository
   reference: ReferenceData
 }
@@ -103,6 +107,9 @@ export function createToolLifecycleService(deps: ToolLifecycleDeps) {
     async create(actor: Actor, input: CreateToolInput) {
       authorize(actor, 'catalogue.edit')
       if (!reference.formsByCode.has(input.form)) throw new ValidationError([{ name: 'form', messageKey: 'validation.unknownValue', params: { value: input.form } }])
+      // A new tool has no owner and no pilots yet: a City Deal tool starts before the gate.
+      const reasons = gateReasons({ origin: input.origin, owners: [], pilots: [] }, 'idea', input.lifecycle)
+      if (reasons.length > 0) throw new ValidationError([gateProblem('lifecycle', reasons)])
       const matches = await deps.duplicates.similar({ name: input.name, description: input.description, url: input.websiteUrl })
       const likely = matches.filter((m) => m.likely)
       if (likely.length > 0 && input.confirmDifferent !== 'on') throw new DuplicatesFoundError(matches)
@@ -120,6 +127,7 @@ export function createToolLifecycleService(deps: ToolLifecycleDeps) {
           website_url: input.websiteUrl ?? null,
         })
         await tools.refreshDerived(trx, [created.id])
+        await tools.recordStatus(trx, created.id, created.status, actorOf(actor))
         const tool = (await tools.findById(created.id, trx))!
         await audit.record(trx, actor, {
           action: 'tool.created',
@@ -172,6 +180,7 @@ export function createToolLifecycleService(deps: ToolLifecycleDeps) {
           retired_reason_en: input.reasonEn ?? null,
           replaced_by_tool_id: successor?.id ?? null,
         })
+        if (!wasRetired) await tools.recordStatus(trx, tool.id, 'retired', actorOf(actor))
         await tools.refreshDerived(trx, [tool.id])
         await audit.record(trx, actor, {
           action: wasRetired ? 'tool.updated' : 'tool.retired',
@@ -231,8 +240,15 @@ export function createToolLifecycleService(deps: ToolLifecycleDeps) {
         await tools.moveSlugsTo(trx, leave, stay.id)
         const submissions = await deps.submissions.repointTool(trx, leave.id, stay.id)
         const successorOf = await tools.moveSuccessor(trx, leave.id, stay.id)
+        await deps.pilots.moveToTool(trx, leave.id, stay.id)
         await tools.deleteTool(trx, leave.id)
         await saveLists(trx, stay.id, merged)
+        const status = merged.changes.status
+        if (typeof status === 'string' && status !== stay.status) {
+          const reasons = gateReasons({ origin: String(merged.changes.origin ?? stay.origin), ...(await deps.pilots.gateFacts(stay.id, trx)) }, stay.status, status)
+          if (reasons.length > 0) throw new ValidationError([gateProblem('lifecycle', reasons)])
+          await tools.recordStatus(trx, stay.id, status, actorOf(actor))
+        }
         const after = await tools.saveTool(trx, stay.id, merged.changes)
         await tools.refreshDerived(trx, [stay.id])
         const afterRows = rows(await tools.editable(stay.id, trx))

@@ -114,8 +114,11 @@ describe('merging tools', () => {
     assert.deepEqual(links.map((l) => [l.url, l.title_nl]), [['https://example.org/shared-doc', 'Handleiding'], ['https://example.org/leave-code', null], ['https://stay.example.org/', null]])
     const aliases = (await db().selectFrom('tool_aliases').select('alias').where('tool_id', '=', stay.id).execute()).map((a) => a.alias).sort()
     assert.deepEqual(aliases, ['BLK', 'VDW', leaveName].sort())
-    const roles = await db().selectFrom('tool_organisations as r').innerJoin('organisations as o', 'o.id', 'r.organisation_id').select(['o.cbs_code', 'r.role', 'r.test_status']).where('r.tool_id', '=', stay.id).orderBy('o.cbs_code').execute()
-    assert.deepEqual(roles.map((r) => [r.cbs_code, r.role, r.test_status]), [['GM0200', 'test_municipality', 'passed'], ['GM0344', 'owner', null]])
+    const roles = await db().selectFrom('tool_organisations as r').innerJoin('organisations as o', 'o.id', 'r.organisation_id').select(['o.cbs_code', 'r.role']).where('r.tool_id', '=', stay.id).orderBy('o.cbs_code').execute()
+    assert.deepEqual(roles.map((r) => [r.cbs_code, r.role]), [['GM0344', 'owner']])
+    // The other tool's pilot came along with its outcome.
+    const pilots = await db().selectFrom('pilots as p').innerJoin('organisations as o', 'o.id', 'p.municipality_id').select(['o.cbs_code', 'p.status', 'p.outcome', 'p.lessons_nl']).where('p.tool_id', '=', stay.id).execute()
+    assert.deepEqual(pilots.map((p) => [p.cbs_code, p.status, p.outcome, p.lessons_nl]), [['GM0200', 'completed', 'worked', 'Werkte.']])
 
     // Search finds the staying tool by the other tool's name.
     const found = (await t.app.inject({ url: `/api/v1/tools?q=${encodeURIComponent(leaveName.split(' ')[1]!)}` })).json()

@@ -90,10 +90,6 @@ export interface MergeResult {
     organisation_id: number
     role: string
     involvement: string | null
-    test_status: string | null
-    test_result_nl: string | null
-    test_result_en: string | null
-    tested_on: string | null
   }[]
   /** What came from the disappearing tool, for the preview and the audit entry. */
   added: { processes: string[]; themes: string[]; sdgTargets: string[]; assessments: string[]; links: string[]; aliases: string[]; organisations: { organisation_id: number; role: string }[] }
@@ -158,10 +154,6 @@ export function mergeTools(stay: MergeSource, leave: MergeSource, choices: Merge
     organisation_id: r.organisation_id,
     role: r.role,
     involvement: r.involvement,
-    test_status: r.test_status,
-    test_result_nl: r.test_result_nl,
-    test_result_en: r.test_result_en,
-    tested_on: r.tested_on,
   })
   const organisationsAdded = leave.organisations.filter((r) => !roles.has(roleKey(r)))
 

@@ -91,7 +91,7 @@ describe('read API', () => {
       form: 'software',
       processes: ['govern'],
       themes: ['privacy'],
-      municipalities: [{ cbsCode: 'GM0034', role: 'test_municipality', testStatus: 'passed', resultNl: 'Werkt.', resultEn: 'Works.' }],
+      municipalities: [{ cbsCode: 'GM0034', role: 'test_municipality', testStatus: 'passed', resultNl: 'Werkt.', resultEn: 'Works.', testedOn: '2025-06-30' }],
     })
     await db
       .updateTable('tools')
@@ -103,7 +103,6 @@ describe('read API', () => {
     await db.insertInto('tool_aliases').values({ tool_id: tool.id, alias: 'KDS', kind: 'acronym', language: 'nl' }).execute()
     await db.insertInto('tool_sdg_targets').values({ tool_id: tool.id, target_code: '11.3', contribution_nl: 'Meer inspraak.', contribution_en: 'More participation.' }).execute()
     await db.insertInto('tool_organisations').values({ tool_id: tool.id, organisation_id: utrecht.id, role: 'owner', involvement: 'lead' }).execute()
-    await db.updateTable('tool_organisations').set({ tested_on: '2025-06-30' }).where('tool_id', '=', tool.id).where('role', '=', 'test_municipality').execute()
     await addAssessments(db, tool.id, [
       { criterion: 'privacy', rating: 'meets', explanationNl: 'Geen persoonsgegevens.', explanationEn: 'No personal data.', evidenceUrl: 'https://example.org/dpia', assessedBy: utrecht.id, assessedOn: '2026-03-03' },
       { criterion: 'scalable', rating: 'not_applicable' },

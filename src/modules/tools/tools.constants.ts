@@ -5,10 +5,12 @@ export const STATUSES = ['idea', 'proposed', 'selected', 'in_development', 'test
 export const ORIGINS = ['city_deal', 'others_initiative', 'existing'] as const
 export const PROCESSES = ['design', 'furnish', 'manage', 'govern'] as const
 export const SORTS = ['relevance', 'name', 'newest'] as const
-export const ROLES = ['owner', 'co_developer', 'test_municipality', 'adopter', 'organising_party', 'partner'] as const
+/** What an organisation is to a tool; testing is a pilot (pilots), using is an adoption (adoptions). */
+export const ROLES = ['owner', 'co_developer', 'organising_party', 'partner'] as const
 export type Role = (typeof ROLES)[number]
 export const INVOLVEMENTS = ['lead', 'active', 'contributing', 'informed'] as const
-export const TEST_STATUSES = ['planned', 'running', 'passed', 'failed', 'inconclusive'] as const
+export const PILOT_STATUSES = ['interested', 'committed', 'running', 'completed', 'withdrawn'] as const
+export const PILOT_OUTCOMES = ['worked', 'partly', 'did_not_work'] as const
 export const LINK_KINDS = ['website', 'documentation', 'document', 'source_code', 'publication', 'evidence', 'other'] as const
 export const ALIAS_KINDS = ['acronym', 'other_name', 'translation', 'former_name'] as const
 /** Assessment ratings an editor gives; a criterion without a row is not assessed ('unknown' is legacy). */
@@ -16,7 +18,7 @@ export const RATINGS = ['meets', 'partly', 'does_not_meet', 'not_applicable'] as
 /** Licences offered in the editor (SPDX identifiers); any other is typed as free text. */
 export const COMMON_LICENCES = ['EUPL-1.2', 'MIT', 'Apache-2.0', 'GPL-3.0-or-later', 'AGPL-3.0-or-later', 'MPL-2.0', 'CC-BY-4.0', 'CC-BY-SA-4.0', 'CC0-1.0', 'ODbL-1.0'] as const
 /** Text limits, as the database checks them (migration 0001). */
-export const TOOL_LIMITS = { name: 200, description: 5000, occasion: 2000, processQuestion: 300, licence: 200, url: 2000, alias: 200, linkTitle: 300, contribution: 1000, explanation: 2000, testResult: 2000, retiredReason: 1000 } as const
+export const TOOL_LIMITS = { name: 200, description: 5000, occasion: 2000, processQuestion: 300, licence: 200, url: 2000, alias: 200, linkTitle: 300, contribution: 1000, explanation: 2000, pilotTested: 2000, pilotLessons: 4000, retiredReason: 1000 } as const
 
 /** Paths under /tools/ that are pages of their own: no tool may have these slugs. */
 export const RESERVED_TOOL_SLUGS: ReadonlySet<string> = new Set(['new', 'share'])

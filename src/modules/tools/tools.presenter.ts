@@ -1,5 +1,6 @@
 import { isMessageKey, label, translate } from '../../i18n/i18n.ts'
 import type { Locale } from '../../i18n/messages.ts'
+import { gateReasons, gateReasonText } from '../pipeline/pipeline.gate.ts'
 import type { ReferenceData } from '../reference/reference.service.ts'
 import { FACETS, LICENCE_NOT_APPLICABLE_FORMS, type Facet } from './tools.constants.ts'
 import type { SearchRow } from './tools.repository.ts'
@@ -114,7 +115,7 @@ export function presentTool(details: ToolDetails, locale: Locale, reference: Ref
           assessedOn: a?.assessed_on ?? null,
         }
       })
-  const organisation = (o: ToolDetails['organisations'][number]) => ({
+  const organisation = (o: Omit<ToolDetails['organisations'][number], 'is_city_deal_partner'>) => ({
     slug: o.slug,
     name: o.name,
     kind: { code: o.kind, label: label(locale, 'kind', o.kind) },
@@ -145,15 +146,48 @@ export function presentTool(details: ToolDetails, locale: Locale, reference: Ref
     website: tool.website_url,
     aliases: details.aliases.map((a) => a.alias),
     aliasDetails: details.aliases.map((a) => ({ alias: a.alias, kind: a.kind, language: a.language })),
-    organisations: details.organisations.filter((o) => o.role !== 'test_municipality').map(organisation),
-    testMunicipalities: details.organisations
-      .filter((o) => o.role === 'test_municipality')
-      .map((o) => ({
-        ...organisation(o),
-        testStatus: o.test_status ? { code: o.test_status, label: label(locale, 'testStatus', o.test_status) } : null,
-        result: localized(o.test_result_nl, o.test_result_en, locale),
-        testedOn: o.tested_on,
-      })),
+    organisations: details.organisations.map(organisation),
+    /** The pilots as the first API version described test municipalities (kept for its clients; see pilots). */
+    testMunicipalities: details.pilots
+      .filter((p) => p.status !== 'withdrawn')
+      .map((p) => {
+        const testStatus = legacyTestStatus(p.status, p.outcome)
+        return {
+          ...organisation({ slug: p.municipality_slug, name: p.municipality_name, kind: 'municipality', cbs_code: p.municipality_cbs_code, role: 'test_municipality', involvement: null }),
+          testStatus: { code: testStatus, label: label(locale, 'testStatus', testStatus) },
+          result: localized(p.lessons_nl, p.lessons_en, locale),
+          testedOn: p.completed_on,
+        }
+      }),
+    pilots: details.pilots.map((p) => ({
+      municipality: { slug: p.municipality_slug, name: p.municipality_name, cbsCode: p.municipality_cbs_code },
+      status: { code: p.status, label: label(locale, 'pilotStatus', p.status) },
+      committedOn: p.committed_on,
+      startedOn: p.started_on,
+      completedOn: p.completed_on,
+      tested: localized(p.tested_nl, p.tested_en, locale),
+      outcome: p.outcome ? { code: p.outcome, label: label(locale, 'pilotOutcome', p.outcome) } : null,
+      lessons: localized(p.lessons_nl, p.lessons_en, locale),
+      evidenceUrl: p.evidence_url,
+    })),
+    adoptions: details.adoptions.map((a) => ({
+      organisation: { slug: a.organisation_slug, name: a.organisation_name, kind: { code: a.organisation_kind, label: label(locale, 'kind', a.organisation_kind) } },
+      since: a.since,
+      version: a.tool_version,
+      localVariant: localized(a.local_variant_nl, a.local_variant_en, locale),
+      localUrl: a.local_url,
+    })),
+    lifecycle: details.statusChanges.map((c) => ({ status: { code: c.status, label: label(locale, 'status', c.status) }, on: c.changed_on })),
+    /** What a City Deal tool at its status still lacks of the City Deal's rule (tools that passed before the gate). */
+    gateNotes: gateReasons(
+      {
+        origin: tool.origin,
+        owners: details.organisations.filter((o) => o.role === 'owner').map((o) => ({ name: o.name, isPartner: o.is_city_deal_partner })),
+        pilots: details.pilots.map((p) => ({ municipality: p.municipality_name, status: p.status, outcome: p.outcome })),
+      },
+      'idea',
+      tool.status,
+    ).map((reason) => gateReasonText(locale, reason)),
     sdgTargets: details.sdg.map((s) => ({
       code: s.target_code,
       label: facetValueLabel('sdg', s.target_code, locale, reference),
@@ -193,3 +227,9 @@ export function presentTool(details: ToolDetails, locale: Locale, reference: Ref
   }
 }
 export type ToolView = ReturnType<typeof presentTool>
+
+/** A pilot's stage in the words of the first API version's test municipalities. */
+function legacyTestStatus(status: string, outcome: string | null): string {
+  if (status === 'completed') return outcome === 'worked' ? 'passed' : outcome === 'did_not_work' ? 'failed' : 'inconclusive'
+  return status === 'running' ? 'running' : 'planned'
+}

@@ -197,12 +197,9 @@ export function createToolsRepository(db: Database) {
             'o.name',
             'o.kind',
             'o.cbs_code',
+            'o.is_city_deal_partner',
             'x.role',
             'x.involvement',
-            'x.test_status',
-            'x.test_result_nl',
-            'x.test_result_en',
-            'x.tested_on',
           ])
           .where('x.tool_id', '=', toolId)
           .orderBy('x.role')
@@ -274,6 +271,48 @@ export function createToolsRepository(db: Database) {
       ])
       return { themes: themes.map((t) => t.criterion_code), sdgTargets: sdgTargets.map((s) => s.target_code), aliases: aliases.map((a) => a.alias) }
     },
+
+    /** A tool's pilots (a read of the pipeline's table) with their municipality, in the order they progressed (completed first), then by name. */
+    pilotsOf: (toolId: number, x: Executor = db) =>
+      x
+        .selectFrom('pilots as p')
+        .innerJoin('organisations as o', 'o.id', 'p.municipality_id')
+        .select([
+          'p.id',
+          'p.municipality_id',
+          'o.name as municipality_name',
+          'o.slug as municipality_slug',
+          'o.cbs_code as municipality_cbs_code',
+          'p.status',
+          'p.committed_on',
+          'p.started_on',
+          'p.completed_on',
+          'p.tested_nl',
+          'p.tested_en',
+          'p.outcome',
+          'p.lessons_nl',
+          'p.lessons_en',
+          'p.evidence_url',
+          'p.call_id',
+        ])
+        .where('p.tool_id', '=', toolId)
+        .orderBy(sql`array_position(array['completed', 'running', 'committed', 'interested', 'withdrawn'], p.status)`)
+        .orderBy('o.name')
+        .execute(),
+
+    /** A tool's adoptions (a read of the pipeline's table) with their organisation, by name. */
+    adoptionsOf: (toolId: number, x: Executor = db) =>
+      x
+        .selectFrom('adoptions as a')
+        .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
+        .select(['a.id', 'a.organisation_id', 'o.name as organisation_name', 'o.slug as organisation_slug', 'o.kind as organisation_kind', 'a.since', 'a.tool_version', 'a.local_variant_nl', 'a.local_variant_en', 'a.local_url'])
+        .where('a.tool_id', '=', toolId)
+        .orderBy('o.name')
+        .execute(),
+
+    /** A tool's changes of status, oldest first. */
+    statusChanges: (toolId: number) =>
+      db.selectFrom('tool_status_changes').select(['status', 'changed_on']).where('tool_id', '=', toolId).orderBy('changed_at').orderBy('id').execute(),
 
     async catalogueVersion(): Promise<number> {
       const row = await db.selectFrom('catalogue_state').select('version').where('id', '=', 1).executeTakeFirstOrThrow()

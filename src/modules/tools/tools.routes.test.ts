@@ -174,10 +174,11 @@ describe('catalogue pages', () => {
       ],
     })
     const body = text((await get(`/tools/${tool.slug}`)).body)
-    assert.match(body, /Apeldoorn Geslaagd Goed bruikbaar\./)
+    // A test municipality is a pilot: its stage, and the outcome with what was learned.
+    assert.match(body, /Apeldoorn Afgerond Werkte\. Goed bruikbaar\./)
     assert.match(body, /Utrecht Loopt/)
     const en = text((await get(`/en/tools/${tool.slug}`)).body)
-    assert.match(en, /Apeldoorn Passed Works well\./)
+    assert.match(en, /Apeldoorn Completed Worked\. Works well\./)
     assert.match(body, /Vergelijkbare tools/)
   })
 

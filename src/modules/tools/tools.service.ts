@@ -116,16 +116,19 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
     async getTool(slug: string) {
       const tool = await repository.findBySlug(slug)
       if (!tool) throw new NotFoundError('error.toolNotFound', { slug: slug.slice(0, 80) })
-      const [details, assessments, organisationRoles, successor, related, history] = await Promise.all([
+      const [details, assessments, organisationRoles, successor, related, history, pilots, adoptions, statusChanges] = await Promise.all([
         repository.details(tool.id),
         repository.assessmentsWithAssessor(tool.id),
         repository.organisationRoles(tool.id),
         tool.replaced_by_tool_id === null ? undefined : repository.nameOf(tool.replaced_by_tool_id),
         repository.related(tool.id, 6),
         audit.entityHistory('tool', tool.id),
+        repository.pilotsOf(tool.id),
+        repository.adoptionsOf(tool.id),
+        repository.statusChanges(tool.id),
       ])
       const similar = await repository.similar(tool.id, 6, related.map((r) => r.id))
-      return { tool, ...details, assessments, organisationRoles, successor, related, similar, history }
+      return { tool, ...details, assessments, organisationRoles, successor, related, similar, history, pilots, adoptions, statusChanges }
     },
 
     /** The current slug of a tool that was renamed or merged away from this one; undefined when there is none. */

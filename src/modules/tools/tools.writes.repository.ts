@@ -94,7 +94,7 @@ export function createToolWrites(db: Database) {
         x
           .selectFrom('tool_organisations as r')
           .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
-          .select(['r.organisation_id', 'o.name as organisation_name', 'o.slug as organisation_slug', 'o.kind as organisation_kind', 'r.role', 'r.involvement', 'r.test_status', 'r.test_result_nl', 'r.test_result_en', 'r.tested_on'])
+          .select(['r.organisation_id', 'o.name as organisation_name', 'o.slug as organisation_slug', 'o.kind as organisation_kind', 'r.role', 'r.involvement'])
           .where('r.tool_id', '=', toolId)
           .orderBy('r.id')
           .execute(),
@@ -204,5 +204,9 @@ export function createToolWrites(db: Database) {
     },
 
     refreshDerived,
+
+    /** Dates a change of a tool's status (the tool page shows them as its lifecycle). */
+    recordStatus: (trx: Tx, toolId: number, status: string, actor: { role: string | null; organisationId: number | null }) =>
+      trx.insertInto('tool_status_changes').values({ tool_id: toolId, status, actor_role: actor.role, actor_organisation_id: actor.organisationId }).execute(),
   }
 }

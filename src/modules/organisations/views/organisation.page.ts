@@ -23,30 +23,47 @@ export function organisationPage(ctx: PageContext, org: OrganisationView): strin
     ...(org.cbsCode ? [{ key: t('organisation.cbsCode'), value: org.cbsCode }] : []),
   ])
 
-  const groups = org.roles.map(({ role, tools }) => {
-    const body =
-      role === 'test_municipality'
-        ? table(
-            t('organisation.tests.caption', { name: org.name }),
-            [t('organisation.tests.tool'), t('organisation.tests.status'), t('organisation.tests.result'), t('organisation.tests.testedOn')],
-            tools.map((tool) => [
-              toolLink(tool),
-              tool.test?.status?.label ?? t('organisation.tests.unknown'),
-              localizedText(tool.test?.result, locale, '–'),
-              tool.test?.testedOn ? formatDate(locale, tool.test.testedOn) : '–',
-            ]),
-          )
-        : unorderedList(
-            tools.map((tool) => html`${toolLink(tool)}${role === 'partner' && tool.involvement ? html` <span class="citydeal-meta">(${tool.involvement.label})</span>` : ''}`),
-            { className: 'citydeal-spaced-list' },
-          )
-    return html`${heading(3, t(`organisation.role.${role}`))}${body}`
-  })
+  const groups = org.roles.map(
+    ({ role, tools }) =>
+      html`${heading(3, t(`organisation.role.${role}` as const))}${unorderedList(
+        tools.map((tool) => html`${toolLink(tool)}${role === 'partner' && tool.involvement ? html` <span class="citydeal-meta">(${tool.involvement.label})</span>` : ''}`),
+        { className: 'citydeal-spaced-list' },
+      )}`,
+  )
+  // What it tests: one pilot per tool, with the stage, the outcome and what was learned.
+  const tests =
+    org.pilots.length > 0
+      ? html`${heading(3, t('organisation.role.test_municipality'))}${table(
+          t('organisation.tests.caption', { name: org.name }),
+          [t('organisation.tests.tool'), t('organisation.tests.status'), t('organisation.tests.result'), t('organisation.tests.testedOn')],
+          org.pilots.map((tool) => [
+            toolLink(tool),
+            tool.pilot.status.label,
+            html`${tool.pilot.outcome ? html`<strong>${tool.pilot.outcome.label}.</strong> ` : ''}${localizedText(tool.pilot.lessons, locale, tool.pilot.outcome ? '' : '–')}`,
+            tool.pilot.completedOn ? formatDate(locale, tool.pilot.completedOn) : '–',
+          ]),
+        )}`
+      : ''
+  const uses =
+    org.adoptions.length > 0
+      ? html`${heading(3, t('organisation.role.adopter'))}${unorderedList(
+          org.adoptions.map(
+            (tool) =>
+              html`${toolLink(tool)}${tool.since ? html` <span class="citydeal-meta">(${t('adoptions.since', { date: formatDate(locale, tool.since) })})</span>` : ''}${
+                tool.localUrl ? html` · ${link(tool.localUrl, t('adoptions.localVariant'))}` : ''
+              }`,
+          ),
+          { className: 'citydeal-spaced-list' },
+        )}`
+      : ''
+  const any = groups.length > 0 || org.pilots.length > 0 || org.adoptions.length > 0
+  // In the order of the data model: owns, co-develops, tests, uses, organises, is involved in.
+  const developing = org.roles.filter((r) => r.role === 'owner' || r.role === 'co_developer').length
 
   const main = html`${heading(1, org.name)}
 ${facts}
 ${heading(2, t('organisation.tools'))}
-${groups.length > 0 ? groups : paragraph(t('organisation.noTools'))}
+${any ? html`${groups.slice(0, developing)}${tests}${uses}${groups.slice(developing)}` : paragraph(t('organisation.noTools'))}
 ${paragraph(link(p('/organisations'), t('organisation.all')))}`
   return layout(ctx, { title: org.name, section: 'organisations' }, main)
 }

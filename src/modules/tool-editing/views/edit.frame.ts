@@ -23,7 +23,7 @@ export interface EditFrame {
   mayEditCatalogue?: boolean | undefined
 }
 
-const SECTION_PATH: Record<Section, string> = { basics: '', links: '/links', sdg: '/sdg', assessments: '/assessments', organisations: '/organisations' }
+const SECTION_PATH: Record<Section, string> = { basics: '', links: '/links', sdg: '/sdg', assessments: '/assessments', organisations: '/organisations', pilots: '/pilots' }
 
 export const sectionPath = (locale: Locale, slug: string, section: Section) => localePath(locale, `/tools/${slug}/edit${SECTION_PATH[section]}`)
 
@@ -59,6 +59,7 @@ const COLUMN_LABEL: Record<string, MessageKey> = {
   sdgTargets: 'editing.section.sdg',
   assessments: 'editing.section.assessments',
   organisations: 'editing.section.organisations',
+  pilots: 'editing.section.pilots',
 }
 
 /** The fields a conflicting save changed, in words (the section's data as the audit log keeps it). */

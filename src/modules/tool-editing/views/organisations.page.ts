@@ -4,7 +4,7 @@ import { fieldLabel, type FieldSpec, type FormValues } from '../../../views/form
 import { html } from '../../../views/html.ts'
 import type { PageContext } from '../../../views/layout.ts'
 import { organisationDatalist, pickerHint, type PickerEntry } from '../../organisations/views/organisation.picker.ts'
-import { INVOLVEMENTS, ROLES, TEST_STATUSES, TOOL_LIMITS as L } from '../../tools/tools.constants.ts'
+import { INVOLVEMENTS, ROLES } from '../../tools/tools.constants.ts'
 import type { LoadedTool } from '../tool-editing.service.ts'
 import { editPage, sectionPath, type EditFrame } from './edit.frame.ts'
 import { rowProblemLabel, rowsFieldsets, rowValues, type RowsSpec } from './rows.ts'
@@ -17,10 +17,6 @@ export function organisationValues(tool: LoadedTool): FormValues {
       organisation: o.organisation_name,
       role: o.role,
       involvement: o.involvement,
-      testStatus: o.test_status,
-      resultNl: o.test_result_nl,
-      resultEn: o.test_result_en,
-      testedOn: o.tested_on,
     })),
   )
 }
@@ -43,10 +39,6 @@ export function organisationsPage(ctx: PageContext, frame: EditFrame, values: Fo
       { name: name('organisation'), type: 'text', label: t('field.organisation'), value: row.organisation ?? '', maxLength: 200, list: 'organisation-list', hint: pickerHint(locale) },
       { name: name('role'), type: 'select', label: t('field.role'), value: row.role ?? 'partner', options: ROLES.map((r) => ({ value: r, label: label(locale, 'role', r) })) },
       { name: name('involvement'), type: 'select', label: t('field.involvement'), value: row.involvement ?? '', options: [none, ...INVOLVEMENTS.map((i) => ({ value: i, label: label(locale, 'involvement', i) }))] },
-      { name: name('testStatus'), type: 'select', label: t('field.testStatus'), hint: t('editing.testHint'), value: row.testStatus ?? '', options: [none, ...TEST_STATUSES.map((s) => ({ value: s, label: label(locale, 'testStatus', s) }))] },
-      { name: name('resultNl'), type: 'textarea', rows: 2, label: t('field.resultNl'), value: row.resultNl ?? '', maxLength: L.testResult },
-      { name: name('resultEn'), type: 'textarea', rows: 2, label: t('field.resultEn'), value: row.resultEn ?? '', maxLength: L.testResult },
-      { name: name('testedOn'), type: 'date', label: t('field.testedOn'), value: row.testedOn ?? '' },
     ],
   }
   return editPage(ctx, { ...frame, labelFor: rowProblemLabel(rows, (field) => (field === 'role' ? t('field.role') : fieldLabel(locale, field))) }, t('editing.intro.organisations'), {

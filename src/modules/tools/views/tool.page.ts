@@ -120,13 +120,32 @@ ${tool.organisations.length > 0
     )
   : paragraph(t('tool.organisations.none'))}
 ${heading(2, t('tool.tests'))}
-${tool.testMunicipalities.length > 0
+${tool.gateNotes.length > 0 ? alert('info', paragraph(tool.gateNotes.join(' '))) : ''}
+${tool.pilots.length > 0
   ? html`<div class="citydeal-caption-hidden">${table(
-      t('tool.tests'),
+      t('pilots.caption'),
       [t('tool.tests.municipality'), t('tool.tests.status'), t('tool.tests.result')],
-      tool.testMunicipalities.map((m) => [organisationLink(m), m.testStatus?.label ?? '–', localizedText(m.result, ctx.locale, '–')]),
+      tool.pilots.map((p) => [
+        organisationLink(p.municipality),
+        html`${p.status.label}${p.completedOn ? html`<span class="citydeal-note citydeal-meta">${t('pilots.completedOn', { date: date(p.completedOn) })}</span>` : ''}`,
+        p.outcome || p.lessons || p.tested
+          ? html`${p.outcome ? html`<strong>${p.outcome.label}.</strong> ` : ''}${localizedText(p.lessons ?? p.tested, ctx.locale)}${
+              p.evidenceUrl ? html`<span class="citydeal-note">${link(p.evidenceUrl, t('pilots.evidence'))}</span>` : ''
+            }`
+          : '–',
+      ]),
     )}</div>`
   : paragraph(t('tool.tests.none'))}
+${heading(2, t('adoptions.heading'))}
+${tool.adoptions.length > 0
+  ? unorderedList(
+      tool.adoptions.map(
+        (a) => html`${organisationLink(a.organisation)}${a.since ? html` (${t('adoptions.since', { date: date(a.since) })})` : ''}${a.version ? html`, ${t('adoptions.version', { version: a.version })}` : ''}${
+          a.localUrl ? html` · ${link(a.localUrl, a.localVariant ? localizedText(a.localVariant, ctx.locale) : t('adoptions.localVariant'))}` : ''
+        }`,
+      ),
+    )
+  : paragraph(t('adoptions.none'))}
 ${heading(2, t('tool.sdg'))}
 ${tool.sdgTargets.length > 0
   ? unorderedList(
@@ -149,6 +168,9 @@ ${heading(2, t('tool.similar'))}
 ${tool.similar.length > 0 ? unorderedList(tool.similar.map((r) => toolLink(r.slug, r.name))) : paragraph(t('tool.similar.none'))}
 ${heading(2, t('tool.addition.heading'))}
 ${paragraph(html`${t('tool.addition.text')} ${link(`${localePath(ctx.locale, '/tools/share')}?additionTo=${tool.slug}`, t('tool.addition.link'))}`)}
+${tool.lifecycle.length > 0 ? html`${heading(2, t('timeline.heading'))}<ol class="utrecht-ordered-list citydeal-timeline">${tool.lifecycle.map(
+  (c) => html`<li class="utrecht-ordered-list__item">${t('timeline.entry', { date: date(c.on), status: c.status.label })}</li>`,
+)}</ol>` : ''}
 ${heading(2, t('tool.history'))}
 <p class="utrecht-paragraph citydeal-meta">${t('tool.lastChanged', { date: date(tool.updatedAt) })}</p>
 ${tool.history.length > 0
