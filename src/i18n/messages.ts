@@ -11,6 +11,7 @@ import { formsMessages } from './messages/forms.ts'
 import { mailMessages } from './messages/mail.ts'
 import { organisationsMessages } from './messages/organisations.ts'
 import { pipelineMessages } from './messages/pipeline.ts'
+import { pipelineViewMessages } from './messages/pipeline-view.ts'
 import { shareMessages } from './messages/share.ts'
 import { siteMessages } from './messages/site.ts'
 import { vocabularyMessages } from './messages/vocabulary.ts'
@@ -25,6 +26,7 @@ export const MESSAGE_AREAS = [
   editingMessages,
   organisationsMessages,
   pipelineMessages,
+  pipelineViewMessages,
   adminMessages,
   accountsMessages,
   mailMessages,
@@ -42,6 +44,7 @@ export const messages = {
   ...editingMessages,
   ...organisationsMessages,
   ...pipelineMessages,
+  ...pipelineViewMessages,
   ...adminMessages,
   ...accountsMessages,
   ...mailMessages,

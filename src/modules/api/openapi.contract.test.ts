@@ -114,9 +114,12 @@ describe('the API answers as its OpenAPI document says', () => {
       '/api/v1/tools?q=omgevingswt&sort=name',
       '/api/v1/tools?q=de%20het',
       '/api/v1/tools?municipality=GM0363&status=available&sort=newest',
+      '/api/v1/tools?usedby=GM0344&usedby=GM0034&openCall=false&lang=en',
+      '/api/v1/tools?pilotIn=GM0344&openCall=true',
     ]) {
       conforms(await request('GET', url, { headers: { 'accept-language': 'en' } }), '/tools', 'get', 200)
     }
+    conforms(await request('GET', '/api/v1/tools?openCall=maybe&pilotIn=GM9999'), '/tools', 'get', 400)
     const bad = conforms(await request('GET', '/api/v1/tools?form=spreadsheet&page=0&q=' + 'x'.repeat(300)), '/tools', 'get', 400)
     assert.equal(typeof bad.detail, 'string')
     conforms(await request('GET', '/api/v1/tools?lang=fr'), '/tools', 'get', 400)
@@ -153,6 +156,32 @@ describe('the API answers as its OpenAPI document says', () => {
         { cbsCode: 'GM0363', role: 'owner' },
       ],
     })
+    // A City Deal tool in the pipeline: pilots at every stage, adoptions (one by an organisation without a CBS code),
+    // partners of an initiative, an open call, and a dated lifecycle.
+    const piloted = await createTool(db, {
+      status: 'testing',
+      origin: 'city_deal',
+      municipalities: [
+        { cbsCode: 'GM0758', role: 'owner' },
+        { cbsCode: 'GM0344', role: 'test_municipality', testStatus: 'passed', resultEn: 'It worked.', testedOn: '2026-05-01' },
+        { cbsCode: 'GM0034', role: 'test_municipality', testStatus: 'running' },
+        { cbsCode: 'GM0599', role: 'adopter' },
+      ],
+    })
+    const company = await db.insertInto('organisations').values({ slug: unique('bedrijf'), name: 'Gebruiker BV', kind: 'company' }).returning('id').executeTakeFirstOrThrow()
+    const zwolle = await organisationByCbs(db, 'GM0193')
+    await db.insertInto('pilots').values([
+      { tool_id: piloted.id, municipality_id: zwolle.id, status: 'withdrawn', tested_nl: 'Eén wijk.', evidence_url: 'https://example.org/zwolle' },
+      { tool_id: piloted.id, municipality_id: (await organisationByCbs(db, 'GM0200')).id, status: 'interested', committed_on: '2026-01-02' },
+    ]).execute()
+    await db.insertInto('adoptions').values({ tool_id: piloted.id, organisation_id: company.id, since: '2026-02-01', tool_version: '1.0', local_variant_en: 'Our variant', local_url: 'https://example.org/variant' }).execute()
+    await db.insertInto('tool_organisations').values({ tool_id: piloted.id, organisation_id: zwolle.id, role: 'partner', involvement: 'informed' }).execute()
+    await db.insertInto('tool_calls').values({ tool_id: piloted.id, asked_en: 'Test it.', closes_on: '2099-01-01' }).execute()
+    await db.insertInto('tool_status_changes').values([{ tool_id: piloted.id, status: 'idea', changed_on: '2025-01-01' }, { tool_id: piloted.id, status: 'testing', changed_on: '2026-03-01' }]).execute()
+    for (const lang of ['nl', 'en']) {
+      const body = conforms(await request('GET', `/api/v1/tools/${piloted.slug}?lang=${lang}`), '/tools/{slug}', 'get', 200)
+      assert.deepEqual([(body.pilots as unknown[]).length, (body.adoptions as unknown[]).length, (body.involvements as unknown[]).length, (body.lifecycle as unknown[]).length], [4, 2, 1, 2])
+    }
     const list = (await request('GET', '/api/v1/tools?pageSize=100')).json() as { total: number; items: { slug: string }[] }
     assert.ok(list.items.length === list.total && list.total > 50, 'the whole catalogue fits one page')
     for (const [i, { slug }] of list.items.entries()) {

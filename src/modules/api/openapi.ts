@@ -33,7 +33,8 @@ const facetDescriptions: Record<(typeof FACETS)[number], string> = {
   theme: 'Rathenau ethical theme the tool addresses',
   sdg: 'SDG 11 target the tool contributes to',
   principle: 'Design principle the tool was assessed to meet',
-  municipality: 'CBS code of a municipality involved in the tool (e.g. GM0363)',
+  municipality: 'CBS code of a municipality involved in the tool: a role, a pilot (not withdrawn) or an adoption (e.g. GM0363)',
+  usedby: 'CBS code of a municipality that records that it uses the tool (an adoption)',
 }
 
 const langParameter = {
@@ -93,6 +94,20 @@ export function buildOpenApi(ctx: { config: Config; reference: ReferenceData }) 
               explode: true,
               schema: { type: 'array', maxItems: MAX_VALUES_PER_FACET, items: { type: 'string', enum: [...vocabulary[facet]] } },
             })),
+            {
+              name: 'openCall',
+              in: 'query',
+              description: 'true: only tools with an open call for test municipalities; false: only tools without one',
+              schema: { type: 'boolean' },
+            },
+            {
+              name: 'pilotIn',
+              in: 'query',
+              description: 'CBS code of a municipality where the tool has a pilot that is not withdrawn (interested, committed, running or completed); narrower than municipality',
+              style: 'form',
+              explode: true,
+              schema: { type: 'array', maxItems: MAX_VALUES_PER_FACET, items: { type: 'string', enum: [...vocabulary.municipality] } },
+            },
             { name: 'sort', in: 'query', description: 'Sort order; relevance needs q', schema: { type: 'string', enum: [...SORTS] } },
             { name: 'page', in: 'query', description: 'Page number', schema: { type: 'integer', minimum: 1, default: 1 } },
             { name: 'pageSize', in: 'query', description: 'Items per page', schema: { type: 'integer', minimum: 1, maximum: MAX_API_PAGE_SIZE, default: 20 } },
@@ -112,7 +127,7 @@ export function buildOpenApi(ctx: { config: Config; reference: ReferenceData }) 
           tags: ['Tools'],
           summary: 'One tool with everything known about it',
           description:
-            'The tool with its texts, classifications, organisations and their roles, test municipalities with results, SDG 11 contributions, assessments with their evidence and assessor, retirement and successor, and related tools. A slug the tool had before (renamed, or merged into another) answers 301 to the current one.',
+            'The tool with its texts, classifications, organisations and their roles, pilots in municipalities with their outcome, adoptions, involvements, its dated lifecycle and what the City Deal’s gate still asks of it, SDG 11 contributions, assessments with their evidence and assessor, retirement and successor, and related tools. A slug the tool had before (renamed, or merged into another) answers 301 to the current one.',
           parameters: [
             { name: 'slug', in: 'path', required: true, description: "The tool's stable identifier", schema: { type: 'string', pattern: SLUG_PATTERN, maxLength: SLUG_MAX_LENGTH } },
             langParameter,

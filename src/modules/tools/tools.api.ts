@@ -55,6 +55,12 @@ function apiTool(tool: ToolView, publicUrl: string, locale: Locale): Static<type
     aliasDetails: tool.aliasDetails,
     organisations: tool.organisations,
     testMunicipalities: tool.testMunicipalities.map((m) => ({ ...m, result: text(m.result) })),
+    pilots: tool.pilots.map((p) => ({ ...p, tested: text(p.tested), lessons: text(p.lessons) })),
+    adoptions: tool.adoptions.map((a) => ({ ...a, localVariant: text(a.localVariant) })),
+    involvements: tool.involvements,
+    lifecycle: tool.lifecycle,
+    gate: tool.gate,
+    counts: tool.counts,
     sdgTargets: tool.sdgTargets.map((s) => ({ ...s, contribution: text(s.contribution) })),
     themes: tool.themes,
     assessment: {
@@ -90,7 +96,7 @@ export function registerToolsApi(app: FastifyInstance, ctx: { config: Config; re
   const problems = { 400: Problem, 404: Problem, '5xx': Problem }
 
   app.get('/api/v1/tools', { schema: { response: { 200: ToolList, ...problems } } }, async (request) => {
-    const query = parseCatalogueQuery(request.query as Record<string, unknown>, ctx.reference, { allowPageSize: true })
+    const query = parseCatalogueQuery(request.query as Record<string, unknown>, ctx.reference, { allowPageSize: true, apiFilters: true })
     const locale = apiLocale(request)
     const result = await ctx.tools.searchCatalogue(query)
     if (query.page > result.pages) throw new NotFoundError('error.pageOutOfRange', { page: query.page, pages: result.pages })

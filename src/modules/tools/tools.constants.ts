@@ -21,10 +21,13 @@ export const COMMON_LICENCES = ['EUPL-1.2', 'MIT', 'Apache-2.0', 'GPL-3.0-or-lat
 export const TOOL_LIMITS = { name: 200, description: 5000, occasion: 2000, processQuestion: 300, licence: 200, url: 2000, alias: 200, linkTitle: 300, contribution: 1000, explanation: 2000, pilotTested: 2000, pilotLessons: 4000, retiredReason: 1000 } as const
 
 /** Paths under /tools/ that are pages of their own: no tool may have these slugs. */
-export const RESERVED_TOOL_SLUGS: ReadonlySet<string> = new Set(['new', 'share'])
+export const RESERVED_TOOL_SLUGS: ReadonlySet<string> = new Set(['new', 'share', 'pipeline'])
 
-/** The catalogue's facets, in the order the page shows them; each is also a URL parameter. */
-export const FACETS = ['category', 'form', 'status', 'origin', 'process', 'theme', 'sdg', 'principle', 'municipality'] as const
+/**
+ * The catalogue's facets, in the order the page shows them; each is also a URL parameter. municipality: any
+ * municipality involved (a role, a pilot that is not withdrawn, or an adoption); usedby: one that adopted the tool.
+ */
+export const FACETS = ['category', 'form', 'status', 'origin', 'process', 'theme', 'sdg', 'principle', 'municipality', 'usedby'] as const
 export type Facet = (typeof FACETS)[number]
 
 export const MAX_QUERY_LENGTH = 200

@@ -1,8 +1,9 @@
 import { isMessageKey, label, translate } from '../../i18n/i18n.ts'
 import type { Locale } from '../../i18n/messages.ts'
-import { gateReasons, gateReasonText } from '../pipeline/pipeline.gate.ts'
+import { gateReasonText } from '../pipeline/pipeline.gate.ts'
+import { gateOutlook, reasonsAsText } from '../pipeline/pipeline.outlook.ts'
 import type { ReferenceData } from '../reference/reference.service.ts'
-import { FACETS, LICENCE_NOT_APPLICABLE_FORMS, type Facet } from './tools.constants.ts'
+import { FACETS, LICENCE_NOT_APPLICABLE_FORMS, PILOT_STATUSES, type Facet } from './tools.constants.ts'
 import type { SearchRow } from './tools.repository.ts'
 import type { CatalogueResult, ToolDetails } from './tools.service.ts'
 
@@ -38,6 +39,7 @@ export function facetValueLabel(facet: Facet, value: string, locale: Locale, ref
       return s ? `${s.code} ${locale === 'nl' ? s.title_nl : s.title_en}` : value
     }
     case 'municipality':
+    case 'usedby':
       return reference.municipalities.get(value)?.label ?? value
     default:
       return label(locale, facet, value)
@@ -64,7 +66,7 @@ export function presentFacets(result: CatalogueResult, locale: Locale, reference
     const values = result.facets[facet]
       .map((f) => ({ ...f, label: facetValueLabel(facet, f.value, locale, reference) }))
       .sort((a, b) =>
-        facet === 'municipality' ? a.label.localeCompare(b.label, locale) : order(a.value) - order(b.value) || b.count - a.count || a.label.localeCompare(b.label, locale),
+        facet === 'municipality' || facet === 'usedby' ? a.label.localeCompare(b.label, locale) : order(a.value) - order(b.value) || b.count - a.count || a.label.localeCompare(b.label, locale),
       )
     return { facet, label: translate(locale, `facet.${facet}`), values }
   })
@@ -115,6 +117,14 @@ export function presentTool(details: ToolDetails, locale: Locale, reference: Ref
           assessedOn: a?.assessed_on ?? null,
         }
       })
+  const outlook = gateOutlook(
+    {
+      origin: tool.origin,
+      owners: details.organisations.filter((o) => o.role === 'owner').map((o) => ({ name: o.name, isPartner: o.is_city_deal_partner })),
+      pilots: details.pilots.map((p) => ({ municipality: p.municipality_name, status: p.status, outcome: p.outcome })),
+    },
+    tool.status,
+  )
   const organisation = (o: Omit<ToolDetails['organisations'][number], 'is_city_deal_partner'>) => ({
     slug: o.slug,
     name: o.name,
@@ -171,23 +181,40 @@ export function presentTool(details: ToolDetails, locale: Locale, reference: Ref
       evidenceUrl: p.evidence_url,
     })),
     adoptions: details.adoptions.map((a) => ({
-      organisation: { slug: a.organisation_slug, name: a.organisation_name, kind: { code: a.organisation_kind, label: label(locale, 'kind', a.organisation_kind) } },
+      organisation: {
+        slug: a.organisation_slug,
+        name: a.organisation_name,
+        kind: { code: a.organisation_kind, label: label(locale, 'kind', a.organisation_kind) },
+        cbsCode: a.organisation_cbs_code,
+      },
       since: a.since,
       version: a.tool_version,
       localVariant: localized(a.local_variant_nl, a.local_variant_en, locale),
       localUrl: a.local_url,
     })),
-    lifecycle: details.statusChanges.map((c) => ({ status: { code: c.status, label: label(locale, 'status', c.status) }, on: c.changed_on })),
+    /** The status changes, oldest first; the last one is the current status when it matches the tool's. */
+    lifecycle: details.statusChanges.map((c, i, all) => ({
+      status: { code: c.status, label: label(locale, 'status', c.status) },
+      on: c.changed_on,
+      current: i === all.length - 1 && c.status === tool.status,
+    })),
+    gate: {
+      applies: outlook.applies,
+      needed: outlook.needed,
+      committed: outlook.committed.length,
+      completed: outlook.completed.length,
+      next: outlook.next ? { code: outlook.next, label: label(locale, 'status', outlook.next) } : null,
+      missing: reasonsAsText(locale, outlook.missing),
+      unmet: reasonsAsText(locale, outlook.unmet),
+    },
     /** What a City Deal tool at its status still lacks of the City Deal's rule (tools that passed before the gate). */
-    gateNotes: gateReasons(
-      {
-        origin: tool.origin,
-        owners: details.organisations.filter((o) => o.role === 'owner').map((o) => ({ name: o.name, isPartner: o.is_city_deal_partner })),
-        pilots: details.pilots.map((p) => ({ municipality: p.municipality_name, status: p.status, outcome: p.outcome })),
-      },
-      'idea',
-      tool.status,
-    ).map((reason) => gateReasonText(locale, reason)),
+    gateNotes: outlook.unmet.map((reason) => gateReasonText(locale, reason)),
+    /** Organisations involved in the tool beside its owner and co-developers: the organiser of an initiative of others, and partners. */
+    involvements: details.organisations.filter((o) => o.role === 'organising_party' || o.role === 'partner').map(organisation),
+    counts: {
+      pilots: Object.fromEntries(PILOT_STATUSES.map((status) => [status, details.pilots.filter((p) => p.status === status).length])) as Record<(typeof PILOT_STATUSES)[number], number>,
+      adoptions: details.adoptions.length,
+    },
     sdgTargets: details.sdg.map((s) => ({
       code: s.target_code,
       label: facetValueLabel('sdg', s.target_code, locale, reference),

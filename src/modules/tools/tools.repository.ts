@@ -15,6 +15,10 @@ export interface SearchParams {
   /** Groups of alternatives: every group must match, any word of a group may. The last group may be a prefix. */
   termGroups: { words: string[]; prefix: boolean }[]
   filters: Record<Facet, string[]>
+  /** Tools with (true) or without (false) an open call for test municipalities; undefined: either. */
+  openCall?: boolean | undefined
+  /** Tools with a pilot that is not withdrawn in one of these municipalities (CBS codes); empty: any. */
+  pilotIn?: string[]
   sort: Sort
   limit: number
   offset: number
@@ -79,6 +83,20 @@ function filterConditions(filters: Record<string, string[]>, except?: string): R
     .map(([facet, values]) => sql`t.facet_keys && ${values.map((v) => `${facet}:${v}`)}::text[]`)
 }
 
+/** The API's filters that are not facets: conditions on the pipeline's tables (reads; the pipeline writes them). */
+function pipelineConditions(params: Pick<SearchParams, 'openCall' | 'pilotIn'>): RawBuilder<unknown>[] {
+  const conditions: RawBuilder<unknown>[] = []
+  if (params.openCall !== undefined) {
+    const open = sql`exists (select 1 from tool_calls c where c.tool_id = t.id and c.status = 'open' and (c.closes_on is null or c.closes_on >= current_date))`
+    conditions.push(params.openCall ? open : sql`not ${open}`)
+  }
+  if (params.pilotIn && params.pilotIn.length > 0) {
+    conditions.push(sql`exists (select 1 from pilots p join organisations o on o.id = p.municipality_id
+      where p.tool_id = t.id and p.status <> 'withdrawn' and o.cbs_code = any(${params.pilotIn}::text[]))`)
+  }
+  return conditions
+}
+
 function whereClause(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
   return conditions.length === 0 ? sql`true` : sql.join(conditions, sql` and `)
 }
@@ -128,7 +146,8 @@ export function createToolsRepository(db: Database) {
     async search(params: SearchParams): Promise<{ rows: SearchRow[]; facetCounts: Map<string, number> }> {
       const query = tsQuery(params.termGroups)
       const match = query ? sql`t.search_vector @@ ${query}` : sql`true`
-      const base = [match, ...filterConditions(params.filters)]
+      const others = pipelineConditions(params)
+      const base = [match, ...filterConditions(params.filters), ...others]
 
       const order =
         params.sort === 'newest'
@@ -158,7 +177,7 @@ export function createToolsRepository(db: Database) {
         for (const key of [...counts.keys()]) if (key.startsWith(`${facet}:`)) counts.delete(key)
         const own = await sql<{ key: string; n: number }>`
           select k as key, count(*)::int as n from tools t cross join lateral unnest(t.facet_keys) as k
-          where ${whereClause([match, ...filterConditions(params.filters, facet)])} and k like ${`${facet}:%`}
+          where ${whereClause([match, ...filterConditions(params.filters, facet), ...others])} and k like ${`${facet}:%`}
           group by k`.execute(db)
         for (const r of own.rows) counts.set(r.key, r.n)
       }
@@ -230,7 +249,7 @@ export function createToolsRepository(db: Database) {
     async similar(toolId: number, limit: number, exclude: number[]) {
       const { rows } = await sql<SearchRow & { score: number }>`
         with me as (
-          select array(select k from unnest(facet_keys) k where k !~ '^(category|status|origin|municipality):') as keys,
+          select array(select k from unnest(facet_keys) k where k !~ '^(category|status|origin|municipality|usedby):') as keys,
             category from tools where id = ${toolId}
         )
         select ${sql.join(LIST_COLUMNS.map((c) => sql.ref(`t.${c}`)))},
@@ -305,7 +324,7 @@ export function createToolsRepository(db: Database) {
       x
         .selectFrom('adoptions as a')
         .innerJoin('organisations as o', 'o.id', 'a.organisation_id')
-        .select(['a.id', 'a.organisation_id', 'o.name as organisation_name', 'o.slug as organisation_slug', 'o.kind as organisation_kind', 'a.since', 'a.tool_version', 'a.local_variant_nl', 'a.local_variant_en', 'a.local_url'])
+        .select(['a.id', 'a.organisation_id', 'o.name as organisation_name', 'o.slug as organisation_slug', 'o.kind as organisation_kind', 'o.cbs_code as organisation_cbs_code', 'a.since', 'a.tool_version', 'a.local_variant_nl', 'a.local_variant_en', 'a.local_url'])
         .where('a.tool_id', '=', toolId)
         .orderBy('o.name')
         .execute(),

@@ -1,7 +1,7 @@
 import { Type, type TSchema } from '@sinclair/typebox'
 import { Component, Nullable, StringEnum } from '../../lib/schema.ts'
 import { LOCALES } from '../../i18n/messages.ts'
-import { ALIAS_KINDS, FACETS } from './tools.constants.ts'
+import { ALIAS_KINDS, FACETS, PILOT_STATUSES } from './tools.constants.ts'
 
 // The API's resources of the catalogue: the routes serialise through these, and the OpenAPI document is
 // generated from them (src/modules/api/openapi.ts).
@@ -75,12 +75,73 @@ export const Organisation = Component('Organisation', Type.Object(organisationPr
 
 export const TestMunicipality = Component(
   'TestMunicipality',
-  Type.Object({
-    ...organisationProperties,
-    testStatus: Nullable(CodeLabel),
-    result: LocalizedText,
-    testedOn: Nullable(Type.String({ format: 'date' })),
-  }),
+  Type.Object(
+    {
+      ...organisationProperties,
+      testStatus: Nullable(CodeLabel),
+      result: LocalizedText,
+      testedOn: Nullable(Type.String({ format: 'date' })),
+    },
+    { description: 'A pilot (not withdrawn) as the first version of the API described it: derived from pilots, kept for compatibility' },
+  ),
+)
+
+const MunicipalityRef = Type.Object({ slug: Type.String(), name: Type.String(), cbsCode: Nullable(Type.String({ description: 'CBS code (e.g. GM0363)' })) })
+
+export const Pilot = Component(
+  'Pilot',
+  Type.Object(
+    {
+      municipality: MunicipalityRef,
+      status: Type.Object({ code: StringEnum(PILOT_STATUSES), label: Type.String() }, { description: 'interested, committed, running, completed or withdrawn' }),
+      committedOn: Nullable(Type.String({ format: 'date' })),
+      startedOn: Nullable(Type.String({ format: 'date' })),
+      completedOn: Nullable(Type.String({ format: 'date' })),
+      tested: LocalizedText,
+      outcome: Nullable(Type.Object(CodeLabel.properties, { description: 'worked, partly or did_not_work; only when completed' })),
+      lessons: LocalizedText,
+      evidenceUrl: Nullable(Type.String({ format: 'uri' })),
+    },
+    { description: 'The tool tested in a municipality: its stage and dates, what was tested, the outcome and the lessons learned' },
+  ),
+)
+
+export const Adoption = Component(
+  'Adoption',
+  Type.Object(
+    {
+      organisation: Type.Object({ slug: Type.String(), name: Type.String(), kind: CodeLabel, cbsCode: Nullable(Type.String({ description: 'CBS code of a municipality' })) }),
+      since: Nullable(Type.String({ format: 'date' })),
+      version: Nullable(Type.String({ description: 'The version of the tool in use' })),
+      localVariant: LocalizedText,
+      localUrl: Nullable(Type.String({ format: 'uri', description: 'The local variant, e.g. the municipality’s own ordinance' })),
+    },
+    { description: 'An organisation that records that it uses the tool' },
+  ),
+)
+
+const GateReason = Type.Object({
+  code: StringEnum(['noOwner', 'manyOwners', 'ownerNotPartner', 'committed', 'completed'] as const),
+  text: Type.String({ description: 'The reason as a sentence, naming what is missing' }),
+})
+
+export const Gate = Component(
+  'Gate',
+  Type.Object(
+    {
+      applies: Type.Boolean({ description: 'Whether the gate applies: only City Deal tools have one' }),
+      needed: Type.Integer({ description: 'Municipalities needed: committed pilots to enter development, completed ones to become available' }),
+      committed: Type.Integer({ description: 'Municipalities with a committed, running or completed pilot' }),
+      completed: Type.Integer({ description: 'Pilots completed with an outcome' }),
+      next: Nullable(Type.Object(CodeLabel.properties, { description: 'The next status in the lifecycle; null for secured and retired tools' })),
+      missing: Type.Array(GateReason, { description: 'What the step to the next status lacks (the gate would refuse it); empty when nothing does' }),
+      unmet: Type.Array(GateReason, { description: 'Conditions of the current status the tool does not meet (it got there before the gate)' }),
+    },
+    {
+      description:
+        'The City Deal’s rule: a City Deal tool enters development only with exactly one owner that is a City Deal partner and three municipalities with a committed pilot, and becomes available only with three pilots completed with an outcome',
+    },
+  ),
 )
 
 /** An organisation named by its slug (its page is /organisations/{slug}) and name. */
@@ -132,7 +193,23 @@ export const Tool = Component(
       'The entries of aliases, in the same order, with their kind and language',
     ),
     organisations: list(Organisation),
-    testMunicipalities: list(TestMunicipality),
+    testMunicipalities: list(TestMunicipality, 'Derived from pilots (those not withdrawn), for compatibility with the first version; see pilots'),
+    pilots: list(Pilot, 'The municipalities that test or tested the tool, completed first'),
+    adoptions: list(Adoption, 'The organisations that use the tool, by name'),
+    involvements: list(Organisation, 'The organising party of an initiative of others and the partners involved, with the depth of their involvement'),
+    lifecycle: list(
+      Type.Object({ status: CodeLabel, on: Type.String({ format: 'date' }), current: Type.Boolean({ description: 'The change that gave the tool its current status' }) }),
+      'Every change of status with its date, oldest first',
+    ),
+    gate: Gate,
+    counts: Type.Object(
+      {
+        pilots: Type.Object(Object.fromEntries(PILOT_STATUSES.map((status) => [status, Type.Integer()])) as Record<(typeof PILOT_STATUSES)[number], ReturnType<typeof Type.Integer>>, {
+          description: 'Pilots per status',
+        }),
+        adoptions: Type.Integer({ description: 'Organisations that use the tool' }),
+      },
+    ),
     sdgTargets: list(Type.Object({ code: Type.String(), label: Type.String(), contribution: LocalizedText })),
     themes: list(CodeLabel),
     assessment: Type.Object({

@@ -21,6 +21,12 @@ import {
 export interface CatalogueQuery {
   q: string
   filters: Record<Facet, string[]>
+  /**
+   * Filters of the API that are not facets (no counts of their own): tools with an open call for test
+   * municipalities (true) or without one (false); tools with a pilot (not withdrawn) in one of these municipalities.
+   */
+  openCall?: boolean | undefined
+  pilotIn: string[]
   page: number
   pageSize: number
   sort: Sort
@@ -52,6 +58,7 @@ function buildFacetVocabulary(reference: ReferenceData): FacetVocabulary {
     sdg: new Set(reference.sdgTargets.map((s) => s.code)),
     principle: new Set(reference.criteria.filter((c) => c.family === 'principle').map((c) => c.code)),
     municipality: new Set(reference.municipalities.keys()),
+    usedby: new Set(reference.municipalities.keys()),
   }
 }
 
@@ -64,7 +71,7 @@ function firstValue(value: unknown): string | undefined {
 export function parseCatalogueQuery(
   raw: Record<string, unknown>,
   reference: ReferenceData,
-  options: { allowPageSize: boolean },
+  options: { allowPageSize: boolean; apiFilters?: boolean },
 ): CatalogueQuery {
   const problems: FieldProblem[] = []
   const vocabulary = facetVocabulary(reference)
@@ -75,22 +82,34 @@ export function parseCatalogueQuery(
     problems.push({ name: 'q', messageKey: 'validation.tooLong', params: { max: MAX_QUERY_LENGTH } })
   }
 
-  const filters = {} as Record<Facet, string[]>
-  for (const facet of FACETS) {
-    const value = raw[facet]
+  /** The distinct values of a repeatable parameter, each checked against its vocabulary. */
+  const listParameter = (name: string, allowed: ReadonlySet<string>) => {
+    const value = raw[name]
     const values = (Array.isArray(value) ? value : value === undefined ? [] : [value])
       .map((v) => cleanText(String(v)))
       .filter((v) => v !== '')
     const unique = [...new Set(values)]
     if (unique.length > MAX_VALUES_PER_FACET) {
-      problems.push({ name: facet, messageKey: 'validation.tooManyValues', params: { max: MAX_VALUES_PER_FACET } })
+      problems.push({ name, messageKey: 'validation.tooManyValues', params: { max: MAX_VALUES_PER_FACET } })
     }
     for (const v of unique) {
-      if (!vocabulary[facet].has(v)) {
-        problems.push({ name: facet, messageKey: 'validation.unknownValue', params: { value: v.slice(0, 60) } })
-      }
+      if (!allowed.has(v)) problems.push({ name, messageKey: 'validation.unknownValue', params: { value: v.slice(0, 60) } })
     }
-    filters[facet] = unique
+    return unique
+  }
+  const filters = {} as Record<Facet, string[]>
+  for (const facet of FACETS) filters[facet] = listParameter(facet, vocabulary[facet])
+
+  // The API's other filters; the catalogue page ignores them, as it ignores pageSize.
+  let openCall: boolean | undefined
+  let pilotIn: string[] = []
+  if (options.apiFilters) {
+    const openCallRaw = firstValue(raw.openCall)
+    if (openCallRaw === 'true' || openCallRaw === 'false') openCall = openCallRaw === 'true'
+    else if (openCallRaw !== undefined && openCallRaw !== '') {
+      problems.push({ name: 'openCall', messageKey: 'validation.unknownValue', params: { value: openCallRaw.slice(0, 60) } })
+    }
+    pilotIn = listParameter('pilotIn', vocabulary.municipality)
   }
 
   const page = parsePositiveInt(firstValue(raw.page), 1, MAX_PAGE)
@@ -118,7 +137,7 @@ export function parseCatalogueQuery(
   }
 
   if (problems.length > 0) throw new ValidationError(problems)
-  return { q, filters, page: page!, pageSize, sort }
+  return { q, filters, openCall, pilotIn, page: page!, pageSize, sort }
 }
 
 function parsePositiveInt(value: string | undefined, fallback: number, max: number): number | undefined {
@@ -134,6 +153,8 @@ export function catalogueSearchParams(query: CatalogueQuery, overrides: Partial<
   const params = new URLSearchParams()
   if (state.q) params.set('q', state.q)
   for (const facet of FACETS) for (const v of state.filters[facet]) params.append(facet, v)
+  if (state.openCall !== undefined) params.set('openCall', String(state.openCall))
+  for (const v of state.pilotIn) params.append('pilotIn', v)
   if (state.sort !== (state.q ? 'relevance' : 'name')) params.set('sort', state.sort)
   if (state.page > 1) params.set('page', String(state.page))
   if (state.pageSize !== PAGE_SIZE) params.set('pageSize', String(state.pageSize))

@@ -76,6 +76,8 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
     const { rows, facetCounts } = await repository.search({
       termGroups,
       filters: query.filters,
+      openCall: query.openCall,
+      pilotIn: query.pilotIn,
       sort: query.sort,
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
@@ -104,7 +106,8 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
     /** Searches the catalogue; results are cached per catalogue version, so every instance sees every change. */
     async searchCatalogue(query: CatalogueQuery): Promise<CatalogueResult> {
       const version = await catalogueVersion()
-      const key = JSON.stringify(query)
+      // Whether a call is open also depends on the day (its closing date), which the catalogue version does not count.
+      const key = query.openCall === undefined ? JSON.stringify(query) : `${JSON.stringify(query)} ${new Date().toISOString().slice(0, 10)}`
       const hit = cache.get(key, version)
       if (hit) return hit
       const value = await runSearch(query)
