@@ -6,7 +6,9 @@
 //   e.g. npx tsx scripts/screenshots.ts --as curator /curation /curation/1 '/curation/1/merge?target=pdok'
 //
 // Besides the seed, the app has one retired tool that is partly assessed and replaced by PDOK, at
-// /tools/voorbeeld-buiten-gebruik (its old address /tools/oud-voorbeeld answers 301). --print also renders each
+// /tools/voorbeeld-buiten-gebruik (its old address /tools/oud-voorbeeld answers 301); City Deal tools at each stage
+// of /tools/pipeline with pilots, an open call and a dated lifecycle (e.g. /tools/participatiewijzer-sensoren); and
+// Utrecht and Almere using PDOK (/tools?usedby=GM0344). --print also renders each
 // page as the print style sheet shows it (DIR/<name>-print.png).
 //
 // Each PATH gives DIR/<name>-1280.png and DIR/<name>-390.png (full page), and the script prints whether the page
@@ -14,6 +16,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { sql } from 'kysely'
 import { chromium } from 'playwright-core'
 import { CHROMIUM } from '../e2e/browser.ts'
 import { addAssessments, addSlugRedirect, createTool, createUser, organisationByCbs, retireTool } from '../test/factories.ts'
@@ -60,6 +63,51 @@ await addAssessments(db, retired.id, [
 ])
 await retireTool(db, retired.id, { on: '2026-06-30', reasonNl: 'Opgegaan in PDOK, dat dezelfde kaarten als open dienst aanbiedt.', replacedBy: pdok.id })
 await addSlugRedirect(db, 'oud-voorbeeld', retired.id)
+// City Deal tools on their way (the pipeline, /tools/pipeline): at each stage, with owners, pilots, an open call and a
+// dated lifecycle; and municipalities that use PDOK (the "used by" facet).
+const pipelineTool = async (slug: string, nl: string, en: string, status: string, input: Parameters<typeof createTool>[1], history: [string, string][]) => {
+  const tool = await createTool(db, { slug, name_nl: nl, name_en: en, status, origin: 'city_deal', form: 'method', ...input })
+  for (const [changed, on] of history) await db.insertInto('tool_status_changes').values({ tool_id: tool.id, status: changed, changed_on: on, changed_at: new Date(`${on}T12:00:00Z`) }).execute()
+  return tool
+}
+await pipelineTool('wijkklimaatkaart', 'Wijkklimaatkaart', 'Neighbourhood climate map', 'idea', {}, [['idea', '2026-09-14']])
+const deel = await pipelineTool(
+  'deelmobiliteit-afsprakenkader',
+  'Afsprakenkader deelmobiliteit',
+  'Shared mobility agreement framework',
+  'selected',
+  { form: 'agreement', municipalities: [{ cbsCode: 'GM0758', role: 'owner' }, { cbsCode: 'GM0344', role: 'test_municipality' }, { cbsCode: 'GM0772', role: 'test_municipality' }] },
+  [['idea', '2026-02-02'], ['proposed', '2026-04-20'], ['selected', '2026-06-11']],
+)
+await db.insertInto('tool_calls').values({ tool_id: deel.id, asked_nl: 'Test het kader een half jaar met twee aanbieders.', municipalities_needed: 1, opens_on: '2026-10-01', closes_on: '2099-03-31' }).execute()
+await pipelineTool(
+  'hittestress-wijkscan',
+  'Hittestress-wijkscan',
+  'Heat stress neighbourhood scan',
+  'in_development',
+  { form: 'software', municipalities: [{ cbsCode: 'GM0200', role: 'owner' }, { cbsCode: 'GM0034', role: 'test_municipality', testStatus: 'running' }, { cbsCode: 'GM0193', role: 'test_municipality' }, { cbsCode: 'GM0855', role: 'test_municipality' }] },
+  [['idea', '2025-11-03'], ['selected', '2026-01-15'], ['in_development', '2026-05-04']],
+)
+await pipelineTool(
+  'participatiewijzer-sensoren',
+  'Participatiewijzer sensoren',
+  'Participation guide for sensors',
+  'testing',
+  {
+    form: 'guideline',
+    municipalities: [
+      { cbsCode: 'GM0796', role: 'owner' },
+      { cbsCode: 'GM0344', role: 'test_municipality', testStatus: 'passed', resultNl: 'Bewoners begrepen de sensoren beter.', testedOn: '2026-09-30' },
+      { cbsCode: 'GM0034', role: 'test_municipality', testStatus: 'inconclusive', testedOn: '2026-10-15' },
+      { cbsCode: 'GM0599', role: 'test_municipality', testStatus: 'running' },
+    ],
+  },
+  [['idea', '2025-03-10'], ['proposed', '2025-05-01'], ['selected', '2025-06-20'], ['in_development', '2025-09-01'], ['testing', '2026-04-01']],
+)
+for (const cbsCode of ['GM0344', 'GM0034']) {
+  await db.insertInto('adoptions').values({ tool_id: pdok.id, organisation_id: (await organisationByCbs(db, cbsCode)).id, since: '2024-01-01' }).execute()
+}
+await sql`select tool_refresh_derived(array(select id from tools))`.execute(db)
 const user = role === 'anonymous' ? undefined : await createUser(db, { role, ...(role === 'partner' ? { organisationId: utrecht.id } : {}) })
 const cookie = user ? await sessionCookie(db, user.id) : undefined
 

@@ -10,6 +10,7 @@ import { registerCurationPages } from './modules/curation/curation.routes.ts'
 import { registerHealth } from './modules/health/health.routes.ts'
 import { registerOrganisationPages } from './modules/organisations/organisations.routes.ts'
 import { registerContentPages } from './modules/pages/pages.routes.ts'
+import { registerPipelinePages } from './modules/pipeline/pipeline-view.routes.ts'
 import { registerSharePages } from './modules/submissions/share.routes.ts'
 import { registerSubmissionsApi } from './modules/submissions/submissions.api.ts'
 import { registerToolEditingPages } from './modules/tool-editing/tool-editing.routes.ts'
@@ -92,6 +93,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerHealth(app, ctx)
   registerContentPages(app, ctx)
   registerToolPages(app, ctx)
+  registerPipelinePages(app, ctx)
   registerToolsApi(app, ctx)
   registerOrganisationPages(app, ctx)
   registerOpenApi(app, ctx)

@@ -13,6 +13,8 @@ import { createMailRepository } from './modules/mail/mail.repository.ts'
 import { createMailSender, type MailSender } from './modules/mail/mail.sender.ts'
 import { createMailService } from './modules/mail/mail.service.ts'
 import { createPilotsRepository } from './modules/pipeline/pilots.repository.ts'
+import { createPipelineViewRepository } from './modules/pipeline/pipeline-view.repository.ts'
+import { createPipelineViewService } from './modules/pipeline/pipeline-view.service.ts'
 import { createOrganisationsRepository } from './modules/organisations/organisations.repository.ts'
 import { createOrganisationsService } from './modules/organisations/organisations.service.ts'
 import { createReferenceRepository } from './modules/reference/reference.repository.ts'
@@ -105,6 +107,7 @@ export async function buildContext(config: Config, options: ContextOptions) {
       mailSender: sender,
       cookieSecret: config.COOKIE_SECRET || (await sharedSetting(db, 'cookie_secret', () => randomBytes(32).toString('base64url'))),
       tools: createToolsService(toolsRepository, audit, { versionTtlMs: config.CATALOGUE_VERSION_TTL_MS }),
+      pipelineView: createPipelineViewService(createPipelineViewRepository(db)),
       accounts: createAccountsService({ repository: accountsRepository, transaction, audit, mail, publicUrl: config.PUBLIC_URL }),
       organisations,
       submissions,

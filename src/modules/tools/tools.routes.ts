@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { VersionedLru } from '../../lib/lru-cache.ts'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Config } from '../../config.ts'
 import { isSlug } from '../../lib/slug.ts'
 import { can } from '../accounts/accounts.policy.ts'
@@ -9,6 +8,7 @@ import { NotFoundError } from '../../errors.ts'
 import { localePath } from '../../i18n/i18n.ts'
 import { LOCALES } from '../../i18n/messages.ts'
 import { pageContext } from '../../plugins/context.ts'
+import { createPageCache } from './tools.page-cache.ts'
 import { presentFacets, presentListItem, presentTool } from './tools.presenter.ts'
 import { catalogueSearchParams, parseCatalogueQuery, parseReturnQuery } from './tools.schemas.ts'
 import { cataloguePage } from './views/catalogue.page.ts'
@@ -16,19 +16,7 @@ import { toolPage } from './views/tool.page.ts'
 
 /** HTML pages of the catalogue: /tools and /tools/{slug}, Dutch at / and English under /en/. */
 export function registerToolPages(app: FastifyInstance, ctx: { config: Config; reference: ReferenceData; tools: ToolsService }) {
-  // Rendered pages for visitors without an account, reused while the catalogue version holds (a change through
-  // this instance is seen at once, one through another instance within CATALOGUE_VERSION_TTL_MS). Kept encoded,
-  // so a hit is sent as it is. Keyed by what the page shows (locale and normalised query, or locale and slug), not
-  // by the raw URL: parameters the page ignores cannot fill the cache with copies.
-  const pages = new VersionedLru<Buffer>(1_000)
-  const cached = async (request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<string>) => {
-    const anonymous = request.actor.kind === 'anonymous'
-    const version = await ctx.tools.catalogueVersion()
-    const hit = anonymous ? pages.get(key, version) : undefined
-    const body = hit ?? Buffer.from(await render(), 'utf8')
-    if (anonymous && !hit) pages.set(key, version, body)
-    return reply.type('text/html; charset=utf-8').send(body)
-  }
+  const cached = createPageCache(ctx.tools, 1_000)
   /** The page's own address as it renders it (language switch, alternates): canonical, so any request may share it. */
   const canonicalContext = (request: FastifyRequest, path: string, search: URLSearchParams) => ({
     ...pageContext(request, ctx.config.PUBLIC_URL),

@@ -37,6 +37,11 @@ ${paragraph(c.description)}
 ${paragraph(c.count === 1 ? t('home.toolCountOne') : t('home.toolCount', { count: c.count }))}</li>`,
   )}</ul>
 </section>
+<section aria-labelledby="pipeline-heading">
+${heading(2, t('home.pipeline.heading'), { id: 'pipeline-heading' })}
+${paragraph(t('home.pipeline.text'))}
+${paragraph(link(localePath(ctx.locale, '/tools/pipeline'), t('home.pipeline.link')))}
+</section>
 <section aria-labelledby="share-heading">
 ${heading(2, t('home.share.heading'), { id: 'share-heading' })}
 ${paragraph(t('home.share.text'))}

@@ -144,6 +144,7 @@ ${item.description ? paragraph(localizedText(item.description, ctx.locale)) : ''
   const count = model.total === 1 ? t('catalogue.results.countOne') : t('catalogue.results.count', { count: model.total })
   const main = html`${heading(1, title)}
 ${searchForm}
+<p class="utrecht-paragraph citydeal-pipeline-link">${link(localePath(ctx.locale, '/tools/pipeline'), t('pipeline.link'))}</p>
 <div class="citydeal-catalogue">
 <div>${facetForm}</div>
 <section aria-labelledby="results-heading">
