@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { createTool } from '../test/factories.ts'
 import { axeViolations, browserSkipReason, startBrowserFixture, type BrowserFixture } from './browser.ts'
 
 const skip = browserSkipReason()
@@ -74,6 +75,48 @@ describe('organisation pages: accessibility at 1280 and 375 px', { skip }, () =>
           }
         })
       }
+    }
+  }
+})
+
+// The pipeline (/tools/pipeline) and a tool's dated lifecycle, with a City Deal tool that has pilots at several
+// stages and an open call: axe-clean at a desktop and a phone width, nothing scrolling sideways.
+describe('the pipeline and the lifecycle: accessibility at 1280 and 390 px', { skip }, () => {
+  let fx: BrowserFixture
+  before(async () => {
+    fx = await startBrowserFixture()
+    const db = fx.server.database.handle.db
+    const tool = await createTool(db, {
+      slug: 'pijplijn-voorbeeld',
+      status: 'testing',
+      origin: 'city_deal',
+      municipalities: [
+        { cbsCode: 'GM0758', role: 'owner' },
+        { cbsCode: 'GM0344', role: 'test_municipality', testStatus: 'passed', resultNl: 'Werkte.', testedOn: '2026-05-01' },
+        { cbsCode: 'GM0034', role: 'test_municipality', testStatus: 'running' },
+      ],
+    })
+    await db.insertInto('tool_calls').values({ tool_id: tool.id, asked_nl: 'Wie test mee?', closes_on: '2099-06-30' }).execute()
+    await db.insertInto('tool_status_changes').values([{ tool_id: tool.id, status: 'idea', changed_on: '2025-02-01' }, { tool_id: tool.id, status: 'testing', changed_on: '2026-03-01' }]).execute()
+  })
+  after(() => fx?.close())
+
+  for (const width of [1280, 390]) {
+    for (const url of ['/tools/pipeline', '/en/tools/pipeline', '/tools/pijplijn-voorbeeld', '/en/tools/pijplijn-voorbeeld']) {
+      test(`${url} at ${width} px has no violations`, async () => {
+        const context = await fx.browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } })
+        const page = await context.newPage()
+        try {
+          const response = await page.goto(fx.baseUrl + url)
+          assert.equal(response?.status(), 200)
+          const violations = await axeViolations(page)
+          assert.deepEqual(violations, [], JSON.stringify(violations, null, 2))
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+          assert.ok(overflow <= 0, `${url} scrolls sideways by ${overflow} px at ${width} px`)
+        } finally {
+          await context.close()
+        }
+      })
     }
   }
 })

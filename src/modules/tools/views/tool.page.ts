@@ -168,8 +168,10 @@ ${heading(2, t('tool.similar'))}
 ${tool.similar.length > 0 ? unorderedList(tool.similar.map((r) => toolLink(r.slug, r.name))) : paragraph(t('tool.similar.none'))}
 ${heading(2, t('tool.addition.heading'))}
 ${paragraph(html`${t('tool.addition.text')} ${link(`${localePath(ctx.locale, '/tools/share')}?additionTo=${tool.slug}`, t('tool.addition.link'))}`)}
-${tool.lifecycle.length > 0 ? html`${heading(2, t('timeline.heading'))}<ol class="utrecht-ordered-list citydeal-timeline">${tool.lifecycle.map(
-  (c) => html`<li class="utrecht-ordered-list__item">${t('timeline.entry', { date: date(c.on), status: c.status.label })}</li>`,
+${tool.lifecycle.length > 0 ? html`${heading(2, t('timeline.heading'))}<ol class="citydeal-timeline">${tool.lifecycle.map(
+  (c) => html`<li${c.current ? html` class="citydeal-timeline__current" aria-current="step"` : ''}><time datetime="${c.on}">${date(c.on)}</time> <span class="citydeal-timeline__status">${c.status.label}</span>${
+    c.current ? html` <span class="citydeal-meta">(${t('timeline.current')})</span>` : ''
+  }</li>`,
 )}</ol>` : ''}
 ${heading(2, t('tool.history'))}
 <p class="utrecht-paragraph citydeal-meta">${t('tool.lastChanged', { date: date(tool.updatedAt) })}</p>
