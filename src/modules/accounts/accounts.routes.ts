@@ -11,7 +11,7 @@ import { handleFormPost, sendPage, type FormState } from '../../plugins/forms.ts
 import { rateLimit } from '../../plugins/session.ts'
 import { formValues, str } from '../../views/form.ts'
 import { flashFrom } from '../../views/simple.page.ts'
-import { authorize, can } from './accounts.policy.ts'
+import { authorize, can } from '../../lib/policy.ts'
 import { EMAIL_MAX_LENGTH, ForgotPasswordSchema, SetPasswordSchema, SignInSchema } from './accounts.schemas.ts'
 import { SESSION_COOKIE, type AccountsService } from './accounts.service.ts'
 import { setSessionCookie } from './accounts.session.ts'

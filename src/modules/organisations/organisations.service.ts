@@ -2,7 +2,6 @@ import type { Static } from '@sinclair/typebox'
 import { afterCommit, type RunInTransaction, type Tx } from '../../db/transaction.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts'
 import type { Actor } from '../../lib/actor.ts'
-import type { AccountsRepository } from '../accounts/accounts.repository.ts'
 import type { AuditRepository } from '../audit/audit.repository.ts'
 import type { ToolsRepository } from '../tools/tools.repository.ts'
 import type { OrganisationSearch, OrganisationsRepository } from './organisations.repository.ts'
@@ -37,12 +36,12 @@ export interface OrganisationsDeps {
    * name or alias is part of the search text of the organisation's tools, refreshed in the same transaction.
    */
   tools: Pick<ToolsRepository, 'moveOrganisationRoles' | 'refreshDerived'>
-  accounts: Pick<AccountsRepository, 'moveMembers'>
+  accounts: { moveMembers(trx: Tx, sourceOrganisationId: number, targetOrganisationId: number): Promise<unknown> }
   /** Told after a commit that changed names or aliases (the reference data shows municipalities by them). */
   namesChanged?: () => void
 }
 
-/** The roles on a tool that let an organisation's members edit it (see accounts.policy). */
+/** The roles on a tool that let an organisation's members edit it (see src/lib/policy.ts). */
 const EDITING_ROLES = ['owner', 'co_developer'] as const
 
 /** How far a chain of merges is followed (A merged into B, B into C): far more than ever happens. */

@@ -2,8 +2,8 @@ import { label } from '../../i18n/i18n.ts'
 import type { Locale } from '../../i18n/messages.ts'
 import type { ReferenceData } from '../reference/reference.service.ts'
 import { facetValueLabel, localized } from '../tools/tools.presenter.ts'
-import { gateReasonText } from './pipeline.gate.ts'
-import { gateOutlook } from './pipeline.outlook.ts'
+import { gateReasonText } from '../tools/tools.gate.ts'
+import { gateOutlook } from '../tools/tools.outlook.ts'
 import type { PipelineStage } from './pipeline-view.service.ts'
 
 /** The pipeline in one language: per stage its tools with owner, municipalities, open call and next step. */

@@ -1,5 +1,5 @@
 import type { PilotOutcome, PilotStatus } from '../../db/schema.ts'
-import type { GateFacts } from './pipeline.gate.ts'
+import type { GateFacts } from '../tools/tools.gate.ts'
 import type { PipelineViewRepository, StageToolRow } from './pipeline-view.repository.ts'
 
 /** The stages the pipeline view shows, in lifecycle order: every status before a tool is available. */

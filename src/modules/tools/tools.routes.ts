@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Config } from '../../config.ts'
 import { isSlug } from '../../lib/slug.ts'
-import { can } from '../accounts/accounts.policy.ts'
+import { can } from '../../lib/policy.ts'
 import type { ReferenceData } from '../reference/reference.service.ts'
 import type { ToolsService } from './tools.service.ts'
 import { NotFoundError } from '../../errors.ts'

@@ -1,5 +1,5 @@
-import { ForbiddenError, UnauthorizedError } from '../../errors.ts'
-import type { Actor } from '../../lib/actor.ts'
+import { ForbiddenError, UnauthorizedError } from '../errors.ts'
+import type { Actor } from './actor.ts'
 
 /** What can be done, and by whom. Policies are data: one table, read by can(). */
 export const POLICIES = {

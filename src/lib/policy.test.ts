@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { can } from './accounts.policy.ts'
-import type { Actor } from '../../lib/actor.ts'
+import { can } from './policy.ts'
+import type { Actor } from './actor.ts'
 
 const user = (role: 'partner' | 'curator' | 'admin', organisationId: number | null = 7): Actor => ({
   kind: 'user',

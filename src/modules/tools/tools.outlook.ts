@@ -1,7 +1,7 @@
 // Where a tool stands with the City Deal's gate: what its next step still lacks, and what it passed without (tools
 // that went ahead before the gate existed). Pure, like the gate itself; the pipeline page and the API show it.
 import type { Locale } from '../../i18n/messages.ts'
-import { committedMunicipalities, completedMunicipalities, gateReasons, gateReasonText, LIFECYCLE, MUNICIPALITIES_NEEDED, type GateFacts, type GateReason } from './pipeline.gate.ts'
+import { committedMunicipalities, completedMunicipalities, gateReasons, gateReasonText, LIFECYCLE, MUNICIPALITIES_NEEDED, type GateFacts, type GateReason } from './tools.gate.ts'
 
 export interface GateOutlook {
   /** Whether the gate applies at all: only City Deal tools have one. */
