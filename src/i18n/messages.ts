@@ -2,6 +2,7 @@
 // Each area is declared `as const`, so TypeScript knows every key, its texts and the {placeholders} they take.
 
 import { accountsMessages } from './messages/accounts.ts'
+import { adoptionMessages } from './messages/adoption.ts'
 import { adminMessages } from './messages/admin.ts'
 import { catalogueMessages } from './messages/catalogue.ts'
 import { curationMessages } from './messages/curation.ts'
@@ -25,6 +26,7 @@ export const MESSAGE_AREAS = [
   editingMessages,
   organisationsMessages,
   pipelineMessages,
+  adoptionMessages,
   adminMessages,
   accountsMessages,
   mailMessages,
@@ -42,6 +44,7 @@ export const messages = {
   ...editingMessages,
   ...organisationsMessages,
   ...pipelineMessages,
+  ...adoptionMessages,
   ...adminMessages,
   ...accountsMessages,
   ...mailMessages,
