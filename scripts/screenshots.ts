@@ -12,6 +12,7 @@
 // Each PATH gives DIR/<name>-1280.png and DIR/<name>-390.png (full page), and the script prints whether the page
 // scrolls sideways at either width.
 import { mkdirSync } from 'node:fs'
+import { sql } from 'kysely'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
@@ -60,6 +61,23 @@ await addAssessments(db, retired.id, [
 ])
 await retireTool(db, retired.id, { on: '2026-06-30', reasonNl: 'Opgegaan in PDOK, dat dezelfde kaarten als open dienst aanbiedt.', replacedBy: pdok.id })
 await addSlugRedirect(db, 'oud-voorbeeld', retired.id)
+// An initiative of others (Amsterdam organises, Rotterdam leads) that Eindhoven asks to join, at
+// /tools/voorbeeld-initiatief; Utrecht records that it uses PDOK, with its own variant.
+const initiative = await createTool(db, {
+  slug: 'voorbeeld-initiatief',
+  name_nl: 'Voorbeeldinitiatief buurtenergie',
+  name_en: 'Example neighbourhood energy initiative',
+  origin: 'others_initiative',
+  municipalities: [{ cbsCode: 'GM0363', role: 'organising_party' }, { cbsCode: 'GM0599', role: 'partner' }],
+})
+const [rotterdam, eindhoven] = [await organisationByCbs(db, 'GM0599'), await organisationByCbs(db, 'GM0772')]
+await db.updateTable('tool_organisations').set({ involvement: 'lead' }).where('tool_id', '=', initiative.id).where('organisation_id', '=', rotterdam.id).execute()
+await db.insertInto('involvement_requests').values({ tool_id: initiative.id, organisation_id: eindhoven.id, involvement: 'active', note: 'Wij hebben een buurtbatterij in Strijp en willen onze ervaring delen.' }).execute()
+await db
+  .insertInto('adoptions')
+  .values({ tool_id: pdok.id, organisation_id: utrecht.id, since: '2024-05-01', tool_version: '4.2', local_variant_nl: 'Utrecht voegt eigen kaartlagen voor groen en water toe aan de PDOK-diensten.', local_url: 'https://utrecht.example.org/kaarten' })
+  .execute()
+await sql`select tool_refresh_derived(${[pdok.id]}::bigint[])`.execute(db)
 const user = role === 'anonymous' ? undefined : await createUser(db, { role, ...(role === 'partner' ? { organisationId: utrecht.id } : {}) })
 const cookie = user ? await sessionCookie(db, user.id) : undefined
 

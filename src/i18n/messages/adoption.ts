@@ -29,7 +29,8 @@ export const adoptionMessages = {
   'adoption.notFound': { nl: '{organisation} heeft geen vastgelegd gebruik van deze tool.', en: '{organisation} has no recorded use of this tool.' },
   'adoption.sinceInFuture': { nl: 'Vul een datum in die niet in de toekomst ligt.', en: 'Enter a date that is not in the future.' },
   'adoption.back': { nl: 'Terug naar de tool', en: 'Back to the tool' },
-  'adoption.hint.organisation': { nl: 'De gemeente of organisatie die de tool gebruikt. Typ om te zoeken.', en: 'The municipality or organisation that uses the tool. Type to search.' },
+  'adoption.hint.organisation': { nl: 'De gemeente of organisatie die de tool gebruikt.', en: 'The municipality or organisation that uses the tool.' },
+  'adoption.formHeading': { nl: 'Gebruik vastleggen of wijzigen', en: 'Record or change use' },
   'adoption.hint.toolVersion': { nl: 'Bijvoorbeeld “2.1” of “modelverordening 2024”.', en: 'For example “2.1” or “model ordinance 2024”.' },
   'adoption.hint.localVariant': { nl: 'Wat u anders doet dan de tool zelf, in het kort.', en: 'What you do differently from the tool itself, in short.' },
   'adoption.hint.localUrl': {

@@ -78,7 +78,8 @@ export function adoptionPage(ctx: PageContext, model: AdoptionPageModel): string
     { name: 'localUrl', type: 'url', value: v('localUrl'), maxLength: L.url, autocomplete: 'url', hint: t('adoption.hint.localUrl') },
   ]
   const form = showForm
-    ? html`${errorSummary({ id: 'adoption', problems, locale })}
+    ? html`${recorded ? heading(2, t('adoption.formHeading')) : ''}
+${errorSummary({ id: 'adoption', problems, locale })}
 ${postForm(
   { action: localePath(locale, `/tools/${tool.slug}/adoption`), csrfToken: model.csrfToken, className: 'citydeal-form' },
   html`${renderFields({ id: 'adoption', fields, problems, locale })}

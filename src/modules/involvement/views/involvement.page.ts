@@ -82,8 +82,8 @@ ${
         (r) => html`<li class="utrecht-unordered-list__item">${t('involvementRequest.entry', { organisation: r.organisation_name, date: formatDate(locale, r.created_at), involvement: label(locale, 'involvement', r.involvement) })}${
           r.note ? html`<span class="citydeal-note">${r.note}</span>` : ''
         }
-<span class="citydeal-request-actions">${postForm({ action: `${base}/${r.id}/decide`, csrfToken: model.csrfToken, className: 'citydeal-inline-form', hidden: { decision: 'accept' } }, button(t('involvementRequest.accept', { organisation: r.organisation_name })))}
-${postForm({ action: `${base}/${r.id}/decide`, csrfToken: model.csrfToken, className: 'citydeal-inline-form', hidden: { decision: 'decline' } }, button(t('involvementRequest.decline', { organisation: r.organisation_name }), { secondary: true }))}</span></li>`,
+<div class="citydeal-request-actions">${postForm({ action: `${base}/${r.id}/decide`, csrfToken: model.csrfToken, className: 'citydeal-inline-form', hidden: { decision: 'accept' } }, button(t('involvementRequest.accept', { organisation: r.organisation_name })))}
+${postForm({ action: `${base}/${r.id}/decide`, csrfToken: model.csrfToken, className: 'citydeal-inline-form', hidden: { decision: 'decline' } }, button(t('involvementRequest.decline', { organisation: r.organisation_name }), { secondary: true }))}</div></li>`,
       )}</ul>`
 }`
     : ''
