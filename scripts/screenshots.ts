@@ -104,9 +104,25 @@ await pipelineTool(
   },
   [['idea', '2025-03-10'], ['proposed', '2025-05-01'], ['selected', '2025-06-20'], ['in_development', '2025-09-01'], ['testing', '2026-04-01']],
 )
-for (const cbsCode of ['GM0344', 'GM0034']) {
+for (const cbsCode of ['GM0034']) {
   await db.insertInto('adoptions').values({ tool_id: pdok.id, organisation_id: (await organisationByCbs(db, cbsCode)).id, since: '2024-01-01' }).execute()
 }
+// An initiative of others (Amsterdam organises, Rotterdam leads) that Eindhoven asks to join, at
+// /tools/voorbeeld-initiatief; Utrecht records that it uses PDOK, with its own variant.
+const initiative = await createTool(db, {
+  slug: 'voorbeeld-initiatief',
+  name_nl: 'Voorbeeldinitiatief buurtenergie',
+  name_en: 'Example neighbourhood energy initiative',
+  origin: 'others_initiative',
+  municipalities: [{ cbsCode: 'GM0363', role: 'organising_party' }, { cbsCode: 'GM0599', role: 'partner' }],
+})
+const [rotterdam, eindhoven] = [await organisationByCbs(db, 'GM0599'), await organisationByCbs(db, 'GM0772')]
+await db.updateTable('tool_organisations').set({ involvement: 'lead' }).where('tool_id', '=', initiative.id).where('organisation_id', '=', rotterdam.id).execute()
+await db.insertInto('involvement_requests').values({ tool_id: initiative.id, organisation_id: eindhoven.id, involvement: 'active', note: 'Wij hebben een buurtbatterij in Strijp en willen onze ervaring delen.' }).execute()
+await db
+  .insertInto('adoptions')
+  .values({ tool_id: pdok.id, organisation_id: utrecht.id, since: '2024-05-01', tool_version: '4.2', local_variant_nl: 'Utrecht voegt eigen kaartlagen voor groen en water toe aan de PDOK-diensten.', local_url: 'https://utrecht.example.org/kaarten' })
+  .execute()
 await sql`select tool_refresh_derived(array(select id from tools))`.execute(db)
 const user = role === 'anonymous' ? undefined : await createUser(db, { role, ...(role === 'partner' ? { organisationId: utrecht.id } : {}) })
 const cookie = user ? await sessionCookie(db, user.id) : undefined

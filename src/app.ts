@@ -5,9 +5,11 @@ import type { DatabaseHandle } from './db/database.ts'
 import { registerAccountPages } from './modules/accounts/accounts.routes.ts'
 import { registerSessionActor } from './modules/accounts/accounts.session.ts'
 import { registerAdminPages } from './modules/admin/admin.routes.ts'
+import { registerAdoptionPages } from './modules/adoptions/adoptions.routes.ts'
 import { registerOpenApi } from './modules/api/openapi.ts'
 import { registerCurationPages } from './modules/curation/curation.routes.ts'
 import { registerHealth } from './modules/health/health.routes.ts'
+import { registerInvolvementPages } from './modules/involvement/involvement.routes.ts'
 import { registerOrganisationPages } from './modules/organisations/organisations.routes.ts'
 import { registerContentPages } from './modules/pages/pages.routes.ts'
 import { registerPipelinePages } from './modules/pipeline/pipeline-view.routes.ts'
@@ -104,6 +106,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerCurationPages(app, ctx)
   registerToolEditingPages(app, ctx)
   registerToolLifecyclePages(app, ctx)
+  registerAdoptionPages(app, ctx)
+  registerInvolvementPages(app, ctx)
   app.log.info({ database: ctx.database.kind, ...ctx.startup }, 'toolbox ready')
   return app
 }

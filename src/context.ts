@@ -7,8 +7,11 @@ import { sharedSetting } from './db/settings.ts'
 import { transactor } from './db/transaction.ts'
 import { createAccountsRepository } from './modules/accounts/accounts.repository.ts'
 import { createAccountsService } from './modules/accounts/accounts.service.ts'
+import { createAdoptionsService } from './modules/adoptions/adoptions.service.ts'
 import { createAuditRepository } from './modules/audit/audit.repository.ts'
 import { createCurationService } from './modules/curation/curation.service.ts'
+import { createInvolvementRepository } from './modules/involvement/involvement.repository.ts'
+import { createInvolvementService } from './modules/involvement/involvement.service.ts'
 import { createMailRepository } from './modules/mail/mail.repository.ts'
 import { createMailSender, type MailSender } from './modules/mail/mail.sender.ts'
 import { createMailService } from './modules/mail/mail.service.ts'
@@ -77,8 +80,9 @@ export async function buildContext(config: Config, options: ContextOptions) {
     const accountsRepository = createAccountsRepository(db)
     const submissionsRepository = createSubmissionsRepository(db)
     const pilotsRepository = createPilotsRepository(db)
+    const organisationsRepository = createOrganisationsRepository(db)
     const organisations = createOrganisationsService({
-      repository: createOrganisationsRepository(db),
+      repository: organisationsRepository,
       transaction,
       audit,
       tools: toolsRepository,
@@ -113,6 +117,16 @@ export async function buildContext(config: Config, options: ContextOptions) {
       submissions,
       toolEditing: createToolEditingService({ transaction, tools: toolsRepository, pilots: pilotsRepository, organisations, audit, reference }),
       toolLifecycle: createToolLifecycleService({ transaction, tools: toolsRepository, submissions: submissionsRepository, duplicates: submissions, pilots: pilotsRepository, audit, reference }),
+      adoptions: createAdoptionsService({ transaction, tools: toolsRepository, pilots: pilotsRepository, organisations, organisationsRepository, audit }),
+      involvement: createInvolvementService({
+        transaction,
+        repository: createInvolvementRepository(db),
+        tools: toolsRepository,
+        organisationsRepository,
+        audit,
+        mail,
+        publicUrl: config.PUBLIC_URL,
+      }),
       curation: createCurationService({ transaction, submissions, repository: submissionsRepository, tools: toolsRepository, organisations, audit, publicUrl: config.PUBLIC_URL }),
       startup: { migrations, referenceData: seeded },
       /** Stops the mail sender (waiting for a message in flight) and closes the database. */

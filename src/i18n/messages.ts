@@ -2,6 +2,7 @@
 // Each area is declared `as const`, so TypeScript knows every key, its texts and the {placeholders} they take.
 
 import { accountsMessages } from './messages/accounts.ts'
+import { adoptionMessages } from './messages/adoption.ts'
 import { adminMessages } from './messages/admin.ts'
 import { catalogueMessages } from './messages/catalogue.ts'
 import { curationMessages } from './messages/curation.ts'
@@ -27,6 +28,7 @@ export const MESSAGE_AREAS = [
   organisationsMessages,
   pipelineMessages,
   pipelineViewMessages,
+  adoptionMessages,
   adminMessages,
   accountsMessages,
   mailMessages,
@@ -45,6 +47,7 @@ export const messages = {
   ...organisationsMessages,
   ...pipelineMessages,
   ...pipelineViewMessages,
+  ...adoptionMessages,
   ...adminMessages,
   ...accountsMessages,
   ...mailMessages,

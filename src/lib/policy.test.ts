@@ -31,3 +31,18 @@ test('administration is for administrators; catalogue editing for curators and a
   assert.equal(can(user('partner'), 'catalogue.edit'), false)
   assert.equal(can({ kind: 'system', label: 'x' }, 'users.manage'), false)
 })
+
+test('members act for their own organisation; curators and administrators record use for any; the organising party decides on requests', () => {
+  assert.equal(can(user('partner'), 'adoption.record', { organisationId: 7 }), true)
+  assert.equal(can(user('partner'), 'adoption.record', { organisationId: 8 }), false)
+  assert.equal(can(user('partner', null), 'adoption.record'), false)
+  assert.equal(can(user('curator', null), 'adoption.record', { organisationId: 8 }), true)
+  assert.equal(can(user('curator', null), 'involvement.request'), false, 'asking to be involved is for members only')
+  assert.equal(can(user('curator'), 'involvement.request', { organisationId: 7 }), true)
+  assert.equal(can({ kind: 'anonymous' }, 'adoption.record', { organisationId: 7 }), false)
+  const organised = (organisationId: number) => ({ organisationRoles: [{ organisationId, role: 'organising_party' }] })
+  assert.equal(can(user('partner'), 'involvement.decide', organised(7)), true)
+  assert.equal(can(user('partner'), 'involvement.decide', organised(8)), false)
+  assert.equal(can(user('partner'), 'tool.edit', organised(7)), false, 'organising is not editing')
+  assert.equal(can(user('admin', null), 'involvement.decide', organised(8)), true)
+})

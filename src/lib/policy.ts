@@ -14,27 +14,62 @@ export const POLICIES = {
   'curation.manage': ['curator', 'admin'],
 } as const satisfies Record<string, readonly string[]>
 
-export type Action = keyof typeof POLICIES | 'tool.edit'
+/**
+ * Actions on one tool: curators and administrators may always; members of an organisation with one of these roles on
+ * the tool may too (its owners and co-developers edit it; an initiative's organising party decides who joins it).
+ */
+export const TOOL_POLICIES = {
+  'tool.edit': ['owner', 'co_developer'],
+  'involvement.decide': ['organising_party'],
+} as const satisfies Record<string, readonly string[]>
 
-/** An organisation's roles on a tool that let its members edit the tool. */
-const EDITING_TOOL_ROLES = new Set(['owner', 'co_developer'])
+/**
+ * Actions a member takes for their own organisation (saying it uses a tool, asking to be involved in one); the
+ * account roles listed may take them for any organisation.
+ */
+export const ORGANISATION_POLICIES = {
+  'adoption.record': ['curator', 'admin'],
+  'involvement.request': [],
+} as const satisfies Record<string, readonly string[]>
+
+export type Action = keyof typeof POLICIES | keyof typeof TOOL_POLICIES | keyof typeof ORGANISATION_POLICIES
 
 export interface ToolResource {
   /** Organisation ids with their roles on the tool. */
   organisationRoles: { organisationId: number; role: string }[]
 }
 
-export function can(actor: Actor, action: Action, resource?: ToolResource): boolean {
+export interface OrganisationResource {
+  /** The organisation the action is taken for. */
+  organisationId: number
+}
+
+const isToolAction = (action: Action): action is keyof typeof TOOL_POLICIES => Object.hasOwn(TOOL_POLICIES, action)
+const isOrganisationAction = (action: Action): action is keyof typeof ORGANISATION_POLICIES => Object.hasOwn(ORGANISATION_POLICIES, action)
+
+export function can(actor: Actor, action: Action, resource?: ToolResource | OrganisationResource): boolean {
   if (actor.kind !== 'user') return false
-  if (action === 'tool.edit') {
+  if (isToolAction(action)) {
     if (actor.role === 'curator' || actor.role === 'admin') return true
-    return (resource?.organisationRoles ?? []).some((r) => r.organisationId === actor.organisationId && EDITING_TOOL_ROLES.has(r.role))
+    const roles: readonly string[] = TOOL_POLICIES[action]
+    const organisationRoles = resource && 'organisationRoles' in resource ? resource.organisationRoles : []
+    return organisationRoles.some((r) => r.organisationId === actor.organisationId && roles.includes(r.role))
+  }
+  if (isOrganisationAction(action)) {
+    if ((ORGANISATION_POLICIES[action] as readonly string[]).includes(actor.role)) return true
+    // Without a given organisation: whether the actor acts for one at all (their own).
+    const organisationId = resource && 'organisationId' in resource ? resource.organisationId : actor.organisationId
+    return actor.organisationId !== null && organisationId === actor.organisationId
   }
   return (POLICIES[action] as readonly string[]).includes(actor.role)
 }
 
+/** Whether the actor takes this action for any organisation (a curator on an organisation's behalf), not only their own. */
+export const actsForAnyOrganisation = (actor: Actor, action: keyof typeof ORGANISATION_POLICIES) =>
+  actor.kind === 'user' && (ORGANISATION_POLICIES[action] as readonly string[]).includes(actor.role)
+
 /** Throws 401 for nobody and 403 for the wrong role; returns the signed-in actor otherwise. */
-export function authorize(actor: Actor, action: Action, resource?: ToolResource): Extract<Actor, { kind: 'user' }> {
+export function authorize(actor: Actor, action: Action, resource?: ToolResource | OrganisationResource): Extract<Actor, { kind: 'user' }> {
   if (actor.kind !== 'user') throw new UnauthorizedError()
   if (!can(actor, action, resource)) throw new ForbiddenError()
   return actor

@@ -42,6 +42,13 @@ const MATRIX: { url: string; allowed: 'everyone' | Role[]; form: Record<string, 
   { url: '/tools/new', allowed: ['curator', 'admin'], form: { name: '', description: '' } },
   { url: '/tools/:slug/retire', allowed: ['curator', 'admin'], form: { version: 'x' } },
   { url: '/tools/:slug/merge', allowed: ['curator', 'admin'], form: { other: 'no-such-tool', version: '1', otherVersion: '1' } },
+  // "We use this tool": members for their own organisation (the partner's), curators and administrators for any.
+  { url: '/tools/:slug/adoption', allowed: ['partner', 'curator', 'admin'], form: { localUrl: 'bad' } },
+  { url: '/tools/:slug/adoption/remove', allowed: ['partner', 'curator', 'admin'], form: {} },
+  // Asking to be involved is for members of an organisation (this matrix's curator and administrator belong to none);
+  // deciding for curators, administrators and the organising party (the partner's organisation is not it).
+  { url: '/tools/:slug/involvement', allowed: ['partner'], form: { involvement: 'bad' } },
+  { url: '/tools/:slug/involvement/:id/decide', allowed: ['curator', 'admin'], form: { decision: 'accept' } },
 ]
 
 let t: TestApp

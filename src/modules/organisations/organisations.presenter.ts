@@ -48,6 +48,7 @@ export interface OrganisationPilotView extends OrganisationToolView {
 export interface OrganisationAdoptionView extends OrganisationToolView {
   since: string | null
   version: string | null
+  localVariant: LocalizedText | undefined
   localUrl: string | null
 }
 
@@ -117,6 +118,6 @@ export function presentOrganisation(profile: Profile, locale: Locale): Organisat
         completedOn: p.completed_on,
       },
     })),
-    adoptions: profile.adoptions.map((a) => ({ ...presentOrganisationTool(a, locale), since: a.since, version: a.tool_version, localUrl: a.local_url })),
+    adoptions: profile.adoptions.map((a) => ({ ...presentOrganisationTool(a, locale), since: a.since, version: a.tool_version, localVariant: localized(a.local_variant_nl, a.local_variant_en, locale), localUrl: a.local_url })),
   }
 }

@@ -267,7 +267,7 @@ export function createOrganisationsRepository(db: Database) {
       db
         .selectFrom('adoptions as a')
         .innerJoin('tools as t', 't.id', 'a.tool_id')
-        .select(['t.id', 't.slug', 't.name_nl', 't.name_en', 't.status', 't.retired_on', 'a.since', 'a.tool_version', 'a.local_url'])
+        .select(['t.id', 't.slug', 't.name_nl', 't.name_en', 't.status', 't.retired_on', 'a.since', 'a.tool_version', 'a.local_variant_nl', 'a.local_variant_en', 'a.local_url'])
         .where('a.organisation_id', '=', organisationId)
         .orderBy(sql`lower(coalesce(t.name_nl, t.name_en)) collate "C"`)
         .orderBy('t.id')

@@ -8,6 +8,8 @@ export const SORTS = ['relevance', 'name', 'newest'] as const
 /** What an organisation is to a tool; testing is a pilot (pilots), using is an adoption (adoptions). */
 export const ROLES = ['owner', 'co_developer', 'organising_party', 'partner'] as const
 export type Role = (typeof ROLES)[number]
+/** A tool organisations can say they use: tested or available (an idea or a tool in development is not used yet). */
+export const ADOPTABLE_STATUSES: readonly string[] = ['testing', 'available', 'secured']
 export const INVOLVEMENTS = ['lead', 'active', 'contributing', 'informed'] as const
 export const PILOT_STATUSES = ['interested', 'committed', 'running', 'completed', 'withdrawn'] as const
 export const PILOT_OUTCOMES = ['worked', 'partly', 'did_not_work'] as const

@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Config } from '../../config.ts'
 import { isSlug } from '../../lib/slug.ts'
-import { can } from '../../lib/policy.ts'
+import type { Actor } from '../../lib/actor.ts'
+import { actsForAnyOrganisation, can } from '../../lib/policy.ts'
 import type { ReferenceData } from '../reference/reference.service.ts'
-import type { ToolsService } from './tools.service.ts'
+import { ADOPTABLE_STATUSES } from './tools.constants.ts'
+import type { ToolDetails, ToolsService } from './tools.service.ts'
 import { NotFoundError } from '../../errors.ts'
 import { localePath } from '../../i18n/i18n.ts'
 import { LOCALES } from '../../i18n/messages.ts'
@@ -12,7 +14,7 @@ import { createPageCache } from './tools.page-cache.ts'
 import { presentFacets, presentListItem, presentTool } from './tools.presenter.ts'
 import { catalogueSearchParams, parseCatalogueQuery, parseReturnQuery } from './tools.schemas.ts'
 import { cataloguePage } from './views/catalogue.page.ts'
-import { toolPage } from './views/tool.page.ts'
+import { toolPage, type ToolPageOptions } from './views/tool.page.ts'
 
 /** HTML pages of the catalogue: /tools and /tools/{slug}, Dutch at / and English under /en/. */
 export function registerToolPages(app: FastifyInstance, ctx: { config: Config; reference: ReferenceData; tools: ToolsService }) {
@@ -57,7 +59,7 @@ export function registerToolPages(app: FastifyInstance, ctx: { config: Config; r
         return await cached(request, reply, `${locale} /tools/${slug}?${search}`, async () => {
           const details = await ctx.tools.getTool(slug)
           const canEdit = can(request.actor, 'tool.edit', { organisationRoles: details.organisationRoles })
-          return toolPage(canonicalContext(request, `/tools/${slug}`, search), presentTool(details, locale, ctx.reference), { from, canEdit })
+          return toolPage(canonicalContext(request, `/tools/${slug}`, search), presentTool(details, locale, ctx.reference), { from, canEdit, ...memberActions(request.actor, details) })
         })
       } catch (error) {
         const moved = error instanceof NotFoundError ? await ctx.tools.movedTo(slug) : undefined
@@ -66,6 +68,26 @@ export function registerToolPages(app: FastifyInstance, ctx: { config: Config; r
       }
     })
   }
+}
+
+/**
+ * What a signed-in viewer may do on a tool page beside editing: record that their organisation uses the tool (once it
+ * can be used, or to change use recorded before), and, on an initiative of others, ask to be involved or decide on
+ * requests. Nothing for anonymous visitors, whose pages are cached.
+ */
+function memberActions(actor: Actor, details: ToolDetails): Pick<ToolPageOptions, 'canAdopt' | 'involvement'> {
+  if (actor.kind !== 'user') return {}
+  const { tool } = details
+  const forAny = actsForAnyOrganisation(actor, 'adoption.record')
+  const canAdopt =
+    can(actor, 'adoption.record') &&
+    (ADOPTABLE_STATUSES.includes(tool.status) || details.adoptions.some((a) => forAny || a.organisation_id === actor.organisationId))
+  let involvement: ToolPageOptions['involvement']
+  if (tool.origin === 'others_initiative') {
+    if (can(actor, 'involvement.decide', { organisationRoles: details.organisationRoles })) involvement = 'decide'
+    else if (can(actor, 'involvement.request') && tool.status !== 'retired') involvement = 'ask'
+  }
+  return { canAdopt, involvement }
 }
 
 /** The request's query string with its '?', or '': kept when a moved tool redirects. */

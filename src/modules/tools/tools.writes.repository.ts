@@ -153,6 +153,17 @@ export function createToolWrites(db: Database) {
       if (rows.length > 0) await trx.insertInto('tool_aliases').values(rows.map((r) => ({ ...r, tool_id: toolId }))).execute()
     },
 
+    /**
+     * Makes an organisation a partner of a tool with this involvement (an accepted request to be involved); a partner
+     * already gets the new involvement.
+     */
+    setPartner: (trx: Tx, toolId: number, organisationId: number, involvement: string) =>
+      trx
+        .insertInto('tool_organisations')
+        .values({ tool_id: toolId, organisation_id: organisationId, role: 'partner', involvement })
+        .onConflict((oc) => oc.columns(['tool_id', 'organisation_id', 'role']).doUpdateSet({ involvement }))
+        .execute(),
+
     async replaceOrganisationRoles(trx: Tx, toolId: number, rows: Omit<Insertable<ToolOrganisationsTable>, 'tool_id'>[]) {
       await trx.deleteFrom('tool_organisations').where('tool_id', '=', toolId).execute()
       if (rows.length > 0) await trx.insertInto('tool_organisations').values(rows.map((r) => ({ ...r, tool_id: toolId }))).execute()

@@ -47,12 +47,16 @@ export function organisationPage(ctx: PageContext, org: OrganisationView): strin
   const uses =
     org.adoptions.length > 0
       ? html`${heading(3, t('organisation.role.adopter'))}${unorderedList(
-          org.adoptions.map(
-            (tool) =>
-              html`${toolLink(tool)}${tool.since ? html` <span class="citydeal-meta">(${t('adoptions.since', { date: formatDate(locale, tool.since) })})</span>` : ''}${
-                tool.localUrl ? html` · ${link(tool.localUrl, t('adoptions.localVariant'))}` : ''
-              }`,
-          ),
+          org.adoptions.map((tool) => {
+            const details = [tool.since ? t('adoptions.since', { date: formatDate(locale, tool.since) }) : '', tool.version ? t('adoptions.version', { version: tool.version }) : ''].filter(Boolean).join(', ')
+            return html`${toolLink(tool)}${details ? html` <span class="citydeal-meta">(${details})</span>` : ''}${
+              tool.localVariant || tool.localUrl
+                ? html`<span class="citydeal-note">${tool.localVariant ? localizedText(tool.localVariant, locale) : ''}${tool.localVariant && tool.localUrl ? ' ' : ''}${
+                    tool.localUrl ? link(tool.localUrl, t('adoptions.localVariant')) : ''
+                  }</span>`
+                : ''
+            }`
+          }),
           { className: 'citydeal-spaced-list' },
         )}`
       : ''

@@ -60,6 +60,7 @@ const COLUMN_LABEL: Record<string, MessageKey> = {
   assessments: 'editing.section.assessments',
   organisations: 'editing.section.organisations',
   pilots: 'editing.section.pilots',
+  adoptions: 'adoptions.heading',
 }
 
 /** The fields a conflicting save changed, in words (the section's data as the audit log keeps it). */

@@ -6,12 +6,17 @@ import { layout, type PageContext } from '../../../views/layout.ts'
 import { formatDate } from '../../../views/format.ts'
 import { localizedName, localizedText } from '../../../views/localized.ts'
 import type { ToolView } from '../tools.presenter.ts'
+import { initiativeStatement } from './initiative.ts'
 
 export interface ToolPageOptions {
   /** The normalised catalogue query the visitor came from ('' for none): the page links back to it. */
   from: string
   /** The viewer may edit this tool: the page links to the editor. Never true for a cached (anonymous) page. */
   canEdit: boolean
+  /** The viewer records use of this tool ("we use this tool"). Never true for a cached (anonymous) page. */
+  canAdopt?: boolean | undefined
+  /** An initiative of others: the viewer may ask to be involved, or decides on requests. Never for a cached page. */
+  involvement?: 'ask' | 'decide' | undefined
 }
 
 /**
@@ -105,6 +110,7 @@ ${heading(1, localizedName(tool.name))}
 ${retired}
 ${options.canEdit ? html`<p class="utrecht-paragraph citydeal-actions">${link(toolPath('/edit'), t('tool.edit'))}</p>` : ''}
 ${tool.description ? paragraph(localizedText(tool.description, ctx.locale), { lead: true }) : ''}
+${tool.origin.code === 'others_initiative' ? initiativeStatement(ctx.locale, tool.organisations.map((o) => ({ slug: o.slug, name: o.name, role: o.role.code, involvement: o.involvement?.code ?? null }))) : ''}
 ${heading(2, t('tool.procesvraag'))}
 ${paragraph(localizedText(tool.processQuestion, ctx.locale, notRecorded))}
 ${heading(2, t('tool.occasion'))}
@@ -119,6 +125,7 @@ ${tool.organisations.length > 0
       ),
     )
   : paragraph(t('tool.organisations.none'))}
+${options.involvement ? paragraph(link(toolPath('/involvement'), t(options.involvement === 'ask' ? 'initiative.ask' : 'initiative.requests'))) : ''}
 ${heading(2, t('tool.tests'))}
 ${tool.gateNotes.length > 0 ? alert('info', paragraph(tool.gateNotes.join(' '))) : ''}
 ${tool.pilots.length > 0
@@ -139,13 +146,20 @@ ${tool.pilots.length > 0
 ${heading(2, t('adoptions.heading'))}
 ${tool.adoptions.length > 0
   ? unorderedList(
-      tool.adoptions.map(
-        (a) => html`${organisationLink(a.organisation)}${a.since ? html` (${t('adoptions.since', { date: date(a.since) })})` : ''}${a.version ? html`, ${t('adoptions.version', { version: a.version })}` : ''}${
-          a.localUrl ? html` · ${link(a.localUrl, a.localVariant ? localizedText(a.localVariant, ctx.locale) : t('adoptions.localVariant'))}` : ''
-        }`,
-      ),
+      tool.adoptions.map((a) => {
+        const details = [a.since ? t('adoptions.since', { date: date(a.since) }) : '', a.version ? t('adoptions.version', { version: a.version }) : ''].filter(Boolean).join(', ')
+        return html`${organisationLink(a.organisation)}${details ? html` <span class="citydeal-meta">(${details})</span>` : ''}${
+          a.localVariant || a.localUrl
+            ? html`<span class="citydeal-note">${a.localVariant ? localizedText(a.localVariant, ctx.locale) : ''}${a.localVariant && a.localUrl ? ' ' : ''}${
+                a.localUrl ? link(a.localUrl, t('adoption.localVariantOf', { name: a.organisation.name })) : ''
+              }</span>`
+            : ''
+        }`
+      }),
+      { className: 'citydeal-spaced-list' },
     )
   : paragraph(t('adoptions.none'))}
+${options.canAdopt ? paragraph(link(toolPath('/adoption'), t('adoption.link'))) : ''}
 ${heading(2, t('tool.sdg'))}
 ${tool.sdgTargets.length > 0
   ? unorderedList(
