@@ -6,6 +6,8 @@ import { registerAccountPages } from './modules/accounts/accounts.routes.ts'
 import { registerSessionActor } from './modules/accounts/accounts.session.ts'
 import { registerAdminPages } from './modules/admin/admin.routes.ts'
 import { registerAdoptionPages } from './modules/adoptions/adoptions.routes.ts'
+import { registerCallsApi } from './modules/calls/calls.api.ts'
+import { registerCallPages } from './modules/calls/calls.routes.ts'
 import { registerOpenApi } from './modules/api/openapi.ts'
 import { registerCurationPages } from './modules/curation/curation.routes.ts'
 import { registerHealth } from './modules/health/health.routes.ts'
@@ -108,6 +110,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerToolLifecyclePages(app, ctx)
   registerAdoptionPages(app, ctx)
   registerInvolvementPages(app, ctx)
+  registerCallPages(app, ctx)
+  registerCallsApi(app, ctx)
   app.log.info({ database: ctx.database.kind, ...ctx.startup }, 'toolbox ready')
   return app
 }

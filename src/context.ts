@@ -8,6 +8,8 @@ import { transactor } from './db/transaction.ts'
 import { createAccountsRepository } from './modules/accounts/accounts.repository.ts'
 import { createAccountsService } from './modules/accounts/accounts.service.ts'
 import { createAdoptionsService } from './modules/adoptions/adoptions.service.ts'
+import { createCallsRepository } from './modules/calls/calls.repository.ts'
+import { createCallsService } from './modules/calls/calls.service.ts'
 import { createAuditRepository } from './modules/audit/audit.repository.ts'
 import { createCurationService } from './modules/curation/curation.service.ts'
 import { createInvolvementRepository } from './modules/involvement/involvement.repository.ts'
@@ -81,6 +83,7 @@ export async function buildContext(config: Config, options: ContextOptions) {
     const submissionsRepository = createSubmissionsRepository(db)
     const pilotsRepository = createPilotsRepository(db)
     const organisationsRepository = createOrganisationsRepository(db)
+    const callsRepository = createCallsRepository(db)
     const organisations = createOrganisationsService({
       repository: organisationsRepository,
       transaction,
@@ -110,7 +113,7 @@ export async function buildContext(config: Config, options: ContextOptions) {
       /** Delivers the outbox over SMTP (only when SMTP_URL is set); the app starts it, a command-line tool need not. */
       mailSender: sender,
       cookieSecret: config.COOKIE_SECRET || (await sharedSetting(db, 'cookie_secret', () => randomBytes(32).toString('base64url'))),
-      tools: createToolsService(toolsRepository, audit, { versionTtlMs: config.CATALOGUE_VERSION_TTL_MS }),
+      tools: createToolsService(toolsRepository, audit, { versionTtlMs: config.CATALOGUE_VERSION_TTL_MS, openCall: (toolId) => callsRepository.openFor(toolId) }),
       pipelineView: createPipelineViewService(createPipelineViewRepository(db)),
       accounts: createAccountsService({ repository: accountsRepository, transaction, audit, mail, publicUrl: config.PUBLIC_URL }),
       organisations,
@@ -118,11 +121,24 @@ export async function buildContext(config: Config, options: ContextOptions) {
       toolEditing: createToolEditingService({ transaction, tools: toolsRepository, pilots: pilotsRepository, organisations, audit, reference }),
       toolLifecycle: createToolLifecycleService({ transaction, tools: toolsRepository, submissions: submissionsRepository, duplicates: submissions, pilots: pilotsRepository, audit, reference }),
       adoptions: createAdoptionsService({ transaction, tools: toolsRepository, pilots: pilotsRepository, organisations, organisationsRepository, audit }),
+      calls: createCallsService({
+        transaction,
+        repository: callsRepository,
+        tools: toolsRepository,
+        pilots: pilotsRepository,
+        organisations,
+        organisationsRepository,
+        accounts: accountsRepository,
+        audit,
+        mail,
+        publicUrl: config.PUBLIC_URL,
+      }),
       involvement: createInvolvementService({
         transaction,
         repository: createInvolvementRepository(db),
         tools: toolsRepository,
         organisationsRepository,
+        accounts: accountsRepository,
         audit,
         mail,
         publicUrl: config.PUBLIC_URL,

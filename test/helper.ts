@@ -127,7 +127,9 @@ export interface TestApp {
 /** The production app, built with the production options, on a fresh test database. */
 export async function buildTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase()
-  const app = await buildApp(testConfig(overrides), { database: database.handle, logger: false })
+  // TEST_LOG=1 prints the app's errors (with their stack) while a test runs; otherwise tests log nothing.
+  const log = process.env.TEST_LOG === '1'
+  const app = await buildApp(testConfig({ ...(log ? { LOG_LEVEL: 'error' as const } : {}), ...overrides }), { database: database.handle, logger: log })
   return {
     app,
     database,

@@ -148,6 +148,8 @@ export interface CallAnswersTable {
   status: Generated<'open' | 'accepted' | 'declined'>
   created_at: Generated<Date>
   decided_at: Date | null
+  locale: Generated<'nl' | 'en'>
+  pilot_id: number | null
 }
 
 export interface AdoptionsTable {

@@ -4,6 +4,7 @@
 import { accountsMessages } from './messages/accounts.ts'
 import { adoptionMessages } from './messages/adoption.ts'
 import { adminMessages } from './messages/admin.ts'
+import { callsMessages } from './messages/calls.ts'
 import { catalogueMessages } from './messages/catalogue.ts'
 import { curationMessages } from './messages/curation.ts'
 import { editingMessages } from './messages/editing.ts'
@@ -29,6 +30,7 @@ export const MESSAGE_AREAS = [
   pipelineMessages,
   pipelineViewMessages,
   adoptionMessages,
+  callsMessages,
   adminMessages,
   accountsMessages,
   mailMessages,
@@ -48,6 +50,7 @@ export const messages = {
   ...pipelineMessages,
   ...pipelineViewMessages,
   ...adoptionMessages,
+  ...callsMessages,
   ...adminMessages,
   ...accountsMessages,
   ...mailMessages,

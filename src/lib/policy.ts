@@ -21,6 +21,8 @@ export const POLICIES = {
 export const TOOL_POLICIES = {
   'tool.edit': ['owner', 'co_developer'],
   'involvement.decide': ['organising_party'],
+  /** Opening, changing and closing a call for test municipalities, and deciding on its answers. */
+  'call.manage': ['owner'],
 } as const satisfies Record<string, readonly string[]>
 
 /**
@@ -30,6 +32,8 @@ export const TOOL_POLICIES = {
 export const ORGANISATION_POLICIES = {
   'adoption.record': ['curator', 'admin'],
   'involvement.request': [],
+  /** A member answers a call for their own municipality; nobody answers for another one. */
+  'call.answer': [],
 } as const satisfies Record<string, readonly string[]>
 
 export type Action = keyof typeof POLICIES | keyof typeof TOOL_POLICIES | keyof typeof ORGANISATION_POLICIES

@@ -25,6 +25,27 @@ export function createAccountsRepository(db: Database) {
     /** Who reviews submissions: active curators who have set a password. */
     activeCurators: () => db.selectFrom('users').select(['email', 'locale']).where('role', '=', 'curator').where('active', '=', true).where('password_hash', 'is not', null).execute(),
 
+    /**
+     * Who hears of something about a tool: the active curators and the active members of these organisations (its
+     * owners, an initiative's organising party), each address once, with their language.
+     */
+    async curatorsAndMembersOf(organisationIds: number[], x: Executor = db) {
+      const rows = await x
+        .selectFrom('users')
+        .select(['email', 'locale'])
+        .where('active', '=', true)
+        .where('password_hash', 'is not', null)
+        .where((eb) => eb.or([eb('role', '=', 'curator'), ...(organisationIds.length > 0 ? [eb('organisation_id', 'in', organisationIds)] : [])]))
+        .orderBy('id')
+        .execute()
+      const seen = new Set<string>()
+      return rows.filter((r) => !seen.has(r.email.toLowerCase()) && seen.add(r.email.toLowerCase()))
+    },
+
+    /** The members of an organisation (active, with a password), with their language. */
+    membersOf: (organisationId: number, x: Executor = db) =>
+      x.selectFrom('users').select(['email', 'locale']).where('organisation_id', '=', organisationId).where('active', '=', true).where('password_hash', 'is not', null).orderBy('id').execute(),
+
     describeUser: (id: number) =>
       db
         .selectFrom('users as u')

@@ -35,23 +35,6 @@ export function createInvolvementRepository(db: Database) {
 
     decide: (trx: Tx, id: number, status: 'accepted' | 'declined') =>
       trx.updateTable('involvement_requests').set({ status, decided_at: new Date() }).where('id', '=', id).where('status', '=', 'open').returningAll().executeTakeFirst(),
-
-    /**
-     * Who hears of a new request: the active curators and the active members of the organising parties, each once,
-     * with their language (a read of the accounts' users).
-     */
-    async recipients(organiserIds: number[], x: Executor = db) {
-      const rows = await x
-        .selectFrom('users')
-        .select(['email', 'locale'])
-        .where('active', '=', true)
-        .where('password_hash', 'is not', null)
-        .where((eb) => eb.or([eb('role', '=', 'curator'), ...(organiserIds.length > 0 ? [eb('organisation_id', 'in', organiserIds)] : [])]))
-        .orderBy('id')
-        .execute()
-      const seen = new Set<string>()
-      return rows.filter((r) => !seen.has(r.email.toLowerCase()) && seen.add(r.email.toLowerCase()))
-    },
   }
 }
 export type InvolvementRepository = ReturnType<typeof createInvolvementRepository>

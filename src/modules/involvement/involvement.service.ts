@@ -4,6 +4,7 @@ import { label, localePath, translate } from '../../i18n/i18n.ts'
 import type { Locale } from '../../i18n/messages.ts'
 import type { Actor } from '../../lib/actor.ts'
 import { authorize, can } from '../../lib/policy.ts'
+import type { AccountsRepository } from '../accounts/accounts.repository.ts'
 import type { AuditRepository } from '../audit/audit.repository.ts'
 import type { MailService } from '../mail/mail.service.ts'
 import type { OrganisationsRepository } from '../organisations/organisations.repository.ts'
@@ -16,6 +17,8 @@ export interface InvolvementDeps {
   repository: InvolvementRepository
   tools: ToolsRepository
   organisationsRepository: Pick<OrganisationsRepository, 'findById'>
+  /** Who hears of a request (a read of the accounts' users). */
+  accounts: Pick<AccountsRepository, 'curatorsAndMembersOf'>
   audit: AuditRepository
   mail: Pick<MailService, 'queue'>
   publicUrl: string
@@ -98,7 +101,7 @@ export function createInvolvementService(deps: InvolvementDeps) {
         if (!request) throw new RequestOpenError(organisation.name)
         await audit.record(trx, actor, { action: 'involvement.requested', entityType: 'involvement_request', entityId: request.id, after: request })
         const organisers = organisations.filter((o) => o.role === 'organising_party').map((o) => o.organisation_id)
-        for (const recipient of await repository.recipients(organisers, trx)) {
+        for (const recipient of await deps.accounts.curatorsAndMembersOf(organisers, trx)) {
           await mail.queue(trx, {
             to: recipient.email,
             locale: recipient.locale,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../../config.ts'
 import type { ReferenceData } from '../reference/reference.service.ts'
+import type { CallsService } from '../calls/calls.service.ts'
 import type { ToolsService } from '../tools/tools.service.ts'
 import { label, translate } from '../../i18n/i18n.ts'
 import { LOCALES } from '../../i18n/messages.ts'
@@ -10,11 +11,11 @@ import { aboutPage } from './views/about.page.ts'
 import { homePage } from './views/home.page.ts'
 
 /** The home page with live counts, and the about page with principles, criteria and forms. */
-export function registerContentPages(app: FastifyInstance, ctx: { config: Config; reference: ReferenceData; tools: ToolsService }) {
+export function registerContentPages(app: FastifyInstance, ctx: { config: Config; reference: ReferenceData; tools: ToolsService; calls: Pick<CallsService, 'listOpen'> }) {
   for (const locale of LOCALES) {
     const nl = locale === 'nl'
     app.get(locale === 'nl' ? '/' : '/en/', async (request, reply) => {
-      const { facetCounts, organisations } = await ctx.tools.homeCounts()
+      const [{ facetCounts, organisations }, calls] = await Promise.all([ctx.tools.homeCounts(), ctx.calls.listOpen(3)])
       const count = (key: string) => facetCounts.get(key) ?? 0
       const categories = CATEGORIES.map((code) => ({
         code,
@@ -28,6 +29,7 @@ export function registerContentPages(app: FastifyInstance, ctx: { config: Config
           cityDealTools: count('origin:city_deal'),
           organisations,
           categories,
+          calls,
           forms: ctx.reference.forms.map((f) => ({ code: f.code, label: nl ? f.name_nl : f.name_en, count: count(`form:${f.code}`) })),
         }),
       )

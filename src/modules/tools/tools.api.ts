@@ -57,6 +57,7 @@ function apiTool(tool: ToolView, publicUrl: string, locale: Locale): Static<type
     testMunicipalities: tool.testMunicipalities.map((m) => ({ ...m, result: text(m.result) })),
     pilots: tool.pilots.map((p) => ({ ...p, tested: text(p.tested), lessons: text(p.lessons) })),
     adoptions: tool.adoptions.map((a) => ({ ...a, localVariant: text(a.localVariant) })),
+    call: tool.call && { ...tool.call, asked: text(tool.call.asked), effort: text(tool.call.effort) },
     involvements: tool.involvements,
     lifecycle: tool.lifecycle,
     gate: tool.gate,

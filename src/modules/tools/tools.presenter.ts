@@ -192,6 +192,18 @@ export function presentTool(details: ToolDetails, locale: Locale, reference: Ref
       localVariant: localized(a.local_variant_nl, a.local_variant_en, locale),
       localUrl: a.local_url,
     })),
+    /** The open call for test municipalities: what is asked, the period, and how many municipalities it still wants. */
+    call: details.openCall
+      ? {
+          asked: localized(details.openCall.asked_nl, details.openCall.asked_en, locale),
+          effort: localized(details.openCall.effort_nl, details.openCall.effort_en, locale),
+          opensOn: details.openCall.opens_on,
+          closesOn: details.openCall.closes_on,
+          municipalitiesNeeded: details.openCall.municipalities_needed,
+          municipalitiesAccepted: details.openCall.accepted,
+          municipalitiesStillNeeded: Math.max(0, details.openCall.municipalities_needed - details.openCall.accepted),
+        }
+      : null,
     /** The status changes, oldest first; the last one is the current status when it matches the tool's. */
     lifecycle: details.statusChanges.map((c, i, all) => ({
       status: { code: c.status, label: label(locale, 'status', c.status) },

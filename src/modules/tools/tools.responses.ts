@@ -196,6 +196,20 @@ export const Tool = Component(
     testMunicipalities: list(TestMunicipality, 'Derived from pilots (those not withdrawn), for compatibility with the first version; see pilots'),
     pilots: list(Pilot, 'The municipalities that test or tested the tool, completed first'),
     adoptions: list(Adoption, 'The organisations that use the tool, by name'),
+    call: Nullable(
+      Type.Object(
+        {
+          asked: LocalizedText,
+          effort: LocalizedText,
+          opensOn: Type.String({ format: 'date' }),
+          closesOn: Nullable(Type.String({ format: 'date', description: 'The last day to answer; null: no closing date' })),
+          municipalitiesNeeded: Type.Integer({ minimum: 1, description: 'How many municipalities the call asks for' }),
+          municipalitiesAccepted: Type.Integer({ minimum: 0, description: 'Answers accepted so far (each a committed pilot)' }),
+          municipalitiesStillNeeded: Type.Integer({ minimum: 0 }),
+        },
+        { description: 'The open call for test municipalities (answer it with POST /tools/{slug}/call/answers); null when none is open' },
+      ),
+    ),
     involvements: list(Organisation, 'The organising party of an initiative of others and the partners involved, with the depth of their involvement'),
     lifecycle: list(
       Type.Object({ status: CodeLabel, on: Type.String({ format: 'date' }), current: Type.Boolean({ description: 'The change that gave the tool its current status' }) }),

@@ -56,7 +56,8 @@ export function registerToolPages(app: FastifyInstance, ctx: { config: Config; r
       const search = from ? new URLSearchParams({ from }) : new URLSearchParams()
       try {
         // Only anonymous pages are cached, and an anonymous visitor edits nothing: no edit link reaches the cache.
-        return await cached(request, reply, `${locale} /tools/${slug}?${search}`, async () => {
+        // Whether a call is still open also depends on the day (its closing date): the day is part of the key.
+        return await cached(request, reply, `${locale} /tools/${slug}?${search} ${new Date().toISOString().slice(0, 10)}`, async () => {
           const details = await ctx.tools.getTool(slug)
           const canEdit = can(request.actor, 'tool.edit', { organisationRoles: details.organisationRoles })
           return toolPage(canonicalContext(request, `/tools/${slug}`, search), presentTool(details, locale, ctx.reference), { from, canEdit, ...memberActions(request.actor, details) })
@@ -75,7 +76,7 @@ export function registerToolPages(app: FastifyInstance, ctx: { config: Config; r
  * can be used, or to change use recorded before), and, on an initiative of others, ask to be involved or decide on
  * requests. Nothing for anonymous visitors, whose pages are cached.
  */
-function memberActions(actor: Actor, details: ToolDetails): Pick<ToolPageOptions, 'canAdopt' | 'involvement'> {
+function memberActions(actor: Actor, details: ToolDetails): Pick<ToolPageOptions, 'canAdopt' | 'involvement' | 'canManageCall'> {
   if (actor.kind !== 'user') return {}
   const { tool } = details
   const forAny = actsForAnyOrganisation(actor, 'adoption.record')
@@ -87,7 +88,8 @@ function memberActions(actor: Actor, details: ToolDetails): Pick<ToolPageOptions
     if (can(actor, 'involvement.decide', { organisationRoles: details.organisationRoles })) involvement = 'decide'
     else if (can(actor, 'involvement.request') && tool.status !== 'retired') involvement = 'ask'
   }
-  return { canAdopt, involvement }
+  const canManageCall = can(actor, 'call.manage', { organisationRoles: details.organisationRoles })
+  return { canAdopt, involvement, canManageCall }
 }
 
 /** The request's query string with its '?', or '': kept when a moved tool redirects. */

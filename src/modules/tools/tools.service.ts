@@ -42,6 +42,20 @@ export interface ToolsServiceOptions {
    * through this instance are seen at once (invalidateVersion); those of other instances within this time.
    */
   versionTtlMs?: number
+  /** The open call for test municipalities of a tool, with its counts (the calls module reads it; none without). */
+  openCall?: (toolId: number) => Promise<OpenCallFacts | undefined>
+}
+
+/** What a tool's page and API resource show of its open call. */
+export interface OpenCallFacts {
+  asked_nl: string | null
+  asked_en: string | null
+  effort_nl: string | null
+  effort_en: string | null
+  opens_on: string
+  closes_on: string | null
+  municipalities_needed: number
+  accepted: number
 }
 
 export function createToolsService(repository: ToolsRepository, audit: Pick<AuditRepository, 'entityHistory'>, options: ToolsServiceOptions = {}) {
@@ -119,7 +133,7 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
     async getTool(slug: string) {
       const tool = await repository.findBySlug(slug)
       if (!tool) throw new NotFoundError('error.toolNotFound', { slug: slug.slice(0, 80) })
-      const [details, assessments, organisationRoles, successor, related, history, pilots, adoptions, statusChanges] = await Promise.all([
+      const [details, assessments, organisationRoles, successor, related, history, pilots, adoptions, statusChanges, openCall] = await Promise.all([
         repository.details(tool.id),
         repository.assessmentsWithAssessor(tool.id),
         repository.organisationRoles(tool.id),
@@ -129,9 +143,10 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
         repository.pilotsOf(tool.id),
         repository.adoptionsOf(tool.id),
         repository.statusChanges(tool.id),
+        options.openCall ? options.openCall(tool.id) : undefined,
       ])
       const similar = await repository.similar(tool.id, 6, related.map((r) => r.id))
-      return { tool, ...details, assessments, organisationRoles, successor, related, similar, history, pilots, adoptions, statusChanges }
+      return { tool, ...details, assessments, organisationRoles, successor, related, similar, history, pilots, adoptions, statusChanges, openCall }
     },
 
     /** The current slug of a tool that was renamed or merged away from this one; undefined when there is none. */

@@ -2,6 +2,7 @@ import { localePath, translator } from '../../../i18n/i18n.ts'
 import { button, formField, heading, link, paragraph, textbox } from '../../../views/components/index.ts'
 import { html } from '../../../views/html.ts'
 import { layout, type PageContext } from '../../../views/layout.ts'
+import { callCard, type OpenCall } from '../../calls/views/calls.page.ts'
 import { MAX_QUERY_LENGTH } from '../../tools/tools.constants.ts'
 
 export interface HomePageModel {
@@ -10,6 +11,8 @@ export interface HomePageModel {
   organisations: number
   categories: { code: string; label: string; description: string; count: number }[]
   forms: { code: string; label: string; count: number }[]
+  /** A few open calls for test municipalities, those closing first first. */
+  calls: OpenCall[]
 }
 
 export function homePage(ctx: PageContext, model: HomePageModel): string {
@@ -37,6 +40,13 @@ ${paragraph(c.description)}
 ${paragraph(c.count === 1 ? t('home.toolCountOne') : t('home.toolCount', { count: c.count }))}</li>`,
   )}</ul>
 </section>
+${model.calls.length > 0
+  ? html`<section aria-labelledby="calls-heading">
+${heading(2, t('calls.home.heading'), { id: 'calls-heading' })}
+<ul class="citydeal-calls">${model.calls.map((c) => callCard(ctx.locale, c, 3))}</ul>
+${paragraph(link(localePath(ctx.locale, '/calls'), t('calls.home.all')))}
+</section>`
+  : ''}
 <section aria-labelledby="pipeline-heading">
 ${heading(2, t('home.pipeline.heading'), { id: 'pipeline-heading' })}
 ${paragraph(t('home.pipeline.text'))}

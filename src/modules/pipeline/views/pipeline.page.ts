@@ -39,7 +39,7 @@ export function pipelinePage(ctx: PageContext, stages: PipelineView): string {
 
   const call = (tool: Tool) =>
     tool.call
-      ? html`${link(toolPath(tool.slug), t('pipeline.call.open'))}<span class="citydeal-note citydeal-meta">${
+      ? html`${link(`${toolPath(tool.slug)}/call`, t('pipeline.call.open'))}<span class="citydeal-note citydeal-meta">${
           tool.call.municipalitiesNeeded === 1 ? t('pipeline.call.wantedOne') : t('pipeline.call.wanted', { count: tool.call.municipalitiesNeeded })
         }${
           tool.call.closesOn ? html`, ${t('pipeline.call.until', { date: formatDate(ctx.locale, tool.call.closesOn) })}` : ''

@@ -8,6 +8,14 @@ import { localizedName, localizedText } from '../../../views/localized.ts'
 import type { ToolView } from '../tools.presenter.ts'
 import { initiativeStatement } from './initiative.ts'
 
+/** "2 more municipalities wanted, answer by 1 March 2027". */
+function callNeedsText(locale: Locale, call: NonNullable<ToolView['call']>): string {
+  const t = translator(locale)
+  const needs = call.municipalitiesStillNeeded === 1 ? t('calls.needsOne') : t('calls.needs', { count: call.municipalitiesStillNeeded })
+  const until = call.closesOn ? t('calls.until', { date: formatDate(locale, call.closesOn) }) : t('calls.noClosingDate')
+  return `${needs.charAt(0).toLocaleUpperCase()}${needs.slice(1)}, ${until}.`
+}
+
 export interface ToolPageOptions {
   /** The normalised catalogue query the visitor came from ('' for none): the page links back to it. */
   from: string
@@ -17,6 +25,8 @@ export interface ToolPageOptions {
   canAdopt?: boolean | undefined
   /** An initiative of others: the viewer may ask to be involved, or decides on requests. Never for a cached page. */
   involvement?: 'ask' | 'decide' | undefined
+  /** The viewer opens and manages calls for test municipalities on this tool. Never true for a cached page. */
+  canManageCall?: boolean | undefined
 }
 
 /**
@@ -128,6 +138,14 @@ ${tool.organisations.length > 0
 ${options.involvement ? paragraph(link(toolPath('/involvement'), t(options.involvement === 'ask' ? 'initiative.ask' : 'initiative.requests'))) : ''}
 ${heading(2, t('tool.tests'))}
 ${tool.gateNotes.length > 0 ? alert('info', paragraph(tool.gateNotes.join(' '))) : ''}
+${tool.call
+  ? html`<div class="citydeal-call-notice">${heading(3, t('calls.tool.heading'))}
+${tool.call.asked ? paragraph(localizedText(tool.call.asked, ctx.locale)) : ''}
+<p class="utrecht-paragraph citydeal-meta">${callNeedsText(ctx.locale, tool.call)}</p>
+${paragraph(link(toolPath('/call'), options.canManageCall ? t('calls.tool.manage') : t('calls.tool.answer')))}</div>`
+  : options.canManageCall
+    ? paragraph(link(toolPath('/call'), t('calls.tool.manage')))
+    : ''}
 ${tool.pilots.length > 0
   ? html`<div class="citydeal-caption-hidden">${table(
       t('pilots.caption'),
