@@ -49,6 +49,13 @@ const MATRIX: { url: string; allowed: 'everyone' | Role[]; form: Record<string, 
   // deciding for curators, administrators and the organising party (the partner's organisation is not it).
   { url: '/tools/:slug/involvement', allowed: ['partner'], form: { involvement: 'bad' } },
   { url: '/tools/:slug/involvement/:id/decide', allowed: ['curator', 'admin'], form: { decision: 'accept' } },
+  // Calls for test municipalities: managed by the tool's owners (not the partner's organisation), curators and
+  // administrators; answered by visitors (the public form) and members of a municipality (the partner's), not by
+  // accounts without one (this matrix's curator and administrator).
+  { url: '/tools/:slug/call', allowed: ['curator', 'admin'], form: { municipalitiesNeeded: 'x' } },
+  { url: '/tools/:slug/call/close', allowed: ['curator', 'admin'], form: { version: 'x' } },
+  { url: '/tools/:slug/call/answer', allowed: ['nobody', 'partner'], form: { note: 'x' } },
+  { url: '/tools/:slug/call/answers/:id', allowed: ['curator', 'admin'], form: { decision: 'accept' } },
 ]
 
 let t: TestApp

@@ -228,6 +228,26 @@ describe('the API answers as its OpenAPI document says', () => {
     conforms(res, '/submissions', 'post', 429)
   })
 
+  test('GET /calls and POST /tools/{slug}/call/answers: the open calls; 201, 400, 404, 409 and 429 answers', async () => {
+    const db = t.database.handle.db
+    const tool = await createTool(db, { status: 'selected', origin: 'city_deal', municipalities: [{ cbsCode: 'GM0758', role: 'owner' }] })
+    await db.insertInto('tool_calls').values({ tool_id: tool.id, asked_nl: 'Test mee.', effort_en: 'A day a week.', closes_on: '2099-05-01', municipalities_needed: 2 }).execute()
+    for (const lang of ['nl', 'en']) {
+      const list = conforms(await request('GET', `/api/v1/calls?lang=${lang}`), '/calls', 'get', 200)
+      assert.ok((list.items as { tool: { slug: string } }[]).some((i) => i.tool.slug === tool.slug))
+    }
+    conforms(await request('GET', '/api/v1/calls?lang=fr'), '/calls', 'get', 400)
+    const url = `/api/v1/tools/${tool.slug}/call/answers`
+    const created = conforms(await request('POST', url, { payload: { name: 'Anna', municipality: 'Gemeente Zwolle', email: 'anna@zwolle.example', locale: 'en' } }), '/tools/{slug}/call/answers', 'post', 201)
+    assert.deepEqual([created.municipality, created.municipalitiesStillNeeded], ['Zwolle', 2])
+    conforms(await request('POST', url, { payload: { name: 'Anna', municipality: 'Zwolle', email: 'anna@zwolle.example' } }), '/tools/{slug}/call/answers', 'post', 409)
+    conforms(await request('POST', url, { payload: { name: '', municipality: 'Zwolle', email: 'x' } }), '/tools/{slug}/call/answers', 'post', 400)
+    conforms(await request('POST', '/api/v1/tools/no-such-tool/call/answers', { payload: { name: 'A', municipality: 'Zwolle', email: 'a@example.org' } }), '/tools/{slug}/call/answers', 'post', 404)
+    let res = await request('POST', url, { payload: { name: '' } })
+    for (let i = 0; i < 20 && res.statusCode !== 429; i++) res = await request('POST', url, { payload: { name: '' } })
+    conforms(res, '/tools/{slug}/call/answers', 'post', 429)
+  })
+
   test('GET /openapi.json', async () => {
     conforms(await request('GET', '/api/v1/openapi.json'), '/openapi.json', 'get', 200)
   })

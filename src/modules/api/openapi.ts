@@ -7,11 +7,13 @@ import { Problem } from '../../plugins/problem.schema.ts'
 import { CATEGORIES, FACETS, MAX_API_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_VALUES_PER_FACET, ORIGINS, PROCESSES, SORTS, STATUSES } from '../tools/tools.constants.ts'
 import { Tool, ToolList } from '../tools/tools.responses.ts'
 import { facetVocabulary } from '../tools/tools.schemas.ts'
+import { CallAnswerReceipt, OpenCallList } from '../calls/calls.responses.ts'
+import { ApiAnswerSchema } from '../calls/calls.schemas.ts'
 import { DuplicatesProblem, SimilarToolList, Submission } from '../submissions/submissions.responses.ts'
 import { DESCRIPTION_MAX, NAME_MAX, ShareApiSchema, URL_MAX } from '../submissions/submissions.schemas.ts'
 import { createSchemaRegistry, type SchemaObject } from './openapi.schemas.ts'
 
-const LANGUAGE_RULE = 'the lang parameter, else (on POST /submissions) the locale in the body, else Accept-Language, else Dutch'
+const LANGUAGE_RULE = 'the lang parameter, else (on a POST) the locale in the body, else Accept-Language, else Dutch'
 
 const standardHeaders = {
   'API-Version': {
@@ -75,6 +77,7 @@ export function buildOpenApi(ctx: { config: Config; reference: ReferenceData }) 
     tags: [
       { name: 'Tools', description: 'The catalogue of tools' },
       { name: 'Submissions', description: 'Sharing an existing tool, with duplicate detection' },
+      { name: 'Calls', description: 'Calls for test municipalities: what tools look for, and answering them' },
       { name: 'API', description: 'About the API' },
     ],
     paths: {
@@ -143,6 +146,45 @@ export function buildOpenApi(ctx: { config: Config; reference: ReferenceData }) 
             },
             '400': problem('A parameter is invalid'),
             '404': problem('No tool has this slug'),
+            '5XX': serverError,
+          },
+        },
+      },
+      '/calls': {
+        get: {
+          operationId: 'listOpenCalls',
+          tags: ['Calls'],
+          summary: 'Open calls for test municipalities',
+          description:
+            'The calls of tools’ owners for municipalities to test a tool, open and not past their closing date, those closing first first: what is asked, the effort, the period, and how many municipalities each still wants. A City Deal tool goes into development only with three municipalities that test it.',
+          parameters: [langParameter],
+          responses: {
+            '200': ok('The open calls', OpenCallList),
+            '400': problem('A parameter is invalid'),
+            '5XX': serverError,
+          },
+        },
+      },
+      '/tools/{slug}/call/answers': {
+        post: {
+          operationId: 'answerCall',
+          tags: ['Calls'],
+          summary: 'A municipality answers a tool’s open call',
+          description:
+            'Records that a municipality wants to test the tool, with the same checks and rate limit as the public form: the municipality by name or other name (a municipality, not another organisation), who answers and an address that only the tool’s owners and the curators see. The owners and the curators are e-mailed; the answer waits for their decision, and the address hears of it in the language of locale.',
+          parameters: [
+            { name: 'slug', in: 'path', required: true, description: "The tool's stable identifier", schema: { type: 'string', pattern: SLUG_PATTERN, maxLength: SLUG_MAX_LENGTH } },
+            langParameter,
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: callAnswerInput(registry.schema(ApiAnswerSchema)) } } },
+          responses: {
+            '201': ok('Recorded; Location is the call’s page', CallAnswerReceipt, {
+              Location: { description: 'The call’s page', schema: { type: 'string', format: 'uri' } },
+            }),
+            '400': problem('The answer is invalid (invalidParams says which field and why), or the organisation named is no municipality'),
+            '404': problem('No tool has this slug'),
+            '409': problem('The tool has no open call, the municipality answered it already, or it tests the tool already'),
+            '429': problem('Too many answers from this address; try again in a minute'),
             '5XX': serverError,
           },
         },
@@ -223,6 +265,18 @@ function submissionInput(ctx: { config: Config; reference: ReferenceData }, body
   described('additionTo', 'Slug of the existing tool this adds to')
   described('confirmDifferent', 'The submitter saw the likely duplicates and says this tool is a different one')
   described('locale', 'Language of the e-mails and the tracking page (and of the answer, without a lang parameter)')
+  return { ...body, properties }
+}
+
+/** The answer body as the API validates it, with what each field means. */
+function callAnswerInput(body: SchemaObject): SchemaObject {
+  const properties = { ...(body.properties as Record<string, SchemaObject>) }
+  const described = (name: string, description: string) => (properties[name] = { ...properties[name], description })
+  described('name', 'Who answers for the municipality (seen only by the tool’s owners and the curators)')
+  described('municipality', 'The municipality, by its name or another name (e.g. Gemeente Zwolle, ’s-Hertogenbosch or Den Bosch)')
+  described('email', 'Where the decision is sent (seen only by the tool’s owners and the curators)')
+  described('note', 'For example who works on it and when the municipality can start')
+  described('locale', 'Language of the e-mails (and of the answer, without a lang parameter)')
   return { ...body, properties }
 }
 

@@ -69,6 +69,7 @@ export function registerCallPages(app: FastifyInstance, deps: CallRouteDeps) {
     // The owner's form: open a call, or change the open one.
     app.post<{ Params: { slug: string } }>(path, async (request, reply) => {
       const slug = slugOf(request)
+      await calls.authorizeManage(request.actor, slug)
       const values = formValues(request.body)
       return handleFormPost(reply, {
         values,
@@ -83,6 +84,7 @@ export function registerCallPages(app: FastifyInstance, deps: CallRouteDeps) {
 
     app.post<{ Params: { slug: string } }>(p('/tools/:slug/call/close'), async (request, reply) => {
       const slug = slugOf(request)
+      await calls.authorizeManage(request.actor, slug)
       return handleFormPost(reply, {
         values: formValues(request.body),
         submit: async () => {
@@ -119,6 +121,7 @@ export function registerCallPages(app: FastifyInstance, deps: CallRouteDeps) {
       const slug = slugOf(request)
       const id = /^[0-9]{1,15}$/.test(request.params.id) ? Number(request.params.id) : undefined
       if (id === undefined) throw new NotFoundError()
+      await calls.authorizeManage(request.actor, slug)
       return handleFormPost(reply, {
         values: formValues(request.body),
         submit: async () => {

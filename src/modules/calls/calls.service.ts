@@ -192,6 +192,12 @@ export function createCallsService(deps: CallsDeps) {
       return { tool, call, manage, answers, member, callable: (CALLABLE_STATUSES as readonly string[]).includes(tool.status) }
     },
 
+    /** Refuses (401, 403) whoever may not manage the tool's call, before their input is looked at. */
+    async authorizeManage(actor: Actor, slug: string) {
+      const tool = await findTool(slug)
+      authorize(actor, 'call.manage', { organisationRoles: await rolesOf(tool.id) })
+    },
+
     /** Opens a call on a tool, or changes its open one (with the version the form was filled in on). */
     save: (actor: Actor, slug: string, input: CallInput) =>
       transaction(async (trx) => {
