@@ -73,7 +73,7 @@ export function createPipelineViewRepository(db: Database) {
         ? Promise.resolve([])
         : db
             .selectFrom('tool_calls as c')
-            .select(['c.id', 'c.tool_id', 'c.opens_on', 'c.closes_on', 'c.municipalities_needed'])
+            .select(['c.id', 'c.tool_id', 'c.opens_on', 'c.closes_on', 'c.municipalities_needed', sql<number>`(select count(*)::int from call_answers a where a.call_id = c.id and a.status = 'accepted')`.as('accepted')])
             .where('c.tool_id', 'in', toolIds)
             .where('c.status', '=', 'open')
             .where((eb) => eb.or([eb('c.closes_on', 'is', null), eb('c.closes_on', '>=', sql<string>`current_date`)]))

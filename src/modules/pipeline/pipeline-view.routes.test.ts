@@ -66,7 +66,7 @@ describe('the pipeline page', () => {
     assert.match(nl, /href="\/organisations\/[a-z0-9-]*breda[a-z0-9-]*">Breda<\/a>/, 'the owner, linked')
     assert.match(words, /Testgemeenten 2 van 3 toegezegd, nog 1 nodig\. Eindhoven \(Loopt\) Utrecht \(Toegezegd\) Almere \(Belangstelling\)/)
     assert.doesNotMatch(words, /Zwolle/, 'a withdrawn pilot is not shown')
-    assert.match(nl, new RegExp(`href="/tools/${tool.slug}">Open oproep aan testgemeenten</a>`))
+    assert.match(nl, new RegExp(`href="/tools/${tool.slug}/call">Open oproep aan testgemeenten</a>`))
     assert.match(words, /1 gemeente gezocht, tot en met 31 maart 2099/)
     assert.match(words, /Volgende stap In ontwikkeling 2 van 3 testgemeenten toegezegd: Eindhoven, Utrecht\. Een City Deal-tool gaat pas in ontwikkeling met drie gemeenten die de tool testen\./)
     assert.doesNotMatch(text(stage(res.body, 'idea')), new RegExp(tool.name), 'only under its own stage')

@@ -12,6 +12,7 @@ export interface PipelineTool {
   owners: { slug: string; name: string; isPartner: boolean }[]
   pilots: { slug: string; name: string; status: PilotStatus; outcome: PilotOutcome | null; completedOn: string | null }[]
   /** The newest open call, if any. */
+  /** The open call; municipalitiesNeeded: how many more it wants (those asked for, less the answers accepted). */
   call: { id: number; opensOn: string; closesOn: string | null; municipalitiesNeeded: number } | undefined
   facts: GateFacts
 }
@@ -46,7 +47,7 @@ export function createPipelineViewService(repository: PipelineViewRepository) {
           tool,
           owners: toolOwners,
           pilots: toolPilots,
-          call: call && { id: Number(call.id), opensOn: call.opens_on, closesOn: call.closes_on, municipalitiesNeeded: call.municipalities_needed },
+          call: call && { id: Number(call.id), opensOn: call.opens_on, closesOn: call.closes_on, municipalitiesNeeded: Math.max(0, call.municipalities_needed - call.accepted) },
           facts: {
             origin: tool.origin,
             owners: toolOwners.map((o) => ({ name: o.name, isPartner: o.isPartner })),
