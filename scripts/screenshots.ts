@@ -70,7 +70,24 @@ const pipelineTool = async (slug: string, nl: string, en: string, status: string
   for (const [changed, on] of history) await db.insertInto('tool_status_changes').values({ tool_id: tool.id, status: changed, changed_on: on, changed_at: new Date(`${on}T12:00:00Z`) }).execute()
   return tool
 }
-await pipelineTool('wijkklimaatkaart', 'Wijkklimaatkaart', 'Neighbourhood climate map', 'idea', {}, [['idea', '2026-09-14']])
+const klimaat = await pipelineTool('wijkklimaatkaart', 'Wijkklimaatkaart', 'Neighbourhood climate map', 'idea', { municipalities: [{ cbsCode: 'GM0758', role: 'owner' }] }, [['idea', '2026-09-14']])
+// A call with answers (at /tools/wijkklimaatkaart/call): one from a member, one through the public form.
+const klimaatCall = await db
+  .insertInto('tool_calls')
+  .values({
+    tool_id: klimaat.id,
+    asked_nl: 'Test de kaart een half jaar in twee wijken en deel wat bewoners ervan vinden.',
+    asked_en: 'Test the map for six months in two neighbourhoods and share what residents think of it.',
+    effort_nl: 'Een dag per week van een beleidsmedewerker klimaatadaptatie.',
+    effort_en: 'One day a week of a climate adaptation policy officer.',
+    municipalities_needed: 3,
+    opens_on: '2026-11-02',
+    closes_on: '2099-02-28',
+  })
+  .returning('id')
+  .executeTakeFirstOrThrow()
+const zwolle = await organisationByCbs(db, 'GM0193')
+await db.insertInto('call_answers').values({ call_id: klimaatCall.id, municipality_id: zwolle.id, source: 'public', contact_name: 'Zeno de Wit', contact_email: 'z.dewit@zwolle.example', note: 'Wij kunnen in februari beginnen in Holtenbroek.' }).execute()
 const deel = await pipelineTool(
   'deelmobiliteit-afsprakenkader',
   'Afsprakenkader deelmobiliteit',

@@ -12,12 +12,12 @@ export type OpenCall = Awaited<ReturnType<CallsService['listOpen']>>[number]
 
 const name = (locale: Locale, c: Pick<OpenCall, 'name_nl' | 'name_en' | 'slug'>) => (locale === 'en' ? (c.name_en ?? c.name_nl) : (c.name_nl ?? c.name_en)) ?? c.slug
 
-/** "2 more municipalities wanted, until 1 March 2027": what a call still needs and for how long. */
+/** "2 more municipalities wanted, answer by 1 March 2027.": what a call still needs and for how long. */
 export function callNeeds(locale: Locale, call: Pick<OpenCall, 'stillNeeded' | 'closes_on' | 'accepted'>): string {
   const t = translator(locale)
   const needs = call.stillNeeded === 1 ? t('calls.needsOne') : t('calls.needs', { count: call.stillNeeded })
   const until = call.closes_on ? t('calls.until', { date: formatDate(locale, call.closes_on) }) : t('calls.noClosingDate')
-  return `${needs}, ${until}`
+  return `${needs.charAt(0).toLocaleUpperCase()}${needs.slice(1)}, ${until}.`
 }
 
 /** One open call as a card: the tool, what is asked, what it still needs; a link to answer it. */
