@@ -89,7 +89,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerErrorHandling(app, config.PUBLIC_URL)
   registerApiConventions(app)
   registerSecurityHeaders(app, { https: config.PUBLIC_URL.startsWith('https://') })
-  await registerSessions(app, { config, cookieSecret: ctx.cookieSecret })
+  await registerSessions(app, { config, cookieSecret: ctx.cookieSecret, rateLimits: ctx.rateLimits })
   registerSessionActor(app, ctx.accounts)
   registerAssets(app)
   registerHealth(app, ctx)

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_submissions.ts'
 import * as m0004 from './migrations/0004_outbox_delivery.ts'
 import * as m0005 from './migrations/0005_catalogue_editing.ts'
 import * as m0006 from './migrations/0006_pipeline.ts'
+import * as m0008 from './migrations/0008_hardening.ts'
 
 // Listed explicitly (not read from the folder) so the order is reviewed in code and bundlers keep them.
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_outbox_delivery': m0004,
   '0005_catalogue_editing': m0005,
   '0006_pipeline': m0006,
+  '0008_hardening': m0008,
 }
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -50,7 +50,7 @@ export function registerAccountPages(app: FastifyInstance, ctx: { config: Config
       return sendPage(reply, login(request, reply, { next: typeof next === 'string' ? safeNext(next, locale) : undefined }))
     })
 
-    app.post(p('/login'), rateLimit(ctx.config, 'signIn'), async (request, reply) => {
+    app.post(p('/login'), rateLimit(ctx.config, 'signIn', 'sign-in'), async (request, reply) => {
       const values = formValues(request.body)
       const next = str(values, 'next')
       return handleFormPost(reply, {
@@ -98,7 +98,7 @@ export function registerAccountPages(app: FastifyInstance, ctx: { config: Config
     const forgot = (request: FastifyRequest, reply: FastifyReply, refused?: FormState) =>
       forgotPage(context(request), { csrfToken: reply.generateCsrf(), flash: flashFrom(request.query, { sent: 'forgot.sent' }), refused })
     app.get(p('/password/forgot'), async (request, reply) => sendPage(reply, forgot(request, reply)))
-    app.post(p('/password/forgot'), rateLimit(ctx.config, 'signIn'), async (request, reply) =>
+    app.post(p('/password/forgot'), rateLimit(ctx.config, 'signIn', 'password-forgot'), async (request, reply) =>
       handleFormPost(reply, {
         values: formValues(request.body),
         submit: async () => {
@@ -119,7 +119,7 @@ export function registerAccountPages(app: FastifyInstance, ctx: { config: Config
         return passwordPage(context(request), { segment, token, email: user?.email ?? '', csrfToken: reply.generateCsrf(), problems: refused?.problems })
       }
       app.get<{ Params: { token: string } }>(p(`/account/${segment}/:token`), async (request, reply) => sendPage(reply, await choose(request, reply)))
-      app.post<{ Params: { token: string } }>(p(`/account/${segment}/:token`), rateLimit(ctx.config, 'signIn'), async (request, reply) => {
+      app.post<{ Params: { token: string } }>(p(`/account/${segment}/:token`), rateLimit(ctx.config, 'signIn', 'password-choose'), async (request, reply) => {
         const token = request.params.token
         if (!TOKEN.test(token)) throw new GoneError()
         return handleFormPost(reply, {
