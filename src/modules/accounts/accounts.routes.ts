@@ -55,8 +55,8 @@ export function registerAccountPages(app: FastifyInstance, ctx: { config: Config
       const next = str(values, 'next')
       return handleFormPost(reply, {
         values,
-        // A wrong address or password (SignInFailed) shows the form again too, with 401.
-        rerender: [400, 401, 409],
+        // A wrong address or password (SignInFailed) shows the form again too, with 401; a slowed-down one with 429.
+        rerender: [400, 401, 409, 429],
         submit: async () => {
           const input = validateInput(SignInSchema, request.body)
           const { token } = await ctx.accounts.signIn(input.email, input.password, request.ip)
