@@ -3,6 +3,7 @@
 import type { MessageTable } from './table.ts'
 
 export const mailMessages = {
+  'mail.secretWithheld': { nl: '[persoonlijke link: alleen in het verstuurde bericht, hier niet bewaard]', en: '[personal link: only in the message as sent, not kept here]' },
   'mail.invite.subject': { nl: 'Uitnodiging voor de City Deal Toolbox', en: 'Invitation to the City Deal Toolbox' },
   'mail.invite.body': {
     nl: 'Beste {name},\n\nU bent uitgenodigd voor de City Deal Toolbox. Kies een wachtwoord via deze link (zeven dagen geldig, werkt één keer):\n\n{link}\n\nHeeft u deze uitnodiging niet verwacht? Dan kunt u dit bericht negeren.\n\nCity Deal Toolbox',

@@ -75,22 +75,28 @@ export function createAccountsService({ repository, transaction, audit, mail, pu
     return token
   }
 
+  /**
+   * Issues an invitation link and queues the e-mail; answers the token, and the link to hand over when no e-mail
+   * will carry it (SMTP not configured): the stored message never keeps it, so this is the only time it is seen.
+   */
   async function sendInvite(trx: Tx, user: { id: number; email: string; name: string; locale: Locale }) {
     const token = await issueToken(trx, user.id, 'invite', INVITE_TTL_MS)
+    const invitation = link(user.locale, `/account/activate/${token}`)
     await mail.queue(trx, {
       to: user.email,
       locale: user.locale,
       subjectKey: 'mail.invite.subject',
       bodyKey: 'mail.invite.body',
-      params: { name: user.name, link: link(user.locale, `/account/activate/${token}`), days: 7 },
+      params: { name: user.name, days: 7 },
+      secrets: { link: invitation },
     })
-    return token
+    return { token, handOver: mail.transport === 'outbox' ? invitation : undefined }
   }
 
   /** E-mails a link to choose a new password (valid one hour); answers the link. */
   async function sendReset(trx: Tx, user: { id: number; email: string; name: string; locale: Locale }) {
     const resetLink = link(user.locale, `/account/reset/${await issueToken(trx, user.id, 'password_reset', RESET_TTL_MS)}`)
-    await mail.queue(trx, { to: user.email, locale: user.locale, subjectKey: 'mail.reset.subject', bodyKey: 'mail.reset.body', params: { name: user.name, link: resetLink, minutes: 60 } })
+    await mail.queue(trx, { to: user.email, locale: user.locale, subjectKey: 'mail.reset.subject', bodyKey: 'mail.reset.body', params: { name: user.name, minutes: 60 }, secrets: { link: resetLink } })
     return resetLink
   }
 
@@ -110,11 +116,11 @@ export function createAccountsService({ repository, transaction, audit, mail, pu
           locale: input.locale,
         })
         await audit.record(trx, actor, { action: 'user.invited', entityType: 'user', entityId: user.id, after: publicUser(user) })
-        return { user, token: await sendInvite(trx, user) }
+        return { user, ...(await sendInvite(trx, user)) }
       })
     },
 
-    /** Sends a fresh invitation to someone who has not set a password yet. */
+    /** Sends a fresh invitation to someone who has not set a password yet (answers as sendInvite). */
     async reinvite(actor: Actor, userId: number) {
       const user = await repository.findUserById(userId)
       if (!user) throw new NotFoundError()
@@ -252,7 +258,7 @@ export function createAccountsService({ repository, transaction, audit, mail, pu
         if (user.password_hash) {
           return { user, outcome, link: await sendReset(trx, user), validFor: 'hour' as const }
         }
-        return { user, outcome, link: link(user.locale, `/account/activate/${await sendInvite(trx, user)}`), validFor: 'week' as const }
+        return { user, outcome, link: link(user.locale, `/account/activate/${(await sendInvite(trx, user)).token}`), validFor: 'week' as const }
       })
     },
 

@@ -12,6 +12,11 @@ export interface MailMessage {
   subjectKey: MessageKey
   bodyKey: MessageKey
   params: Record<string, string | number>
+  /**
+   * Parameters that are credentials (single-use links): they go out in the message as sent, but what is stored for
+   * reading (and the whole message once delivered, or when SMTP is not configured) has a note in their place.
+   */
+  secrets?: Record<string, string>
 }
 
 export interface MailServiceDeps {
@@ -33,11 +38,15 @@ export function createMailService({ repository, transaction, audit, smtp, queued
     transport: smtp ? ('smtp' as const) : ('outbox' as const),
 
     async queue(trx: Tx, message: MailMessage): Promise<void> {
+      const secrets = message.secrets ?? {}
+      const withheld = Object.fromEntries(Object.keys(secrets).map((name) => [name, translate(message.locale, 'mail.secretWithheld')]))
       await repository.insert(trx, {
         recipient: message.to,
         locale: message.locale,
         subject: translate(message.locale, message.subjectKey, message.params),
-        bodyText: translate(message.locale, message.bodyKey, message.params),
+        bodyText: translate(message.locale, message.bodyKey, { ...message.params, ...withheld }),
+        // Only a sender needs the links, and only until it has delivered them.
+        bodySecret: smtp && message.secrets ? translate(message.locale, message.bodyKey, { ...message.params, ...secrets }) : null,
         smtp,
       })
       if (smtp && queued) afterCommit(trx, queued)
