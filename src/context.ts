@@ -76,7 +76,14 @@ export async function buildContext(config: Config, options: ContextOptions) {
           options.log,
         )
       : undefined
-    const mail = createMailService({ repository: mailRepository, transaction, audit, smtp: !!sender, queued: () => sender?.wake() })
+    const mail = createMailService({
+      repository: mailRepository,
+      transaction,
+      audit,
+      smtp: !!sender,
+      perRecipientPerDay: config.MAIL_PER_RECIPIENT_PER_DAY,
+      queued: () => sender?.wake(),
+    })
     const toolsRepository = createToolsRepository(db)
     const accountsRepository = createAccountsRepository(db)
     const submissionsRepository = createSubmissionsRepository(db)

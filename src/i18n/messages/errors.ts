@@ -54,6 +54,10 @@ export const errorsMessages = {
     nl: 'Er is vanaf uw adres te vaak zonder succes geprobeerd in te loggen. Probeer het opnieuw na {time}.',
     en: 'There were too many failed attempts to sign in from your address. Try again after {time}.',
   },
+  'error.unsupportedMediaType': {
+    nl: 'Stuur de gegevens als JSON, met de header Content-Type: application/json.',
+    en: 'Send the data as JSON, with the header Content-Type: application/json.',
+  },
   'error.signInLink': { nl: 'Inloggen', en: 'Sign in' },
   'error.formProblems': { nl: 'Het formulier is niet verstuurd. Verbeter het volgende:', en: 'The form was not sent. Please correct the following:' },
 

@@ -89,6 +89,8 @@ export function createAccountsService({ repository, transaction, audit, mail, pu
       bodyKey: 'mail.invite.body',
       params: { name: user.name, days: 7 },
       secrets: { link: invitation },
+      // Only administrators (and the command line) invite: their action is not held back by the daily limit.
+      always: true,
     })
     return { token, handOver: mail.transport === 'outbox' ? invitation : undefined }
   }

@@ -33,6 +33,22 @@ export function createMailRepository(db: Database) {
     },
 
     /**
+     * How many messages were written to an address (any case) in the last `hours`. Holds a lock on the address until
+     * the transaction ends, so that two requests at once cannot both write the last message allowed.
+     */
+    async countRecentTo(trx: Tx, recipient: string, hours: number): Promise<number> {
+      const address = recipient.toLowerCase()
+      await sql`select pg_advisory_xact_lock(hashtext(${`outbox:${address}`}))`.execute(trx)
+      const row = await trx
+        .selectFrom('outbox')
+        .select(trx.fn.countAll<number>().as('n'))
+        .where(sql<string>`lower(recipient)`, '=', address)
+        .where('created_at', '>', sql<Date>`now() - make_interval(hours => ${hours})`)
+        .executeTakeFirstOrThrow()
+      return Number(row.n)
+    },
+
+    /**
      * Claims up to `limit` due messages for this sender for `leaseSeconds`: rows another sender holds are skipped, not
      * waited for, so each message goes to one sender. The attempt is counted at the claim.
      */

@@ -61,7 +61,7 @@ export function registerSubmissionsApi(app: FastifyInstance, ctx: { config: Conf
 
   app.post(
     '/api/v1/submissions',
-    { ...rateLimit(ctx.config, 'forms', 'share'), schema: { response: { 201: Submission, 400: Problem, 409: DuplicatesProblem, 429: Problem, '5xx': Problem } } },
+    { ...rateLimit(ctx.config, 'forms', 'share'), schema: { response: { 201: Submission, 400: Problem, 409: DuplicatesProblem, 415: Problem, 429: Problem, '5xx': Problem } } },
     async (request, reply) => {
       if (!request.body || typeof request.body !== 'object' || Array.isArray(request.body)) {
         throw new ValidationError([{ name: 'body', messageKey: 'validation.jsonObject' }])
