@@ -25,10 +25,10 @@ class StaticMigrationProvider implements MigrationProvider {
   }
 }
 
-/** Brings the schema up to date; throws with the failing migration's name. */
-export async function migrateToLatest(db: Database): Promise<string[]> {
+/** Brings the schema up to date (or to the named migration: tests of a migration); throws with the failing one's name. */
+export async function migrateToLatest(db: Database, upTo?: string): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new StaticMigrationProvider() })
-  const { error, results } = await migrator.migrateToLatest()
+  const { error, results } = upTo ? await migrator.migrateTo(upTo) : await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
   if (error) {
     const reason = error instanceof Error ? error.message : String(error)
