@@ -13,7 +13,7 @@ import { formValues, str } from '../../views/form.ts'
 import { flashFrom } from '../../views/simple.page.ts'
 import { authorize, can } from '../../lib/policy.ts'
 import { EMAIL_MAX_LENGTH, ForgotPasswordSchema, SetPasswordSchema, SignInSchema } from './accounts.schemas.ts'
-import { SESSION_COOKIE, type AccountsService } from './accounts.service.ts'
+import { SESSION_COOKIE, SignInThrottledError, type AccountsService } from './accounts.service.ts'
 import { setSessionCookie } from './accounts.session.ts'
 import { accountPage } from './views/account.page.ts'
 import { forgotPage } from './views/forgot.page.ts'
@@ -59,7 +59,10 @@ export function registerAccountPages(app: FastifyInstance, ctx: { config: Config
         rerender: [400, 401, 409, 429],
         submit: async () => {
           const input = validateInput(SignInSchema, request.body)
-          const { token } = await ctx.accounts.signIn(input.email, input.password, request.ip)
+          const { token } = await ctx.accounts.signIn(input.email, input.password, request.ip).catch((error: unknown) => {
+            if (error instanceof SignInThrottledError) reply.header('retry-after', String(Math.max(1, Math.ceil((error.until.getTime() - Date.now()) / 1000))))
+            throw error
+          })
           // A new session at every sign-in; the previous one (if any) ends.
           const previous = request.cookies[SESSION_COOKIE]
           if (previous) await ctx.accounts.signOut(previous)

@@ -42,6 +42,8 @@ describe('failed sign-ins slow down one account from one address, never lock the
     assert.equal(refused.statusCode, 429, 'even the right password waits there')
     assert.match(text(refused.body), /too many failed attempts to sign in with this e-mail address from your address\. Try again after \d\d:\d\d:\d\d\./)
     assert.match(refused.body, /name="email"/, 'the sign-in form is shown again')
+    const retryAfter = Number(refused.headers['retry-after'])
+    assert.ok(retryAfter >= 1 && retryAfter <= 30, `Retry-After: ${refused.headers['retry-after']}`)
 
     const home = new Browser(t.app, { 'x-forwarded-for': '198.51.100.20' })
     const mine = await signIn(home, owner.email, owner.password)
