@@ -41,11 +41,12 @@ describe('accounts in a browser', { skip }, () => {
       await page.getByLabel('E-mail address').fill('bas@example.org')
       await page.getByLabel('Role').selectOption('curator')
       await page.getByRole('button', { name: 'Send invitation' }).click()
-      await page.waitForURL(/done=invited/)
-      assert.ok(await page.getByText('The invitation has been sent.').isVisible())
+      // No SMTP here: the administrator is shown the link once, to pass on; the outbox does not keep it.
+      await page.getByText('No SMTP server is configured, so no e-mail goes out.').waitFor()
+      const link = /http:\/\/toolbox\.test(\/(?:en\/)?account\/activate\/[A-Za-z0-9_-]+)/.exec(await page.content())![1]!
       await page.goto(`${fx.baseUrl}/en/admin/outbox`)
       await checkAxe()
-      const link = /http:\/\/toolbox\.test(\/(?:en\/)?account\/activate\/[A-Za-z0-9_-]+)/.exec(await page.content())![1]!
+      assert.ok(!(await page.content()).includes(link), 'the outbox shows no link')
       await page.goto(`${fx.baseUrl}/en/account`)
       await page.getByRole('button', { name: 'Sign out' }).click()
       await page.waitForURL(/done=signedOut/)

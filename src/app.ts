@@ -22,6 +22,7 @@ import { registerToolLifecyclePages } from './modules/tool-editing/tool-lifecycl
 import { registerToolsApi } from './modules/tools/tools.api.ts'
 import { registerToolPages } from './modules/tools/tools.routes.ts'
 import { registerApiConventions } from './plugins/api.ts'
+import { registerJsonOnlyApi } from './plugins/api-json.ts'
 import { registerAssets } from './plugins/assets.ts'
 import { createErrorResponder, registerErrorHandling, respondToError } from './plugins/error-handler.ts'
 import { registerSecurityHeaders } from './plugins/security-headers.ts'
@@ -90,8 +91,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   })
   registerErrorHandling(app, config.PUBLIC_URL)
   registerApiConventions(app)
+  registerJsonOnlyApi(app)
   registerSecurityHeaders(app, { https: config.PUBLIC_URL.startsWith('https://') })
-  await registerSessions(app, { config, cookieSecret: ctx.cookieSecret })
+  await registerSessions(app, { config, cookieSecret: ctx.cookieSecret, rateLimits: ctx.rateLimits })
   registerSessionActor(app, ctx.accounts)
   registerAssets(app)
   registerHealth(app, ctx)

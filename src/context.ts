@@ -3,6 +3,7 @@ import type { Config } from './config.ts'
 import { openDatabase, type DatabaseHandle } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { loadReferenceData as seedReferenceData } from './db/seed/reference-data.ts'
+import { createRateLimitStore } from './db/rate-limits.ts'
 import { sharedSetting } from './db/settings.ts'
 import { transactor } from './db/transaction.ts'
 import { createAccountsRepository } from './modules/accounts/accounts.repository.ts'
@@ -77,7 +78,14 @@ export async function buildContext(config: Config, options: ContextOptions) {
           options.log,
         )
       : undefined
-    const mail = createMailService({ repository: mailRepository, transaction, audit, smtp: !!sender, queued: () => sender?.wake() })
+    const mail = createMailService({
+      repository: mailRepository,
+      transaction,
+      audit,
+      smtp: !!sender,
+      perRecipientPerDay: config.MAIL_PER_RECIPIENT_PER_DAY,
+      queued: () => sender?.wake(),
+    })
     const toolsRepository = createToolsRepository(db)
     const accountsRepository = createAccountsRepository(db)
     const submissionsRepository = createSubmissionsRepository(db)
@@ -112,6 +120,8 @@ export async function buildContext(config: Config, options: ContextOptions) {
       mail,
       /** Delivers the outbox over SMTP (only when SMTP_URL is set); the app starts it, a command-line tool need not. */
       mailSender: sender,
+      /** Rate-limit counts per form and address, shared by every instance (plugins/session.ts reads them). */
+      rateLimits: createRateLimitStore(db),
       cookieSecret: config.COOKIE_SECRET || (await sharedSetting(db, 'cookie_secret', () => randomBytes(32).toString('base64url'))),
       tools: createToolsService(toolsRepository, audit, { versionTtlMs: config.CATALOGUE_VERSION_TTL_MS, openCall: (toolId) => callsRepository.openFor(toolId) }),
       pipelineView: createPipelineViewService(createPipelineViewRepository(db)),

@@ -62,6 +62,13 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/** The JSON API was sent something other than JSON. */
+export class UnsupportedMediaTypeError extends AppError {
+  constructor() {
+    super('unsupported-media-type', 415, 'error.unsupportedMediaType')
+  }
+}
+
 export class CsrfError extends AppError {
   constructor() {
     super('csrf-invalid', 403, 'error.csrf')

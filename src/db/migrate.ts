@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_outbox_delivery.ts'
 import * as m0005 from './migrations/0005_catalogue_editing.ts'
 import * as m0006 from './migrations/0006_pipeline.ts'
 import * as m0007 from './migrations/0007_call_answers.ts'
+import * as m0008 from './migrations/0008_hardening.ts'
 
 // Listed explicitly (not read from the folder) so the order is reviewed in code and bundlers keep them.
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_catalogue_editing': m0005,
   '0006_pipeline': m0006,
   '0007_call_answers': m0007,
+  '0008_hardening': m0008,
 }
 
 class StaticMigrationProvider implements MigrationProvider {
@@ -25,10 +27,10 @@ class StaticMigrationProvider implements MigrationProvider {
   }
 }
 
-/** Brings the schema up to date; throws with the failing migration's name. */
-export async function migrateToLatest(db: Database): Promise<string[]> {
+/** Brings the schema up to date (or to the named migration: tests of a migration); throws with the failing one's name. */
+export async function migrateToLatest(db: Database, upTo?: string): Promise<string[]> {
   const migrator = new Migrator({ db, provider: new StaticMigrationProvider() })
-  const { error, results } = await migrator.migrateToLatest()
+  const { error, results } = upTo ? await migrator.migrateTo(upTo) : await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
   if (error) {
     const reason = error instanceof Error ? error.message : String(error)

@@ -312,7 +312,10 @@ export interface OutboxTable {
   recipient: string
   locale: 'nl' | 'en'
   subject: string
+  /** The text anyone may read: single-use links replaced by a note. */
   body_text: string
+  /** The text as sent, with its single-use links; emptied once delivered, never written without SMTP. */
+  body_secret: Generated<string | null>
   transport: 'smtp' | 'outbox'
   created_at: Timestamp
   sent_at: Date | null
@@ -329,9 +332,19 @@ export interface OutboxTable {
 
 export interface SignInFailuresTable {
   key: string
+  /** For a pair of account and address: the account (lower case), so that a password reset can lift its rows. */
+  account: Generated<string | null>
   failures: number
   first_failed_at: Date
   locked_until: Date | null
+}
+
+/** Requests per form (bucket) and client address in the current window, shared by every instance. */
+export interface RateLimitsTable {
+  bucket: string
+  client: string
+  window_ends_at: Date
+  hits: number
 }
 
 export interface AppSettingsTable {
@@ -396,6 +409,7 @@ export interface DB {
   auth_tokens: AuthTokensTable
   outbox: OutboxTable
   sign_in_failures: SignInFailuresTable
+  rate_limits: RateLimitsTable
   app_settings: AppSettingsTable
   seed_state: SeedStateTable
   tool_forms: ToolFormsTable

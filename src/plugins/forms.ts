@@ -17,8 +17,11 @@ export interface FormState {
 export interface FormPost {
   /** What was posted, kept to show again. */
   values: FormValues
-  /** Validates and calls the service; answers where to go next (POST, redirect, GET). */
-  submit: () => Promise<string>
+  /**
+   * Validates and calls the service; answers where to go next (POST, redirect, GET), or a page to show at once for
+   * what may be seen only now (a single-use link): never stored by a browser or cache.
+   */
+  submit: () => Promise<string | { once: string }>
   /** The form's page again, with the state of the refused post. */
   render: (state: FormState) => string | Promise<string>
   /** Refusals that show the form again (default: 400 invalid input and 409 conflicts); others get the error page. */
@@ -31,7 +34,10 @@ export interface FormPost {
  */
 export async function handleFormPost(reply: FastifyReply, form: FormPost) {
   try {
-    return reply.redirect(await form.submit(), 303)
+    const next = await form.submit()
+    if (typeof next === 'string') return reply.redirect(next, 303)
+    reply.header('cache-control', 'no-store')
+    return sendPage(reply, next.once)
   } catch (error) {
     if (error instanceof AppError && (form.rerender ?? [400, 409]).includes(error.status)) {
       return sendPage(reply, await form.render({ values: form.values, problems: error.details, error }), error.status)

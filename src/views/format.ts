@@ -16,3 +16,14 @@ export function formatDate(locale: Locale, value: Date | string, options: { styl
   }
   return format.format(new Date(value))
 }
+
+/** A time of day with seconds as read in the Netherlands (Europe/Amsterdam): "14:05:30". */
+export function formatTime(locale: Locale, value: Date): string {
+  const key = `${locale}:time`
+  let format = formats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { timeStyle: 'medium', timeZone: 'Europe/Amsterdam' })
+    formats.set(key, format)
+  }
+  return format.format(value)
+}

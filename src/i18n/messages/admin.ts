@@ -26,6 +26,10 @@ export const adminMessages = {
   },
   'admin.users.inviteSubmit': { nl: 'Uitnodiging versturen', en: 'Send invitation' },
   'admin.users.invited': { nl: 'De uitnodiging is verstuurd.', en: 'The invitation has been sent.' },
+  'admin.users.handOver': {
+    nl: 'Er is geen SMTP-server ingesteld, dus er gaat geen e-mail uit. Geef {name} ({email}) deze link zelf, via een veilige weg. Hij werkt één keer, zeven dagen lang, en wordt alleen nu getoond: de outbox bewaart hem niet.',
+    en: 'No SMTP server is configured, so no e-mail goes out. Give {name} ({email}) this link yourself, in a safe way. It works once, for seven days, and is shown only now: the outbox does not keep it.',
+  },
   'admin.users.reinvite': { nl: 'Opnieuw uitnodigen', en: 'Invite again' },
   'admin.users.reinvited': { nl: 'Er is een nieuwe uitnodiging verstuurd.', en: 'A new invitation has been sent.' },
   'admin.users.save': { nl: 'Rol opslaan', en: 'Save role' },
@@ -57,12 +61,12 @@ export const adminMessages = {
   'admin.orgs.merged': { nl: 'De organisaties zijn samengevoegd.', en: 'The organisations have been merged.' },
   'admin.orgs.partner': { nl: 'City Deal-partner', en: 'City Deal partner' },
   'admin.outbox.intro.outbox': {
-    nl: 'Er is geen SMTP-server ingesteld (SMTP_URL): berichten worden niet verstuurd maar staan hier.',
-    en: 'No SMTP server is configured (SMTP_URL): messages are not sent but kept here.',
+    nl: 'Er is geen SMTP-server ingesteld (SMTP_URL): berichten worden niet verstuurd maar staan hier, zonder persoonlijke links (een uitnodigingslink ziet alleen de beheerder die uitnodigt, één keer).',
+    en: 'No SMTP server is configured (SMTP_URL): messages are not sent but kept here, without personal links (an invitation link is seen only by the administrator who invites, once).',
   },
   'admin.outbox.intro.smtp': {
-    nl: 'Berichten worden via SMTP verstuurd; hier staat een kopie van elk bericht.',
-    en: 'Messages are sent over SMTP; a copy of each message is kept here.',
+    nl: 'Berichten worden via SMTP verstuurd; hier staat een kopie van elk bericht, zonder persoonlijke links.',
+    en: 'Messages are sent over SMTP; a copy of each message is kept here, without personal links.',
   },
   'admin.outbox.none': { nl: 'Nog geen berichten.', en: 'No messages yet.' },
   'admin.outbox.to': { nl: 'Aan', en: 'To' },

@@ -46,6 +46,18 @@ export const errorsMessages = {
     nl: 'Het e-mailadres of wachtwoord klopt niet, of er is te vaak geprobeerd. Probeer het opnieuw of later nog eens.',
     en: 'The e-mail address or password is not right, or there were too many attempts. Try again, or later.',
   },
+  'error.signInThrottled': {
+    nl: 'Er is te vaak zonder succes geprobeerd om vanaf uw adres met dit e-mailadres in te loggen. Probeer het opnieuw na {time}. Wachtwoord vergeten? Vraag een nieuw aan; dat heft de wachttijd op.',
+    en: 'There were too many failed attempts to sign in with this e-mail address from your address. Try again after {time}. Forgot your password? Ask for a new one; that lifts the wait.',
+  },
+  'error.signInThrottledAddress': {
+    nl: 'Er is vanaf uw adres te vaak zonder succes geprobeerd in te loggen. Probeer het opnieuw na {time}.',
+    en: 'There were too many failed attempts to sign in from your address. Try again after {time}.',
+  },
+  'error.unsupportedMediaType': {
+    nl: 'Stuur de gegevens als JSON, met de header Content-Type: application/json.',
+    en: 'Send the data as JSON, with the header Content-Type: application/json.',
+  },
   'error.signInLink': { nl: 'Inloggen', en: 'Sign in' },
   'error.formProblems': { nl: 'Het formulier is niet verstuurd. Verbeter het volgende:', en: 'The form was not sent. Please correct the following:' },
 

@@ -3,6 +3,7 @@
 import type { MessageTable } from './table.ts'
 
 export const mailMessages = {
+  'mail.secretWithheld': { nl: '[persoonlijke link: alleen in het verstuurde bericht, hier niet bewaard]', en: '[personal link: only in the message as sent, not kept here]' },
   'mail.invite.subject': { nl: 'Uitnodiging voor de City Deal Toolbox', en: 'Invitation to the City Deal Toolbox' },
   'mail.invite.body': {
     nl: 'Beste {name},\n\nU bent uitgenodigd voor de City Deal Toolbox. Kies een wachtwoord via deze link (zeven dagen geldig, werkt één keer):\n\n{link}\n\nHeeft u deze uitnodiging niet verwacht? Dan kunt u dit bericht negeren.\n\nCity Deal Toolbox',
@@ -13,32 +14,32 @@ export const mailMessages = {
     nl: 'Beste {name},\n\nIemand heeft gevraagd om een nieuw wachtwoord voor uw account. Stel het in via deze link (een uur geldig, werkt één keer):\n\n{link}\n\nHeeft u dit niet gevraagd? Dan hoeft u niets te doen; uw wachtwoord blijft hetzelfde.\n\nCity Deal Toolbox',
     en: 'Dear {name},\n\nSomeone asked for a new password for your account. Set it with this link (valid for one hour, works once):\n\n{link}\n\nDid you not ask for this? Then you need not do anything; your password stays the same.\n\nCity Deal Toolbox',
   },
-  'mail.submission.received.subject': { nl: 'We hebben je tool ontvangen: {name}', en: 'We received your tool: {name}' },
+  'mail.submission.received.subject': { nl: 'We hebben je tool ontvangen', en: 'We received your tool' },
   'mail.submission.received.body': {
     nl: 'Bedankt voor het delen van “{name}” met de City Deal Toolbox.\n\nEen curator bekijkt je inzending. Via deze persoonlijke link volg je wat ermee gebeurt:\n{link}\n\nBewaar deze link: alleen wie hem heeft, kan je inzending zien.',
     en: 'Thank you for sharing “{name}” with the City Deal Toolbox.\n\nA curator will review your submission. Follow what happens to it through this personal link:\n{link}\n\nKeep this link: only people who have it can see your submission.',
   },
-  'mail.submission.infoRequested.subject': { nl: 'Een vraag over je tool: {name}', en: 'A question about your tool: {name}' },
+  'mail.submission.infoRequested.subject': { nl: 'Een vraag over je tool', en: 'A question about your tool' },
   'mail.submission.infoRequested.body': {
     nl: 'Een curator van de City Deal Toolbox heeft een vraag over “{name}”:\n\n{message}\n\nJe kunt antwoorden via je persoonlijke link:\n{link}',
     en: 'A curator of the City Deal Toolbox has a question about “{name}”:\n\n{message}\n\nYou can answer through your personal link:\n{link}',
   },
-  'mail.submission.published.subject': { nl: 'Je tool staat in de toolbox: {name}', en: 'Your tool is in the toolbox: {name}' },
+  'mail.submission.published.subject': { nl: 'Je tool staat in de toolbox', en: 'Your tool is in the toolbox' },
   'mail.submission.published.body': {
     nl: 'Goed nieuws: “{name}” staat nu in de City Deal Toolbox:\n{toolLink}\n\nHet verloop van je inzending:\n{link}',
     en: 'Good news: “{name}” is now in the City Deal Toolbox:\n{toolLink}\n\nThe history of your submission:\n{link}',
   },
-  'mail.submission.merged.subject': { nl: 'Je kennis is toegevoegd: {name}', en: 'What you know has been added: {name}' },
+  'mail.submission.merged.subject': { nl: 'Je kennis is toegevoegd', en: 'What you know has been added' },
   'mail.submission.merged.body': {
     nl: 'De tool die je deelde (“{name}”) stond al in de City Deal Toolbox. Een curator heeft wat jij wist eraan toegevoegd:\n{toolLink}\n\nHet verloop van je inzending:\n{link}',
     en: 'The tool you shared (“{name}”) was already in the City Deal Toolbox. A curator has added what you knew to it:\n{toolLink}\n\nThe history of your submission:\n{link}',
   },
-  'mail.submission.rejected.subject': { nl: 'Je inzending is niet opgenomen: {name}', en: 'Your submission was not included: {name}' },
+  'mail.submission.rejected.subject': { nl: 'Je inzending is niet opgenomen', en: 'Your submission was not included' },
   'mail.submission.rejected.body': {
     nl: 'Bedankt voor het delen van “{name}”. Een curator heeft besloten hem niet op te nemen in de City Deal Toolbox, om deze reden:\n\n{message}\n\nHet verloop van je inzending:\n{link}',
     en: 'Thank you for sharing “{name}”. A curator decided not to include it in the City Deal Toolbox, for this reason:\n\n{message}\n\nThe history of your submission:\n{link}',
   },
-  'mail.curation.new.subject': { nl: 'Nieuwe inzending: {name}', en: 'New submission: {name}' },
+  'mail.curation.new.subject': { nl: 'Nieuwe inzending om te beoordelen (nr. {id})', en: 'New submission to review (no. {id})' },
   'mail.curation.new.body': {
     nl: 'Er is een tool gedeeld: “{name}”.\n\nBekijk en beoordeel hem:\n{link}',
     en: 'A tool has been shared: “{name}”.\n\nReview it here:\n{link}',

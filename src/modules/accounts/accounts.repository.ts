@@ -111,7 +111,29 @@ export function createAccountsRepository(db: Database) {
             when f.first_failed_at >= now() - make_interval(secs => ${windowSeconds}) and f.failures + 1 >= ${maxFailures}
             then now() + make_interval(secs => ${lockSeconds}) else f.locked_until end`.execute(db)
     },
+    /**
+     * Counts a failed sign-in of one account from one address (inside a window). From failure `lockAfter` on, the
+     * next attempt waits: `baseSeconds`, then twice as long each time, at most `maxSeconds`.
+     */
+    recordPairFailure: async (key: string, account: string, policy: { windowSeconds: number; lockAfter: number; baseSeconds: number; maxSeconds: number }) => {
+      await sql`
+        with counted as (
+          select coalesce((
+            select case when f.first_failed_at < now() - make_interval(secs => ${policy.windowSeconds}) then 1 else f.failures + 1 end
+            from sign_in_failures f where f.key = ${key}), 1) as failures)
+        insert into sign_in_failures as f (key, account, failures, first_failed_at, locked_until)
+        select ${key}, ${account}, counted.failures, now(),
+          case when counted.failures >= ${policy.lockAfter}
+            then now() + make_interval(secs => least(${policy.baseSeconds} * power(2, counted.failures - ${policy.lockAfter}), ${policy.maxSeconds})) end
+        from counted
+        on conflict (key) do update set
+          failures = excluded.failures,
+          first_failed_at = case when excluded.failures = 1 then now() else f.first_failed_at end,
+          locked_until = excluded.locked_until`.execute(db)
+    },
     clearFailures: (key: string) => db.deleteFrom('sign_in_failures').where('key', '=', key).execute(),
+    /** Lifts every throttle on the account's pairs with addresses (a password reset proves the owner). */
+    clearAccountFailures: (x: Executor, account: string) => x.deleteFrom('sign_in_failures').where('account', '=', account.toLowerCase()).execute(),
   }
 }
 export type AccountsRepository = ReturnType<typeof createAccountsRepository>

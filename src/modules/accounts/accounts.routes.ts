@@ -13,7 +13,7 @@ import { formValues, str } from '../../views/form.ts'
 import { flashFrom } from '../../views/simple.page.ts'
 import { authorize, can } from '../../lib/policy.ts'
 import { EMAIL_MAX_LENGTH, ForgotPasswordSchema, SetPasswordSchema, SignInSchema } from './accounts.schemas.ts'
-import { SESSION_COOKIE, type AccountsService } from './accounts.service.ts'
+import { SESSION_COOKIE, SignInThrottledError, type AccountsService } from './accounts.service.ts'
 import { setSessionCookie } from './accounts.session.ts'
 import { accountPage } from './views/account.page.ts'
 import { forgotPage } from './views/forgot.page.ts'
@@ -50,16 +50,19 @@ export function registerAccountPages(app: FastifyInstance, ctx: { config: Config
       return sendPage(reply, login(request, reply, { next: typeof next === 'string' ? safeNext(next, locale) : undefined }))
     })
 
-    app.post(p('/login'), rateLimit(ctx.config, 'signIn'), async (request, reply) => {
+    app.post(p('/login'), rateLimit(ctx.config, 'signIn', 'sign-in'), async (request, reply) => {
       const values = formValues(request.body)
       const next = str(values, 'next')
       return handleFormPost(reply, {
         values,
-        // A wrong address or password (SignInFailed) shows the form again too, with 401.
-        rerender: [400, 401, 409],
+        // A wrong address or password (SignInFailed) shows the form again too, with 401; a slowed-down one with 429.
+        rerender: [400, 401, 409, 429],
         submit: async () => {
           const input = validateInput(SignInSchema, request.body)
-          const { token } = await ctx.accounts.signIn(input.email, input.password, request.ip)
+          const { token } = await ctx.accounts.signIn(input.email, input.password, request.ip).catch((error: unknown) => {
+            if (error instanceof SignInThrottledError) reply.header('retry-after', String(Math.max(1, Math.ceil((error.until.getTime() - Date.now()) / 1000))))
+            throw error
+          })
           // A new session at every sign-in; the previous one (if any) ends.
           const previous = request.cookies[SESSION_COOKIE]
           if (previous) await ctx.accounts.signOut(previous)
@@ -98,7 +101,7 @@ export function registerAccountPages(app: FastifyInstance, ctx: { config: Config
     const forgot = (request: FastifyRequest, reply: FastifyReply, refused?: FormState) =>
       forgotPage(context(request), { csrfToken: reply.generateCsrf(), flash: flashFrom(request.query, { sent: 'forgot.sent' }), refused })
     app.get(p('/password/forgot'), async (request, reply) => sendPage(reply, forgot(request, reply)))
-    app.post(p('/password/forgot'), rateLimit(ctx.config, 'signIn'), async (request, reply) =>
+    app.post(p('/password/forgot'), rateLimit(ctx.config, 'signIn', 'password-forgot'), async (request, reply) =>
       handleFormPost(reply, {
         values: formValues(request.body),
         submit: async () => {
@@ -119,7 +122,7 @@ export function registerAccountPages(app: FastifyInstance, ctx: { config: Config
         return passwordPage(context(request), { segment, token, email: user?.email ?? '', csrfToken: reply.generateCsrf(), problems: refused?.problems })
       }
       app.get<{ Params: { token: string } }>(p(`/account/${segment}/:token`), async (request, reply) => sendPage(reply, await choose(request, reply)))
-      app.post<{ Params: { token: string } }>(p(`/account/${segment}/:token`), rateLimit(ctx.config, 'signIn'), async (request, reply) => {
+      app.post<{ Params: { token: string } }>(p(`/account/${segment}/:token`), rateLimit(ctx.config, 'signIn', 'password-choose'), async (request, reply) => {
         const token = request.params.token
         if (!TOKEN.test(token)) throw new GoneError()
         return handleFormPost(reply, {

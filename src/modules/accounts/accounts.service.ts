@@ -3,6 +3,7 @@ import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2'
 import type { RunInTransaction, Tx } from '../../db/transaction.ts'
 import { AppError, ConflictError, GoneError, NotFoundError, ValidationError } from '../../errors.ts'
 import type { Locale } from '../../i18n/messages.ts'
+import { formatTime } from '../../views/format.ts'
 import type { Actor, Role } from '../../lib/actor.ts'
 import type { AuditRepository } from '../audit/audit.repository.ts'
 import type { MailService } from '../mail/mail.service.ts'
@@ -14,7 +15,13 @@ const SESSION_TOUCH_MS = 10 * 60 * 1000
 const INVITE_TTL_MS = 7 * 24 * 3600 * 1000
 const RESET_TTL_MS = 60 * 60 * 1000
 
-const THROTTLE = { windowSeconds: 15 * 60, accountFailures: 5, addressFailures: 20, lockSeconds: 15 * 60 }
+/**
+ * Failed sign-ins. Per account and address: from the third failure on, the next attempt from there waits 30 s,
+ * then twice as long each time, at most 15 minutes (counted over a day; a password reset lifts it). Nobody can
+ * lock the owner out from another address. Per address, across accounts: 20 failures in 15 minutes wait 15 minutes.
+ */
+const PAIR_THROTTLE = { windowSeconds: 24 * 3600, lockAfter: 3, baseSeconds: 30, maxSeconds: 15 * 60 }
+const ADDRESS_THROTTLE = { windowSeconds: 15 * 60, failures: 20, lockSeconds: 15 * 60 }
 const ARGON2ID = 2
 /** argon2id with the OWASP-recommended minimum (19 MiB, 2 passes). */
 const ARGON2_OPTIONS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
@@ -43,6 +50,16 @@ export interface AccountsDeps {
   publicUrl: string
 }
 
+/** Too many failed sign-ins of this account from this address, or from this address at all: try again at `until`. */
+export class SignInThrottledError extends AppError {
+  constructor(
+    readonly until: Date,
+    messageKey: 'error.signInThrottled' | 'error.signInThrottledAddress' = 'error.signInThrottled',
+  ) {
+    super('sign-in-throttled', 429, messageKey, { time: { nl: formatTime('nl', until), en: formatTime('en', until) } })
+  }
+}
+
 /** What admin:create did for an address. */
 export type AdministratorOutcome = 'created' | 'made_admin' | 'already_admin'
 
@@ -58,22 +75,30 @@ export function createAccountsService({ repository, transaction, audit, mail, pu
     return token
   }
 
+  /**
+   * Issues an invitation link and queues the e-mail; answers the token, and the link to hand over when no e-mail
+   * will carry it (SMTP not configured): the stored message never keeps it, so this is the only time it is seen.
+   */
   async function sendInvite(trx: Tx, user: { id: number; email: string; name: string; locale: Locale }) {
     const token = await issueToken(trx, user.id, 'invite', INVITE_TTL_MS)
+    const invitation = link(user.locale, `/account/activate/${token}`)
     await mail.queue(trx, {
       to: user.email,
       locale: user.locale,
       subjectKey: 'mail.invite.subject',
       bodyKey: 'mail.invite.body',
-      params: { name: user.name, link: link(user.locale, `/account/activate/${token}`), days: 7 },
+      params: { name: user.name, days: 7 },
+      secrets: { link: invitation },
+      // Only administrators (and the command line) invite: their action is not held back by the daily limit.
+      always: true,
     })
-    return token
+    return { token, handOver: mail.transport === 'outbox' ? invitation : undefined }
   }
 
   /** E-mails a link to choose a new password (valid one hour); answers the link. */
   async function sendReset(trx: Tx, user: { id: number; email: string; name: string; locale: Locale }) {
     const resetLink = link(user.locale, `/account/reset/${await issueToken(trx, user.id, 'password_reset', RESET_TTL_MS)}`)
-    await mail.queue(trx, { to: user.email, locale: user.locale, subjectKey: 'mail.reset.subject', bodyKey: 'mail.reset.body', params: { name: user.name, link: resetLink, minutes: 60 } })
+    await mail.queue(trx, { to: user.email, locale: user.locale, subjectKey: 'mail.reset.subject', bodyKey: 'mail.reset.body', params: { name: user.name, minutes: 60 }, secrets: { link: resetLink } })
     return resetLink
   }
 
@@ -93,11 +118,11 @@ export function createAccountsService({ repository, transaction, audit, mail, pu
           locale: input.locale,
         })
         await audit.record(trx, actor, { action: 'user.invited', entityType: 'user', entityId: user.id, after: publicUser(user) })
-        return { user, token: await sendInvite(trx, user) }
+        return { user, ...(await sendInvite(trx, user)) }
       })
     },
 
-    /** Sends a fresh invitation to someone who has not set a password yet. */
+    /** Sends a fresh invitation to someone who has not set a password yet (answers as sendInvite). */
     async reinvite(actor: Actor, userId: number) {
       const user = await repository.findUserById(userId)
       if (!user) throw new NotFoundError()
@@ -126,30 +151,37 @@ export function createAccountsService({ repository, transaction, audit, mail, pu
         await repository.markTokenUsed(trx, row.token_hash)
         await repository.updateUser(trx, user.id, { password_hash: passwordHash })
         await repository.deleteUserSessions(trx, user.id)
+        // Whoever holds the link owns the account: the slow-down of its sign-ins is lifted.
+        await repository.clearAccountFailures(trx, user.email)
         const self: Actor = { kind: 'user', id: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisation_id, locale: user.locale, sessionId: '' }
         await audit.record(trx, self, { action: purpose === 'invite' ? 'user.activated' : 'user.password_reset', entityType: 'user', entityId: user.id })
         return user
       })
     },
 
-    /** Checks e-mail and password with throttling per account and per address; returns a new session token. */
+    /**
+     * Checks e-mail and password, throttled per account-and-address pair and per address (SignInThrottledError says
+     * until when, without checking the password); returns a new session token.
+     */
     async signIn(email: string, password: string, address: string) {
-      const accountKey = `account:${email.toLowerCase()}`
+      const account = email.toLowerCase()
+      const pairKey = `pair:${address}:${account}`
       const addressKey = `address:${address}`
-      if (await repository.lockedUntil([accountKey, addressKey])) {
-        await argonVerify(await DUMMY_HASH, password).catch(() => false)
-        throw new SignInFailed()
-      }
+      const addressUntil = await repository.lockedUntil([addressKey])
+      if (addressUntil) throw new SignInThrottledError(addressUntil, 'error.signInThrottledAddress')
+      const pairUntil = await repository.lockedUntil([pairKey])
+      if (pairUntil) throw new SignInThrottledError(pairUntil)
       const user = await repository.findUserByEmail(email)
       let ok = false
       if (user?.password_hash && user.active) ok = await argonVerify(user.password_hash, password).catch(() => false)
       else await argonVerify(await DUMMY_HASH, password).catch(() => false)
       if (!user || !ok) {
-        await repository.recordFailure(accountKey, THROTTLE.windowSeconds, THROTTLE.accountFailures, THROTTLE.lockSeconds)
-        await repository.recordFailure(addressKey, THROTTLE.windowSeconds, THROTTLE.addressFailures, THROTTLE.lockSeconds)
+        // Unknown addresses are counted the same way, so that a throttle does not tell whether an account exists.
+        await repository.recordPairFailure(pairKey, account, PAIR_THROTTLE)
+        await repository.recordFailure(addressKey, ADDRESS_THROTTLE.windowSeconds, ADDRESS_THROTTLE.failures, ADDRESS_THROTTLE.lockSeconds)
         throw new SignInFailed()
       }
-      await repository.clearFailures(accountKey)
+      await repository.clearFailures(pairKey)
       const token = newToken()
       await transaction(async (trx) => {
         await repository.insertSession(trx, { id: hashToken(token), user_id: user.id, expires_at: new Date(Date.now() + SESSION_TTL_MS) })
@@ -228,7 +260,7 @@ export function createAccountsService({ repository, transaction, audit, mail, pu
         if (user.password_hash) {
           return { user, outcome, link: await sendReset(trx, user), validFor: 'hour' as const }
         }
-        return { user, outcome, link: link(user.locale, `/account/activate/${await sendInvite(trx, user)}`), validFor: 'week' as const }
+        return { user, outcome, link: link(user.locale, `/account/activate/${(await sendInvite(trx, user)).token}`), validFor: 'week' as const }
       })
     },
 

@@ -15,7 +15,7 @@ import type { AccountsService } from '../accounts/accounts.service.ts'
 import type { OrganisationsService } from '../organisations/organisations.service.ts'
 import { parseId } from './admin.params.ts'
 import { userPage, type UserForm } from './views/user.page.ts'
-import { userStatus, usersPage } from './views/users.page.ts'
+import { userStatus, usersPage, type HandOver } from './views/users.page.ts'
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>
 
@@ -26,8 +26,9 @@ export function registerAdminUserPages(app: FastifyInstance, deps: { config: Con
     const p = (path: string) => localePath(locale, path)
     const context = (request: FastifyRequest) => pageContext(request, deps.config.PUBLIC_URL)
 
-    const list = async (request: FastifyRequest, reply: FastifyReply, invite?: FormState) =>
+    const list = async (request: FastifyRequest, reply: FastifyReply, invite?: FormState, handOver?: HandOver) =>
       usersPage(context(request), {
+        handOver,
         users: (await accounts.listUsers()).map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, organisationName: u.organisation_name, status: userStatus(u) })),
         organisations: await organisations.options(),
         csrfToken: reply.generateCsrf(),
@@ -45,7 +46,9 @@ export function registerAdminUserPages(app: FastifyInstance, deps: { config: Con
       return handleFormPost(reply, {
         values: formValues(request.body),
         submit: async () => {
-          await accounts.inviteUser(actor, validateInput(InviteUserSchema, request.body))
+          const { user, handOver } = await accounts.inviteUser(actor, validateInput(InviteUserSchema, request.body))
+          // Without SMTP the link reaches the invitee only through this administrator: shown once, here.
+          if (handOver) return { once: await list(request, reply, undefined, { name: user.name, email: user.email, link: handOver }) }
           return `${p('/admin/users')}?done=invited`
         },
         render: (state) => list(request, reply, state),
@@ -69,13 +72,16 @@ export function registerAdminUserPages(app: FastifyInstance, deps: { config: Con
     })
 
     /** A change to one user; a refusal (such as demoting the last administrator) shows the user's page again. */
-    const change = (form: UserForm, run: (actor: Actor, id: number, body: unknown) => Promise<string>) =>
+    const change = (form: UserForm, run: (actor: Actor, id: number, body: unknown, request: IdRequest, reply: FastifyReply) => Promise<string | { once: string }>) =>
       app.post<{ Params: { id: string } }>(p(`/admin/users/:id/${form}`), async (request, reply) => {
         const actor = authorize(request.actor, 'users.manage')
         const id = parseId(request.params.id)
         return handleFormPost(reply, {
           values: formValues(request.body),
-          submit: async () => `${p('/admin/users')}?done=${await run(actor, id, request.body)}`,
+          submit: async () => {
+            const done = await run(actor, id, request.body, request, reply)
+            return typeof done === 'string' ? `${p('/admin/users')}?done=${done}` : done
+          },
           render: (state) => detail(request, reply, { form, state }),
         })
       })
@@ -90,9 +96,11 @@ export function registerAdminUserPages(app: FastifyInstance, deps: { config: Con
       await accounts.setActive(actor, id, active)
       return active ? 'reactivated' : 'deactivated'
     })
-    change('reinvite', async (actor, id) => {
-      await accounts.reinvite(actor, id)
-      return 'reinvited'
+    change('reinvite', async (actor, id, _body, request, reply) => {
+      const { handOver } = await accounts.reinvite(actor, id)
+      if (!handOver) return 'reinvited'
+      const user = await accounts.describeUser(id)
+      return { once: await list(request, reply, undefined, { name: user?.name ?? '', email: user?.email ?? '', link: handOver }) }
     })
   }
 }

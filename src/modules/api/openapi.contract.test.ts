@@ -207,7 +207,7 @@ describe('the API answers as its OpenAPI document says', () => {
     conforms(res, '/similar-tools', 'get', 429)
   })
 
-  test('POST /submissions: 201 with Location, 409 with the duplicates, 400 for bad fields and bad JSON, 429', async () => {
+  test('POST /submissions: 201 with Location, 409 with the duplicates, 400 for bad fields and bad JSON, 415 for other bodies, 429', async () => {
     const email = `contract-${unique('c')}@example.org`
     const duplicate = conforms(await request('POST', '/api/v1/submissions', { payload: { name: 'PDOK', description: 'Publieke geodata.', contactEmail: email } }), '/submissions', 'post', 409)
     assert.ok((duplicate.items as unknown[]).length > 0)
@@ -223,6 +223,7 @@ describe('the API answers as its OpenAPI document says', () => {
     assert.match(String(invalid.detail), /contactEmail: /)
     conforms(await request('POST', '/api/v1/submissions', { payload: '{"name":', headers: { 'content-type': 'application/json' } }), '/submissions', 'post', 400)
     conforms(await request('POST', '/api/v1/submissions', { payload: '[1]', headers: { 'content-type': 'application/json' } }), '/submissions', 'post', 400)
+    conforms(await request('POST', '/api/v1/submissions', { payload: 'name=PDOK', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), '/submissions', 'post', 415)
     let res = await request('POST', '/api/v1/submissions', { payload: { name: '' } })
     for (let i = 0; i < 20 && res.statusCode !== 429; i++) res = await request('POST', '/api/v1/submissions', { payload: { name: '' } })
     conforms(res, '/submissions', 'post', 429)

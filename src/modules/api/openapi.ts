@@ -225,6 +225,7 @@ export function buildOpenApi(ctx: { config: Config; reference: ReferenceData }) 
             }),
             '400': problem('The submission is invalid; invalidParams says which field and why'),
             '409': problem('Likely duplicates; items lists them', DuplicatesProblem),
+            '415': problem('The body is not JSON (Content-Type must be application/json)'),
             '429': problem('Too many submissions from this address; try again in a minute'),
             '5XX': serverError,
           },

@@ -53,7 +53,7 @@ export function registerCallsApi(app: FastifyInstance, ctx: { config: Config; ca
 
   app.post<{ Params: { slug: string } }>(
     '/api/v1/tools/:slug/call/answers',
-    { ...rateLimit(ctx.config, 'forms'), schema: { response: { 201: CallAnswerReceipt, 400: Problem, 404: Problem, 409: Problem, 429: Problem, '5xx': Problem } } },
+    { ...rateLimit(ctx.config, 'forms', 'call-answer'), schema: { response: { 201: CallAnswerReceipt, 400: Problem, 404: Problem, 409: Problem, 429: Problem, '5xx': Problem } } },
     async (request, reply) => {
       if (!isSlug(request.params.slug)) throw new NotFoundError('error.toolNotFound', { slug: request.params.slug.slice(0, 80) })
       if (!request.body || typeof request.body !== 'object' || Array.isArray(request.body)) {

@@ -96,7 +96,7 @@ export function registerCallPages(app: FastifyInstance, deps: CallRouteDeps) {
     })
 
     // A member answers for their municipality in one step; a visitor through the public form (honeypot, rate limit).
-    app.post<{ Params: { slug: string } }>(p('/tools/:slug/call/answer'), rateLimit(config, 'forms'), async (request, reply) => {
+    app.post<{ Params: { slug: string } }>(p('/tools/:slug/call/answer'), rateLimit(config, 'forms', 'call-answer'), async (request, reply) => {
       const slug = slugOf(request)
       const { homepage, ...fields } = (request.body ?? {}) as Record<string, unknown>
       if (request.actor.kind === 'anonymous' && [homepage ?? []].flat().some((v) => typeof v === 'string' && v.trim() !== '')) {

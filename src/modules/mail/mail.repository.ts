@@ -6,7 +6,10 @@ export interface OutboxMessage {
   recipient: string
   locale: 'nl' | 'en'
   subject: string
+  /** The text anyone may read: credentials replaced by a note. */
   bodyText: string
+  /** The text as it is to be sent, when it holds credentials (kept only until delivered). */
+  bodySecret: string | null
   /** Whether a sender is to deliver it over SMTP; otherwise it only waits in the outbox for an administrator. */
   smtp: boolean
 }
@@ -22,10 +25,27 @@ export function createMailRepository(db: Database) {
           locale: message.locale,
           subject: message.subject,
           body_text: message.bodyText,
+          body_secret: message.bodySecret,
           transport: message.smtp ? 'smtp' : 'outbox',
           next_attempt_at: message.smtp ? sql<Date>`now()` : null,
         })
         .execute()
+    },
+
+    /**
+     * How many messages were written to an address (any case) in the last `hours`. Holds a lock on the address until
+     * the transaction ends, so that two requests at once cannot both write the last message allowed.
+     */
+    async countRecentTo(trx: Tx, recipient: string, hours: number): Promise<number> {
+      const address = recipient.toLowerCase()
+      await sql`select pg_advisory_xact_lock(hashtext(${`outbox:${address}`}))`.execute(trx)
+      const row = await trx
+        .selectFrom('outbox')
+        .select(trx.fn.countAll<number>().as('n'))
+        .where(sql<string>`lower(recipient)`, '=', address)
+        .where('created_at', '>', sql<Date>`now() - make_interval(hours => ${hours})`)
+        .executeTakeFirstOrThrow()
+      return Number(row.n)
     },
 
     /**
@@ -41,12 +61,13 @@ export function createMailRepository(db: Database) {
           order by next_attempt_at, id
           limit ${limit}
           for update skip locked)
-        returning id, recipient, locale, subject, body_text, attempts`.execute(db)
+        returning id, recipient, locale, subject, coalesce(body_secret, body_text) as body_text, attempts`.execute(db)
       return rows.map((r) => ({ ...r, id: Number(r.id), attempts: Number(r.attempts) }))
     },
 
+    /** Delivered: the text with its single-use links is no longer kept. */
     markSent: (id: number) =>
-      db.updateTable('outbox').set({ sent_at: sql<Date>`now()`, claimed_until: null, next_attempt_at: null, error: null }).where('id', '=', id).execute(),
+      db.updateTable('outbox').set({ sent_at: sql<Date>`now()`, claimed_until: null, next_attempt_at: null, error: null, body_secret: null }).where('id', '=', id).execute(),
 
     /** Keeps the error; tries again after retryInSeconds, or gives up when that is null. */
     markFailed: (id: number, error: string, retryInSeconds: number | null) =>

@@ -12,6 +12,13 @@ export interface MailMessage {
   subjectKey: MessageKey
   bodyKey: MessageKey
   params: Record<string, string | number>
+  /**
+   * Parameters that are credentials (single-use links): they go out in the message as sent, but what is stored for
+   * reading (and the whole message once delivered, or when SMTP is not configured) has a note in their place.
+   */
+  secrets?: Record<string, string>
+  /** An administrator's own action (an invitation): written even when the address has had its share today. */
+  always?: boolean
 }
 
 export interface MailServiceDeps {
@@ -20,6 +27,8 @@ export interface MailServiceDeps {
   audit: AuditRepository
   /** Whether SMTP is configured: then a sender delivers what is queued; otherwise it stays in the outbox. */
   smtp: boolean
+  /** At most this many messages to one address in 24 hours (MAIL_PER_RECIPIENT_PER_DAY). */
+  perRecipientPerDay: number
   /** Called after the transaction that queued a message commits (the sender of this instance wakes up). */
   queued?: () => void
 }
@@ -28,19 +37,30 @@ export interface MailServiceDeps {
  * E-mail in the recipient's language, written to the outbox inside the transaction that causes it: nothing waits
  * for a mail server, and a rolled-back action sends nothing. Administrators read the outbox at /admin/outbox.
  */
-export function createMailService({ repository, transaction, audit, smtp, queued }: MailServiceDeps) {
+export function createMailService({ repository, transaction, audit, smtp, perRecipientPerDay, queued }: MailServiceDeps) {
   return {
     transport: smtp ? ('smtp' as const) : ('outbox' as const),
 
-    async queue(trx: Tx, message: MailMessage): Promise<void> {
+    /**
+     * Writes the message to the outbox with the action that causes it; answers false (and writes nothing) when the
+     * address has had its MAIL_PER_RECIPIENT_PER_DAY already: the action itself goes ahead.
+     */
+    async queue(trx: Tx, message: MailMessage): Promise<boolean> {
+      const recent = await repository.countRecentTo(trx, message.to, 24)
+      if (recent >= perRecipientPerDay && !message.always) return false
+      const secrets = message.secrets ?? {}
+      const withheld = Object.fromEntries(Object.keys(secrets).map((name) => [name, translate(message.locale, 'mail.secretWithheld')]))
       await repository.insert(trx, {
         recipient: message.to,
         locale: message.locale,
         subject: translate(message.locale, message.subjectKey, message.params),
-        bodyText: translate(message.locale, message.bodyKey, message.params),
+        bodyText: translate(message.locale, message.bodyKey, { ...message.params, ...withheld }),
+        // Only a sender needs the links, and only until it has delivered them.
+        bodySecret: smtp && message.secrets ? translate(message.locale, message.bodyKey, { ...message.params, ...secrets }) : null,
         smtp,
       })
       if (smtp && queued) afterCommit(trx, queued)
+      return true
     },
 
     list: repository.list,

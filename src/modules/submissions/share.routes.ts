@@ -48,7 +48,7 @@ export function registerSharePages(app: FastifyInstance, deps: ShareRouteDeps) {
       return sendPage(reply, await shareForm(request, reply, typeof additionTo === 'string' ? { additionTo } : {}))
     })
 
-    app.post(p('/tools/share'), rateLimit(config, 'forms'), async (request, reply) => {
+    app.post(p('/tools/share'), rateLimit(config, 'forms', 'share'), async (request, reply) => {
       const { homepage, ...fields } = (request.body ?? {}) as Record<string, unknown>
       // A filled-in hidden field means a robot: thank it and keep nothing.
       if ([homepage ?? []].flat().some((v) => typeof v === 'string' && v.trim() !== '')) {
@@ -90,7 +90,7 @@ export function registerSharePages(app: FastifyInstance, deps: ShareRouteDeps) {
       return sendPage(reply, await tracking(request, reply))
     })
 
-    app.post<{ Params: { token: string } }>(p('/submissions/:token/reply'), rateLimit(config, 'forms'), async (request, reply) =>
+    app.post<{ Params: { token: string } }>(p('/submissions/:token/reply'), rateLimit(config, 'forms', 'submission-reply'), async (request, reply) =>
       handleFormPost(reply, {
         values: formValues(request.body),
         submit: async () => {

@@ -40,7 +40,7 @@ export function registerSubmissionsApi(app: FastifyInstance, ctx: { config: Conf
   // Typing calls this every few hundred milliseconds: a generous limit, against scraping rather than people.
   app.get(
     '/api/v1/similar-tools',
-    { ...rateLimit(ctx.config, 'lookup'), schema: { response: { 200: SimilarToolList, 400: Problem, 429: Problem, '5xx': Problem } } },
+    { ...rateLimit(ctx.config, 'lookup', 'similar-tools'), schema: { response: { 200: SimilarToolList, 400: Problem, 429: Problem, '5xx': Problem } } },
     async (request): Promise<Static<typeof SimilarToolList>> => {
       const lang = apiLocale(request)
       const { name, description, url } = validateInput(SimilarToolsQuery, request.query)
@@ -61,7 +61,7 @@ export function registerSubmissionsApi(app: FastifyInstance, ctx: { config: Conf
 
   app.post(
     '/api/v1/submissions',
-    { ...rateLimit(ctx.config, 'forms'), schema: { response: { 201: Submission, 400: Problem, 409: DuplicatesProblem, 429: Problem, '5xx': Problem } } },
+    { ...rateLimit(ctx.config, 'forms', 'share'), schema: { response: { 201: Submission, 400: Problem, 409: DuplicatesProblem, 415: Problem, 429: Problem, '5xx': Problem } } },
     async (request, reply) => {
       if (!request.body || typeof request.body !== 'object' || Array.isArray(request.body)) {
         throw new ValidationError([{ name: 'body', messageKey: 'validation.jsonObject' }])

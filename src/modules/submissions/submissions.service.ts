@@ -182,7 +182,8 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
             locale: curator.locale,
             subjectKey: 'mail.curation.new.subject',
             bodyKey: likely.length > 0 ? 'mail.curation.newWithDuplicates.body' : 'mail.curation.new.body',
-            params: { name: row.name, link: `${deps.publicUrl}${localePath(curator.locale, `/curation/${row.id}`)}`, duplicates: likely.join(', ') },
+            // Subjects carry no text a visitor typed (the name is in the body only).
+            params: { id: row.id, name: row.name, link: `${deps.publicUrl}${localePath(curator.locale, `/curation/${row.id}`)}`, duplicates: likely.join(', ') },
           })
         }
         return row

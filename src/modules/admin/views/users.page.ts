@@ -2,7 +2,7 @@ import { localePath, translator } from '../../../i18n/i18n.ts'
 import type { Locale, MessageKey } from '../../../i18n/messages.ts'
 import { ROLES, type Role } from '../../../lib/actor.ts'
 import type { FormState } from '../../../plugins/forms.ts'
-import { heading, link, paragraph, table } from '../../../views/components/index.ts'
+import { alert, heading, link, paragraph, table } from '../../../views/components/index.ts'
 import { renderForm, str } from '../../../views/form.ts'
 import { html } from '../../../views/html.ts'
 import type { PageContext } from '../../../views/layout.ts'
@@ -29,7 +29,15 @@ export interface UserListRow {
   status: UserStatus
 }
 
+/** An invitation link no e-mail carries (SMTP not configured), for the administrator to pass on: shown this once. */
+export interface HandOver {
+  name: string
+  email: string
+  link: string
+}
+
 export interface UsersPageModel {
+  handOver?: HandOver | undefined
   users: UserListRow[]
   organisations: OrganisationChoice[]
   csrfToken: string
@@ -48,6 +56,7 @@ export function usersPage(ctx: PageContext, model: UsersPageModel): string {
     ctx,
     { title: t('admin.users'), flash: model.flash, section: 'admin' },
     html`${refusalAlert(locale, model.invite?.error, true)}
+${model.handOver ? alert('warning', html`${paragraph(t('admin.users.handOver', { name: model.handOver.name, email: model.handOver.email }))}<p class="citydeal-break-anywhere"><code>${model.handOver.link}</code></p>`, { role: 'status' }) : ''}
 ${table(
   t('admin.users.caption'),
   // Three columns, each with a second line, so that the table fits a phone without scrolling sideways.

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify'
+import { UnsupportedMediaTypeError } from '../errors.ts'
+import { isApiRequest } from './context.ts'
+
+const WITH_BODY = new Set(['POST', 'PUT', 'PATCH'])
+const JSON_TYPE = /^application\/(?:[a-z0-9.+-]+\+)?json\s*(?:;|$)/i
+
+/**
+ * The JSON API takes JSON only: a write with any other body (a form, plain text, none at all) gets 415 before the
+ * body is read. A page on another site can send forms and plain text without asking; JSON it may send only after
+ * the CORS preflight (OPTIONS), which the API answers for the operations meant for other sites.
+ */
+export function registerJsonOnlyApi(app: FastifyInstance) {
+  app.addHook('onRequest', async (request) => {
+    if (!WITH_BODY.has(request.method) || !isApiRequest(request)) return
+    if (!JSON_TYPE.test(request.headers['content-type'] ?? '')) throw new UnsupportedMediaTypeError()
+  })
+}
