@@ -8,6 +8,7 @@ import { registerAdminPages } from './modules/admin/admin.routes.ts'
 import { registerAdoptionPages } from './modules/adoptions/adoptions.routes.ts'
 import { registerCallsApi } from './modules/calls/calls.api.ts'
 import { registerCallPages } from './modules/calls/calls.routes.ts'
+import { registerPilotResultPages } from './modules/pipeline/pilot-results.routes.ts'
 import { registerOpenApi } from './modules/api/openapi.ts'
 import { registerCurationPages } from './modules/curation/curation.routes.ts'
 import { registerHealth } from './modules/health/health.routes.ts'
@@ -114,6 +115,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerInvolvementPages(app, ctx)
   registerCallPages(app, ctx)
   registerCallsApi(app, ctx)
+  registerPilotResultPages(app, ctx)
   app.log.info({ database: ctx.database.kind, ...ctx.startup }, 'toolbox ready')
   return app
 }

@@ -11,6 +11,7 @@ import { createAccountsService } from './modules/accounts/accounts.service.ts'
 import { createAdoptionsService } from './modules/adoptions/adoptions.service.ts'
 import { createCallsRepository } from './modules/calls/calls.repository.ts'
 import { createCallsService } from './modules/calls/calls.service.ts'
+import { createPilotResultsService } from './modules/pipeline/pilot-results.service.ts'
 import { createAuditRepository } from './modules/audit/audit.repository.ts'
 import { createCurationService } from './modules/curation/curation.service.ts'
 import { createInvolvementRepository } from './modules/involvement/involvement.repository.ts'
@@ -137,6 +138,16 @@ export async function buildContext(config: Config, options: ContextOptions) {
         tools: toolsRepository,
         pilots: pilotsRepository,
         organisations,
+        organisationsRepository,
+        accounts: accountsRepository,
+        audit,
+        mail,
+        publicUrl: config.PUBLIC_URL,
+      }),
+      pilotResults: createPilotResultsService({
+        transaction,
+        tools: toolsRepository,
+        pilots: pilotsRepository,
         organisationsRepository,
         accounts: accountsRepository,
         audit,

@@ -34,6 +34,8 @@ export const ORGANISATION_POLICIES = {
   'involvement.request': [],
   /** A member answers a call for their own municipality; nobody answers for another one. */
   'call.answer': [],
+  /** A member records the results of their own municipality's pilot of a tool. */
+  'pilot.record': [],
 } as const satisfies Record<string, readonly string[]>
 
 export type Action = keyof typeof POLICIES | keyof typeof TOOL_POLICIES | keyof typeof ORGANISATION_POLICIES

@@ -28,6 +28,29 @@ export const pipelineMessages = {
   },
   'pilots.tool': { nl: 'Tool', en: 'Tool' },
 
+  'pilotResult.title': { nl: 'Pilot van {municipality}: {name}', en: 'Pilot of {municipality}: {name}' },
+  'pilotResult.intro': {
+    nl: 'Leg vast hoe de pilot in uw gemeente gaat of ging: de stand, wat er getest is, de uitkomst en wat er geleerd is. Dit staat openbaar op de pagina van de tool, zonder namen van personen.',
+    en: 'Record how the pilot in your municipality goes or went: its stage, what was tested, the outcome and what was learned. This is public on the tool’s page, without names of people.',
+  },
+  'pilotResult.hint.completedOn': { nl: 'Leeg bij een afgeronde pilot: vandaag.', en: 'Empty for a completed pilot: today.' },
+  'pilotResult.hint.outcome': { nl: 'Alleen bij een afgeronde pilot.', en: 'Only for a completed pilot.' },
+  'pilotResult.saved': { nl: 'De resultaten van de pilot zijn opgeslagen.', en: 'The pilot’s results have been saved.' },
+  'pilotResult.noPilot': { nl: '{municipality} heeft geen pilot van deze tool.', en: '{municipality} has no pilot of this tool.' },
+  'pilotResult.changedMeanwhile': {
+    nl: 'Iemand anders heeft deze pilot intussen gewijzigd. Hieronder staat wat u typte; laad de pagina opnieuw om de nieuwe stand te zien.',
+    en: 'Someone else changed this pilot meanwhile. What you typed is below; load the page again to see how it is now.',
+  },
+  'pilotResult.inFuture': { nl: 'De datum van afronding ligt in de toekomst.', en: 'The completion date is in the future.' },
+  'pilotResult.beforeStart': { nl: 'De datum van afronding ligt voor de start.', en: 'The completion date is before the start.' },
+  'pilotResult.link': { nl: 'Resultaten van de pilot in {municipality} vastleggen', en: 'Record the results of the pilot in {municipality}' },
+  'history.tool.pilot_recorded': { nl: 'resultaten van een pilot vastgelegd', en: 'results of a pilot recorded' },
+  'mail.pilotResult.subject': { nl: 'Pilotresultaten: {municipality} over {tool}', en: 'Pilot results: {municipality} on {tool}' },
+  'mail.pilotResult.body': {
+    nl: '{municipality} heeft de resultaten van zijn pilot van “{tool}” vastgelegd.\nStand: {status}\nUitkomst: {outcome}\n\n{link}',
+    en: '{municipality} has recorded the results of its pilot of “{tool}”.\nStage: {status}\nOutcome: {outcome}\n\n{link}',
+  },
+
   'adoptions.heading': { nl: 'Gebruikt door', en: 'Used by' },
   'adoptions.none': { nl: 'Nog geen gemeente of organisatie heeft vastgelegd dat zij deze tool gebruikt.', en: 'No municipality or organisation has recorded that it uses this tool yet.' },
   'adoptions.since': { nl: 'sinds {date}', en: 'since {date}' },

@@ -35,6 +35,10 @@ export function createPilotsRepository(db: Database) {
       }
     },
 
+    /** The version of a municipality's pilot of a tool (an edit form carries it), if there is one. */
+    versionOf: async (toolId: number, municipalityId: number, x: Executor = db) =>
+      (await x.selectFrom('pilots').select('version').where('tool_id', '=', toolId).where('municipality_id', '=', municipalityId).executeTakeFirst())?.version,
+
     /** Locks a tool's pilots for the rest of the transaction. */
     lockForTool: (trx: Tx, toolId: number) => trx.selectFrom('pilots').selectAll().where('tool_id', '=', toolId).forUpdate().execute(),
 

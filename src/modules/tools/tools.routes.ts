@@ -76,7 +76,7 @@ export function registerToolPages(app: FastifyInstance, ctx: { config: Config; r
  * can be used, or to change use recorded before), and, on an initiative of others, ask to be involved or decide on
  * requests. Nothing for anonymous visitors, whose pages are cached.
  */
-function memberActions(actor: Actor, details: ToolDetails): Pick<ToolPageOptions, 'canAdopt' | 'involvement' | 'canManageCall'> {
+function memberActions(actor: Actor, details: ToolDetails): Pick<ToolPageOptions, 'canAdopt' | 'involvement' | 'canManageCall' | 'ownPilot'> {
   if (actor.kind !== 'user') return {}
   const { tool } = details
   const forAny = actsForAnyOrganisation(actor, 'adoption.record')
@@ -89,7 +89,9 @@ function memberActions(actor: Actor, details: ToolDetails): Pick<ToolPageOptions
     else if (can(actor, 'involvement.request') && tool.status !== 'retired') involvement = 'ask'
   }
   const canManageCall = can(actor, 'call.manage', { organisationRoles: details.organisationRoles })
-  return { canAdopt, involvement, canManageCall }
+  // A member of a municipality with a pilot of this tool records its results.
+  const pilot = can(actor, 'pilot.record') ? details.pilots.find((p) => p.municipality_id === actor.organisationId) : undefined
+  return { canAdopt, involvement, canManageCall, ownPilot: pilot?.municipality_name }
 }
 
 /** The request's query string with its '?', or '': kept when a moved tool redirects. */

@@ -27,6 +27,8 @@ export interface ToolPageOptions {
   involvement?: 'ask' | 'decide' | undefined
   /** The viewer opens and manages calls for test municipalities on this tool. Never true for a cached page. */
   canManageCall?: boolean | undefined
+  /** The viewer's municipality has a pilot of this tool (its name): the page links to recording its results. */
+  ownPilot?: string | undefined
 }
 
 /**
@@ -161,6 +163,7 @@ ${tool.pilots.length > 0
       ]),
     )}</div>`
   : paragraph(t('tool.tests.none'))}
+${options.ownPilot ? paragraph(link(toolPath('/pilot'), t('pilotResult.link', { municipality: options.ownPilot }))) : ''}
 ${heading(2, t('adoptions.heading'))}
 ${tool.adoptions.length > 0
   ? unorderedList(
