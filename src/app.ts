@@ -22,6 +22,7 @@ import { registerToolPages } from './modules/tools/tools.routes.ts'
 import { registerApiConventions } from './plugins/api.ts'
 import { registerAssets } from './plugins/assets.ts'
 import { createErrorResponder, registerErrorHandling, respondToError } from './plugins/error-handler.ts'
+import { registerInputGuard } from './plugins/input-guard.ts'
 import { registerSecurityHeaders } from './plugins/security-headers.ts'
 import { registerSessions } from './plugins/session.ts'
 
@@ -88,6 +89,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   })
   registerErrorHandling(app, config.PUBLIC_URL)
   registerApiConventions(app)
+  registerInputGuard(app)
   registerSecurityHeaders(app, { https: config.PUBLIC_URL.startsWith('https://') })
   await registerSessions(app, { config, cookieSecret: ctx.cookieSecret })
   registerSessionActor(app, ctx.accounts)

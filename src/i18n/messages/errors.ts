@@ -76,5 +76,9 @@ export const errorsMessages = {
     nl: 'Vul een webadres in dat begint met http:// of https://, zoals https://voorbeeld.nl.',
     en: 'Enter a web address starting with http:// or https://, such as https://example.org.',
   },
+  'validation.invalidCharacters': {
+    nl: 'Bevat tekens die geen tekst zijn (een nul-teken of ongeldige UTF-8). Haal ze weg en probeer het opnieuw.',
+    en: 'Contains characters that are not text (a NUL character or invalid UTF-8). Remove them and try again.',
+  },
   'validation.jsonObject': { nl: 'Stuur een JSON-object.', en: 'Send a JSON object.' },
 } as const satisfies MessageTable
