@@ -23,6 +23,7 @@ import { registerApiConventions } from './plugins/api.ts'
 import { registerAssets } from './plugins/assets.ts'
 import { createErrorResponder, registerErrorHandling, respondToError } from './plugins/error-handler.ts'
 import { registerInputGuard } from './plugins/input-guard.ts'
+import { registerLocationEncoding } from './plugins/location.ts'
 import { registerSecurityHeaders } from './plugins/security-headers.ts'
 import { registerSessions } from './plugins/session.ts'
 
@@ -90,6 +91,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerErrorHandling(app, config.PUBLIC_URL)
   registerApiConventions(app)
   registerInputGuard(app)
+  registerLocationEncoding(app)
   registerSecurityHeaders(app, { https: config.PUBLIC_URL.startsWith('https://') })
   await registerSessions(app, { config, cookieSecret: ctx.cookieSecret })
   registerSessionActor(app, ctx.accounts)
