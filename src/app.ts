@@ -24,6 +24,7 @@ import { registerAssets } from './plugins/assets.ts'
 import { createErrorResponder, registerErrorHandling, respondToError } from './plugins/error-handler.ts'
 import { registerInputGuard } from './plugins/input-guard.ts'
 import { registerLocationEncoding } from './plugins/location.ts'
+import { redactUrl, registerPrivatePages } from './plugins/private-pages.ts'
 import { registerSecurityHeaders } from './plugins/security-headers.ts'
 import { registerSessions } from './plugins/session.ts'
 
@@ -36,10 +37,7 @@ declare module 'fastify' {
   }
 }
 
-/** Secrets travel in some paths (single-use links): never log them. */
-export function redactUrl(url: string): string {
-  return url.replace(/(\/account\/(?:activate|reset)\/|\/submissions\/)[^/?#]+/, '$1[redacted]')
-}
+export { redactUrl }
 
 export interface BuildOptions {
   /** Use this database instead of opening one from the config (it is closed with the app). */
@@ -95,6 +93,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerSecurityHeaders(app, { https: config.PUBLIC_URL.startsWith('https://') })
   await registerSessions(app, { config, cookieSecret: ctx.cookieSecret })
   registerSessionActor(app, ctx.accounts)
+  // After the cookie plugin: its onSend hook writes the Set-Cookie header this one looks at.
+  registerPrivatePages(app)
   registerAssets(app)
   registerHealth(app, ctx)
   registerContentPages(app, ctx)
