@@ -24,6 +24,7 @@ import { registerAssets } from './plugins/assets.ts'
 import { createErrorResponder, registerErrorHandling, respondToError } from './plugins/error-handler.ts'
 import { registerInputGuard } from './plugins/input-guard.ts'
 import { registerLocationEncoding } from './plugins/location.ts'
+import { registerMethodNotAllowed } from './plugins/method-not-allowed.ts'
 import { redactUrl, registerPrivatePages } from './plugins/private-pages.ts'
 import { registerSecurityHeaders } from './plugins/security-headers.ts'
 import { registerSessions } from './plugins/session.ts'
@@ -72,6 +73,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const ctx = await buildContext(config, { database: options.database, log: app.log })
   const routeTable: { method: string; url: string }[] = []
   app.addHook('onRoute', (route) => {
+    if (route.config?.methodNotAllowed) return
     for (const method of [route.method].flat()) routeTable.push({ method, url: route.url })
   })
   app.decorate('routeTable', routeTable)
@@ -112,6 +114,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerToolLifecyclePages(app, ctx)
   registerAdoptionPages(app, ctx)
   registerInvolvementPages(app, ctx)
+  registerMethodNotAllowed(app, [...routeTable])
   app.log.info({ database: ctx.database.kind, ...ctx.startup }, 'toolbox ready')
   return app
 }

@@ -19,6 +19,10 @@ export const errorsMessages = {
   },
   'error.unavailable': { nl: 'De toolbox is tijdelijk niet beschikbaar.', en: 'The toolbox is temporarily unavailable.' },
   'error.backToCatalogue': { nl: 'Naar alle tools', en: 'To all tools' },
+  'error.methodNotAllowed': {
+    nl: 'Dit adres werkt niet met {method}, alleen met {allow}.',
+    en: 'This address does not take {method}, only {allow}.',
+  },
   'error.badRequest': { nl: 'Dit verzoek kunnen we niet verwerken.', en: 'We cannot process this request.' },
 
   'validation.tooLong': { nl: 'Mag hoogstens {max} tekens lang zijn.', en: 'May be at most {max} characters long.' },
