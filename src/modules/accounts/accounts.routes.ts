@@ -102,7 +102,7 @@ export function registerAccountPages(app: FastifyInstance, ctx: { config: Config
       handleFormPost(reply, {
         values: formValues(request.body),
         submit: async () => {
-          await ctx.accounts.requestPasswordReset(validateInput(ForgotPasswordSchema, request.body).email)
+          ctx.accounts.requestPasswordReset(validateInput(ForgotPasswordSchema, request.body).email)
           return `${p('/password/forgot')}?done=sent`
         },
         render: (state) => forgot(request, reply, state),
