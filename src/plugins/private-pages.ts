@@ -4,6 +4,9 @@ import type { Actor } from '../lib/actor.ts'
 /** Paths that carry a secret (single-use links, a submitter's tracking page): never logged, never cached. */
 const SECRET_PATH = /(\/account\/(?:activate|reset)\/|\/submissions\/)[^/?#]+/
 
+/** How a form's CSRF token appears in a page (views/form.ts). */
+const CSRF_FIELD = 'name="_csrf"'
+
 /** The URL with the secret in its path replaced, for logs. */
 export function redactUrl(url: string): string {
   return url.replace(SECRET_PATH, '$1[redacted]')
@@ -27,7 +30,8 @@ export function registerPrivatePages(app: FastifyInstance) {
       reply.statusCode === 401 ||
       reply.statusCode === 403 ||
       reply.hasHeader('set-cookie') ||
-      (typeof payload === 'string' && payload.includes('name="_csrf"'))
+      // Cached pages leave as bytes.
+      ((typeof payload === 'string' || Buffer.isBuffer(payload)) && payload.includes(CSRF_FIELD))
     if (isPrivate) reply.header('cache-control', 'no-store')
     return payload
   })
