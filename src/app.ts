@@ -26,6 +26,10 @@ import { registerApiConventions } from './plugins/api.ts'
 import { registerJsonOnlyApi } from './plugins/api-json.ts'
 import { registerAssets } from './plugins/assets.ts'
 import { createErrorResponder, registerErrorHandling, respondToError } from './plugins/error-handler.ts'
+import { registerInputGuard } from './plugins/input-guard.ts'
+import { registerLocationEncoding } from './plugins/location.ts'
+import { registerMethodNotAllowed } from './plugins/method-not-allowed.ts'
+import { redactUrl, registerPrivatePages } from './plugins/private-pages.ts'
 import { registerSecurityHeaders } from './plugins/security-headers.ts'
 import { registerSessions } from './plugins/session.ts'
 
@@ -38,10 +42,7 @@ declare module 'fastify' {
   }
 }
 
-/** Secrets travel in some paths (single-use links): never log them. */
-export function redactUrl(url: string): string {
-  return url.replace(/(\/account\/(?:activate|reset)\/|\/submissions\/)[^/?#]+/, '$1[redacted]')
-}
+export { redactUrl }
 
 export interface BuildOptions {
   /** Use this database instead of opening one from the config (it is closed with the app). */
@@ -76,6 +77,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const ctx = await buildContext(config, { database: options.database, log: app.log })
   const routeTable: { method: string; url: string }[] = []
   app.addHook('onRoute', (route) => {
+    if (route.config?.methodNotAllowed) return
     for (const method of [route.method].flat()) routeTable.push({ method, url: route.url })
   })
   app.decorate('routeTable', routeTable)
@@ -93,9 +95,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerErrorHandling(app, config.PUBLIC_URL)
   registerApiConventions(app)
   registerJsonOnlyApi(app)
+  registerInputGuard(app)
+  registerLocationEncoding(app)
   registerSecurityHeaders(app, { https: config.PUBLIC_URL.startsWith('https://') })
   await registerSessions(app, { config, cookieSecret: ctx.cookieSecret, rateLimits: ctx.rateLimits })
   registerSessionActor(app, ctx.accounts)
+  // After the cookie plugin: its onSend hook writes the Set-Cookie header this one looks at.
+  registerPrivatePages(app)
   registerAssets(app)
   registerHealth(app, ctx)
   registerContentPages(app, ctx)
@@ -116,6 +122,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerCallPages(app, ctx)
   registerCallsApi(app, ctx)
   registerPilotResultPages(app, ctx)
+  registerMethodNotAllowed(app, [...routeTable])
   app.log.info({ database: ctx.database.kind, ...ctx.startup }, 'toolbox ready')
   return app
 }

@@ -6,6 +6,7 @@ import { loadReferenceData as seedReferenceData } from './db/seed/reference-data
 import { createRateLimitStore } from './db/rate-limits.ts'
 import { sharedSetting } from './db/settings.ts'
 import { transactor } from './db/transaction.ts'
+import { createBackgroundTasks } from './lib/background.ts'
 import { createAccountsRepository } from './modules/accounts/accounts.repository.ts'
 import { createAccountsService } from './modules/accounts/accounts.service.ts'
 import { createAdoptionsService } from './modules/adoptions/adoptions.service.ts'
@@ -79,6 +80,7 @@ export async function buildContext(config: Config, options: ContextOptions) {
           options.log,
         )
       : undefined
+    const background = createBackgroundTasks(options.log)
     const mail = createMailService({
       repository: mailRepository,
       transaction,
@@ -126,7 +128,9 @@ export async function buildContext(config: Config, options: ContextOptions) {
       cookieSecret: config.COOKIE_SECRET || (await sharedSetting(db, 'cookie_secret', () => randomBytes(32).toString('base64url'))),
       tools: createToolsService(toolsRepository, audit, { versionTtlMs: config.CATALOGUE_VERSION_TTL_MS, openCall: (toolId) => callsRepository.openFor(toolId) }),
       pipelineView: createPipelineViewService(createPipelineViewRepository(db)),
-      accounts: createAccountsService({ repository: accountsRepository, transaction, audit, mail, publicUrl: config.PUBLIC_URL }),
+      accounts: createAccountsService({ repository: accountsRepository, transaction, audit, mail, background, publicUrl: config.PUBLIC_URL }),
+      /** Work done after an answer has left (password resets); tests wait for it with idle(). */
+      background,
       organisations,
       submissions,
       toolEditing: createToolEditingService({ transaction, tools: toolsRepository, pilots: pilotsRepository, organisations, audit, reference }),
@@ -166,8 +170,9 @@ export async function buildContext(config: Config, options: ContextOptions) {
       }),
       curation: createCurationService({ transaction, submissions, repository: submissionsRepository, tools: toolsRepository, organisations, audit, publicUrl: config.PUBLIC_URL }),
       startup: { migrations, referenceData: seeded },
-      /** Stops the mail sender (waiting for a message in flight) and closes the database. */
+      /** Finishes background work, stops the mail sender (waiting for a message in flight) and closes the database. */
       async close() {
+        await background.idle()
         await sender?.stop()
         await database.close()
       },

@@ -74,3 +74,13 @@ export class CsrfError extends AppError {
     super('csrf-invalid', 403, 'error.csrf')
   }
 }
+
+/** A known path asked with a method it does not take; `allow` lists those it does (the Allow header). */
+export class MethodNotAllowedError extends AppError {
+  constructor(
+    method: string,
+    readonly allow: string,
+  ) {
+    super('method-not-allowed', 405, 'error.methodNotAllowed', { method: method.slice(0, 20), allow })
+  }
+}

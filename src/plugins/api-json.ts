@@ -13,6 +13,8 @@ const JSON_TYPE = /^application\/(?:[a-z0-9.+-]+\+)?json\s*(?:;|$)/i
 export function registerJsonOnlyApi(app: FastifyInstance) {
   app.addHook('onRequest', async (request) => {
     if (!WITH_BODY.has(request.method) || !isApiRequest(request)) return
+    // An unknown path stays 404 and a known path with another method 405, whatever the body.
+    if (request.is404 || request.routeOptions.config?.methodNotAllowed) return
     if (!JSON_TYPE.test(request.headers['content-type'] ?? '')) throw new UnsupportedMediaTypeError()
   })
 }

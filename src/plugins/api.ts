@@ -12,6 +12,33 @@ function lastValue(value: unknown): string | undefined {
   return typeof last === 'string' ? last : undefined
 }
 
+/** The largest body whose text is read again for its locale when it did not arrive as JSON. */
+const MAX_REREAD = 64 * 1024
+
+/**
+ * The `locale` a body asks for, also when the client sent its JSON under another content type (text/plain from a
+ * bare fetch(), form-encoded from curl -d): the answer refusing that body should still be in its language. A tag
+ * like en-GB counts as en here, though the field itself only takes nl or en.
+ */
+function bodyLocale(body: unknown): Locale | undefined {
+  let value: unknown = body
+  if (typeof value === 'string' || (value && typeof value === 'object' && !Array.isArray(value) && !('locale' in value))) {
+    // Form-encoded JSON arrives as one field whose name is the whole text.
+    const keys = typeof value === 'string' ? [] : Object.keys(value)
+    const text = typeof value === 'string' ? value : keys.length === 1 ? keys[0]! : ''
+    if (!text.trimStart().startsWith('{') || text.length > MAX_REREAD) return undefined
+    try {
+      value = JSON.parse(text)
+    } catch {
+      return undefined
+    }
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined
+  const locale = (value as Record<string, unknown>).locale
+  const primary = typeof locale === 'string' ? /^(nl|en)(?:[-_][a-z0-9]{1,8})*$/i.exec(locale.trim())?.[1]?.toLowerCase() : undefined
+  return primary === 'nl' || primary === 'en' ? primary : undefined
+}
+
 /**
  * The API's one language rule, for data and errors alike: the `lang` parameter (the last one), else the `locale`
  * of a JSON body (a submission), else Accept-Language, else Dutch. Never throws: the error handler uses it too,
@@ -20,12 +47,7 @@ function lastValue(value: unknown): string | undefined {
 export function apiLocale(request: FastifyRequest): Locale {
   const lang = lastValue((request.query as Record<string, unknown> | undefined)?.lang)
   if (lang === 'nl' || lang === 'en') return lang
-  const body: unknown = request.body
-  if (body && typeof body === 'object' && !Array.isArray(body)) {
-    const locale = (body as Record<string, unknown>).locale
-    if (locale === 'nl' || locale === 'en') return locale
-  }
-  return localeFromAcceptLanguage(request.headers['accept-language'])
+  return bodyLocale(request.body) ?? localeFromAcceptLanguage(request.headers['accept-language'])
 }
 
 function addVary(reply: FastifyReply, header: string) {

@@ -1,6 +1,6 @@
 import type { Static } from '@sinclair/typebox'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { AppError, CsrfError, NotFoundError } from '../errors.ts'
+import { AppError, CsrfError, MethodNotAllowedError, NotFoundError } from '../errors.ts'
 import { isMessageKey, translate } from '../i18n/i18n.ts'
 import type { Locale } from '../i18n/messages.ts'
 import { errorPage } from '../views/error.page.ts'
@@ -32,6 +32,7 @@ export function createErrorResponder(publicUrl: string) {
   return (request: FastifyRequest, reply: FastifyReply, error: Failure) => {
     const details = error instanceof AppError ? error.details : []
     const params = error instanceof AppError ? error.params : {}
+    if (error instanceof MethodNotAllowedError) reply.header('allow', error.allow)
     if (isApiRequest(request)) {
       const locale = apiLocale(request)
       const invalidParams = details.map((d) => ({

@@ -60,7 +60,8 @@ export async function registerSessions(app: FastifyInstance, deps: { config: Con
   })
 
   app.addHook('preHandler', (request, reply, done) => {
-    if (!UNSAFE.has(request.method) || isApiRequest(request)) return done()
+    // A path that does not exist is a 404 whatever the method: there is no form to protect.
+    if (!UNSAFE.has(request.method) || isApiRequest(request) || request.is404) return done()
     // On failure the plugin sends its own FST_CSRF_* error, which the error handler turns into CsrfError.
     app.csrfProtection(request, reply, done)
   })

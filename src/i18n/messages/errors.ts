@@ -19,6 +19,10 @@ export const errorsMessages = {
   },
   'error.unavailable': { nl: 'De toolbox is tijdelijk niet beschikbaar.', en: 'The toolbox is temporarily unavailable.' },
   'error.backToCatalogue': { nl: 'Naar alle tools', en: 'To all tools' },
+  'error.methodNotAllowed': {
+    nl: 'Dit adres werkt niet met {method}, alleen met {allow}.',
+    en: 'This address does not take {method}, only {allow}.',
+  },
   'error.badRequest': { nl: 'Dit verzoek kunnen we niet verwerken.', en: 'We cannot process this request.' },
 
   'validation.tooLong': { nl: 'Mag hoogstens {max} tekens lang zijn.', en: 'May be at most {max} characters long.' },
@@ -87,6 +91,10 @@ export const errorsMessages = {
   'validation.url': {
     nl: 'Vul een webadres in dat begint met http:// of https://, zoals https://voorbeeld.nl.',
     en: 'Enter a web address starting with http:// or https://, such as https://example.org.',
+  },
+  'validation.invalidCharacters': {
+    nl: 'Bevat tekens die geen tekst zijn (een nul-teken of ongeldige UTF-8). Haal ze weg en probeer het opnieuw.',
+    en: 'Contains characters that are not text (a NUL character or invalid UTF-8). Remove them and try again.',
   },
   'validation.jsonObject': { nl: 'Stuur een JSON-object.', en: 'Send a JSON object.' },
 } as const satisfies MessageTable

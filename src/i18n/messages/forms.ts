@@ -45,4 +45,6 @@ export const formsMessages = {
   'field.message': { nl: 'Bericht', en: 'Message' },
   'field.target': { nl: 'Tool', en: 'Tool' },
   'field.body': { nl: 'Inhoud', en: 'Body' },
+  'field.path': { nl: 'Adres van de pagina', en: 'Address of the page' },
+  'field.query': { nl: 'Zoekopdracht in het adres', en: 'Query in the address' },
 } as const satisfies MessageTable

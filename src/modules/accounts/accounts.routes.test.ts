@@ -120,7 +120,8 @@ describe('accounts: invitation, sign-in, sign-out, password reset', () => {
     assert.match(text(expired.body), /Deze link is verlopen of al gebruikt/)
     for (const bad of ['x', 'a'.repeat(200), '%00', '..%2F..%2Fadmin']) {
       const res = await new Browser(t.app).get(`/en/account/reset/${bad}`)
-      assert.ok([404, 410].includes(res.statusCode), `${bad}: ${res.statusCode}`)
+      // A NUL is refused before the route (400, input guard); the others reach it and find no link.
+      assert.ok([400, 404, 410].includes(res.statusCode), `${bad}: ${res.statusCode}`)
     }
   })
 

@@ -8,6 +8,7 @@ import { presentOrganisationTool } from '../organisations/organisations.presente
 import type { OrganisationsService } from '../organisations/organisations.service.ts'
 import { pageContext } from '../../plugins/context.ts'
 import { handleFormPost, sendPage, type FormState } from '../../plugins/forms.ts'
+import { localPath } from '../../plugins/location.ts'
 import { rateLimit } from '../../plugins/session.ts'
 import { formValues, str } from '../../views/form.ts'
 import { flashFrom } from '../../views/simple.page.ts'
@@ -22,10 +23,9 @@ import { passwordPage } from './views/password.page.ts'
 
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/
 
-/** A local path to return to after signing in; anything else falls back to the account page. */
+/** A local path to return to after signing in (percent-encoded for the Location header); anything else falls back to the account page. */
 function safeNext(value: unknown, locale: Locale): string {
-  if (typeof value === 'string' && /^\/(?!\/)[^\s\\]*$/.test(value) && value.length < 500) return value
-  return localePath(locale, '/account')
+  return localPath(value) ?? localePath(locale, '/account')
 }
 
 /** Sign in and out, invitations, password reset, and the account page: /login, /account/…, /password/forgot. */
@@ -105,7 +105,7 @@ export function registerAccountPages(app: FastifyInstance, ctx: { config: Config
       handleFormPost(reply, {
         values: formValues(request.body),
         submit: async () => {
-          await ctx.accounts.requestPasswordReset(validateInput(ForgotPasswordSchema, request.body).email)
+          ctx.accounts.requestPasswordReset(validateInput(ForgotPasswordSchema, request.body).email)
           return `${p('/password/forgot')}?done=sent`
         },
         render: (state) => forgot(request, reply, state),

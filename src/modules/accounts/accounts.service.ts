@@ -5,6 +5,7 @@ import { AppError, ConflictError, GoneError, NotFoundError, ValidationError } fr
 import type { Locale } from '../../i18n/messages.ts'
 import { formatTime } from '../../views/format.ts'
 import type { Actor, Role } from '../../lib/actor.ts'
+import type { BackgroundTasks } from '../../lib/background.ts'
 import type { AuditRepository } from '../audit/audit.repository.ts'
 import type { MailService } from '../mail/mail.service.ts'
 import type { AccountsRepository } from './accounts.repository.ts'
@@ -47,6 +48,8 @@ export interface AccountsDeps {
   transaction: RunInTransaction
   audit: AuditRepository
   mail: MailService
+  /** Runs work after the answer (a reset for an address that may or may not have an account). */
+  background: Pick<BackgroundTasks, 'run'>
   publicUrl: string
 }
 
@@ -64,7 +67,7 @@ export class SignInThrottledError extends AppError {
 export type AdministratorOutcome = 'created' | 'made_admin' | 'already_admin'
 
 /** Accounts: invitations, passwords, sessions, roles. Each function is one transaction with its audit entry. */
-export function createAccountsService({ repository, transaction, audit, mail, publicUrl }: AccountsDeps) {
+export function createAccountsService({ repository, transaction, audit, mail, background, publicUrl }: AccountsDeps) {
   const link = (locale: Locale, path: string) => `${publicUrl}${locale === 'en' ? '/en' : ''}${path}`
 
   /** A new single-use link for the user (earlier unused ones of the same purpose stop working). */
@@ -205,10 +208,14 @@ export function createAccountsService({ repository, transaction, audit, mail, pu
     },
 
     /** Always answers the same, whether or not the address has an account. */
-    async requestPasswordReset(email: string) {
-      const user = await repository.findUserByEmail(email)
-      if (!user || !user.active || !user.password_hash) return
-      await transaction((trx) => sendReset(trx, user))
+    requestPasswordReset(email: string): void {
+      // Looking the address up and queueing the mail happen after the answer: the answer is the same work, and
+      // takes the same time, for an address with an account and one without.
+      background.run('password reset', async () => {
+        const user = await repository.findUserByEmail(email)
+        if (!user || !user.active || !user.password_hash) return
+        await transaction((trx) => sendReset(trx, user))
+      })
     },
 
     /** Changes a user's role (and organisation); the last active administrator cannot lose the role. */

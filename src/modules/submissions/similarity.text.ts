@@ -65,6 +65,23 @@ export function urlKey(url: string): string | undefined {
   return key === '' ? undefined : key
 }
 
+/** How many path segments of a submitted address are looked up as parent pages (a tool's own site is rarely deeper). */
+export const URL_LOOKUP_SEGMENTS = 8
+
+/**
+ * The url: keys a submitted address is looked up by: the address itself and its parents up to
+ * URL_LOOKUP_SEGMENTS path segments deep (a page of a tool's site finds the tool). Bounded whatever the address:
+ * at most URL_LOOKUP_SEGMENTS + 1 keys, not one per slash.
+ */
+export function urlLookupKeys(url: string): string[] {
+  const key = urlKey(url)
+  if (!key) return []
+  const parts = key.split('/', URL_LOOKUP_SEGMENTS + 1)
+  const keys = new Set(parts.map((_, i) => parts.slice(0, i + 1).join('/')))
+  keys.add(key)
+  return [...keys].map((k) => `url:${k}`)
+}
+
 /** The initials of a name of two or more words, with and without function words (as SQL match_initials). */
 export function initials(name: string): string[] {
   const words = normalizeName(name).split(' ').filter(Boolean)

@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.ts'
 import { toolElementStats } from '../../db/element-stats.ts'
 import type { SubmissionEventsTable, SubmissionStatus, SubmissionsTable } from '../../db/schema.ts'
 import type { Executor, Tx } from '../../db/transaction.ts'
-import { normalizeName, trigramSimilarity, urlKey, wordTrigrams } from './similarity.text.ts'
+import { normalizeName, trigramSimilarity, urlKey, urlLookupKeys, wordTrigrams } from './similarity.text.ts'
 import type { MatchCandidate, MatchQuery, NameKind } from './similarity.ts'
 
 export type SubmissionEvent = SubmissionEventsTable['event']
@@ -103,8 +103,7 @@ export function createSubmissionsRepository(db: Database) {
    * parent path (a page of a tool's site finds the tool). Not the bare host: big hosts carry thousands of tools.
    */
   const matchKeys = (query: MatchQuery) => {
-    const url = query.url ? urlKey(query.url) : undefined
-    const prefixes = url ? url.split('/').map((_, i, parts) => `url:${parts.slice(0, i + 1).join('/')}`) : []
+    const prefixes = query.url ? urlLookupKeys(query.url) : []
     return sql`(
     select array_agg(k) from (
       select unnest(match_keys_for(array[${query.name}::text] || coalesce(match_initials(${query.name}), '{}'), '{}')) as k
@@ -142,8 +141,11 @@ export function createSubmissionsRepository(db: Database) {
 
     /** How many tools have an address on this URL's host. */
     async toolsOnHost(url: string): Promise<number> {
+      // The host is cut off here (urlKey is match_url): the database never runs its patterns over a long address.
+      const host = urlKey(url)?.split('/', 1)[0]
+      if (!host) return 0
       const { rows } = await sql<{ n: number }>`
-        select count(*)::int as n from (select 1 from tools where match_keys @> array['host:' || split_part(match_url(${url}), '/', 1)] limit 10) x`.execute(db)
+        select count(*)::int as n from (select 1 from tools where match_keys @> array[${`host:${host}`}::text] limit 10) x`.execute(db)
       return Number(rows[0]?.n ?? 0)
     },
 

@@ -229,13 +229,15 @@ describe('the tool page', () => {
     assert.ok(en.body.includes(`href="/tools/${tool.slug}?${new URLSearchParams({ from: `q=${word}&page=2` }).toString().replace(/&/g, '&amp;')}" hreflang="nl"`), 'the language switch keeps the way back')
 
     // A missing, invalid or over-long from is ignored: the page links to all tools.
-    for (const bad of ['', '?from=', '?from=form%3Dspreadsheet', '?from=page%3D0', `?from=${'q%3D' + 'x'.repeat(2_100)}`, '?from=__proto__%3D1&from=constructor', '?from=%ED%A0%80']) {
+    for (const bad of ['', '?from=', '?from=form%3Dspreadsheet', '?from=page%3D0', `?from=${'q%3D' + 'x'.repeat(2_100)}`, '?from=__proto__%3D1&from=constructor']) {
       const res = await get(`/tools/${tool.slug}${bad}`)
       assert.equal(res.statusCode, 200, bad)
       assert.ok(res.body.includes('<a class="utrecht-link utrecht-link--html-a" href="/tools">Alle tools</a>'), bad)
       assert.ok(!res.body.includes('Terug naar de zoekresultaten'), bad)
     }
     assert.ok((await get(`/en/tools/${tool.slug}?from=sort%3Drandom`)).body.includes('href="/en/tools">All tools</a>'))
+    // An encoded surrogate half is not UTF-8: refused before the page (input guard).
+    assert.equal((await get(`/tools/${tool.slug}?from=%ED%A0%80`)).statusCode, 400)
   })
 
   test('the tool page names its canonical address, without the way back', async () => {
