@@ -393,7 +393,22 @@ export interface SubmissionEventsTable {
   message: string | null
 }
 
+/** The programme the toolbox serves (one row, migration 0010): its dates and targets. */
+export interface ProgrammeTable {
+  id: Generated<number>
+  name: string
+  starts_on: string
+  signing_on: string
+  target_content: number
+  target_governance: number
+  target_started_in_year: number
+  target_started_at_signing: number
+  version: Generated<number>
+  updated_at: Generated<Date>
+}
+
 export interface DB {
+  programme: ProgrammeTable
   tool_slug_redirects: ToolSlugRedirectsTable
   tool_status_changes: ToolStatusChangesTable
   pilots: PilotsTable

@@ -12,6 +12,8 @@ export const POLICIES = {
   'audit.read': ['admin'],
   'catalogue.edit': ['curator', 'admin'],
   'curation.manage': ['curator', 'admin'],
+  /** The programme's name, dates and targets (/admin/programme). */
+  'programme.manage': ['admin'],
 } as const satisfies Record<string, readonly string[]>
 
 /**

@@ -1,0 +1,86 @@
+// The programme's figures, counted from the facts the repository reads. Pure: the same facts give the same figures,
+// and each definition lives here once (the page, the API and the CSV say them in words).
+import { LIFECYCLE, MUNICIPALITIES_NEEDED } from '../tools/tools.gate.ts'
+import type { ProgrammeToolRow } from './programme.repository.ts'
+
+/** The programme as administrators set it. */
+export interface Programme {
+  name: string
+  startsOn: string
+  signingOn: string
+  targets: { content: number; governance: number; startedInYear: number; startedAtSigning: number }
+  version: number
+}
+
+/** Statuses from which a City Deal tool counts towards the targets: selected and every later step (not retired). */
+export const COUNTED_STATUSES = ['selected', 'in_development', 'testing', 'available', 'secured'] as const
+/** The funnel's stages: the lifecycle, then retired. */
+export const FUNNEL_STAGES = [...LIFECYCLE, 'retired'] as const
+export const TARGET_CODES = ['content', 'governance', 'startedInYear', 'startedAtSigning'] as const
+export const GATE_PARTS = ['ownerPartner', 'committed', 'results', 'bilingual'] as const
+
+export type TargetCode = (typeof TARGET_CODES)[number]
+export type GatePart = (typeof GATE_PARTS)[number]
+
+export interface ProgrammeFigures {
+  programme: Programme
+  /** The day the figures were counted (UTC). */
+  asOf: string
+  targets: { code: TargetCode; actual: number; target: number }[]
+  /** Counted City Deal tools that started before the programme or after the signing (neither of the two moments). */
+  startedOutside: number
+  stages: { status: (typeof FUNNEL_STAGES)[number]; tools: number }[]
+  /** City Deal tools that are not retired, and how many of them pass each part of the gate. */
+  gate: { tools: number; parts: { code: GatePart; tools: number }[] }
+  partners: { kind: string; organisations: number }[]
+  municipalities: { province: string | null; municipalities: number }[]
+  openCalls: number
+}
+
+export interface ProgrammeFacts {
+  tools: ProgrammeToolRow[]
+  partners: { kind: string; n: number }[]
+  municipalities: { province: string | null; n: number }[]
+  openCalls: number
+}
+
+const counted: ReadonlySet<string> = new Set(COUNTED_STATUSES)
+
+/** Whether a tool passes one part of the gate (tools.gate.ts states the rule; this counts it). */
+export function passes(tool: ProgrammeToolRow, part: GatePart): boolean {
+  switch (part) {
+    case 'ownerPartner':
+      return tool.owners === 1 && tool.partner_owners === 1
+    case 'committed':
+      return tool.committed >= MUNICIPALITIES_NEEDED
+    case 'results':
+      return tool.results >= MUNICIPALITIES_NEEDED
+    case 'bilingual':
+      return tool.languages.includes('nl') && tool.languages.includes('en')
+  }
+}
+
+/** Counts the targets, the funnel and who takes part. */
+export function countFigures(programme: Programme, facts: ProgrammeFacts, asOf: string): ProgrammeFigures {
+  const tools = facts.tools
+  const active = tools.filter((t) => counted.has(t.status))
+  const inYear = active.filter((t) => t.started_on !== null && t.started_on >= programme.startsOn && t.started_on < programme.signingOn).length
+  const atSigning = active.filter((t) => t.started_on === programme.signingOn).length
+  const live = tools.filter((t) => t.status !== 'retired')
+  return {
+    programme,
+    asOf,
+    targets: [
+      { code: 'content', actual: active.filter((t) => t.category === 'content').length, target: programme.targets.content },
+      { code: 'governance', actual: active.filter((t) => t.category === 'governance').length, target: programme.targets.governance },
+      { code: 'startedInYear', actual: inYear, target: programme.targets.startedInYear },
+      { code: 'startedAtSigning', actual: atSigning, target: programme.targets.startedAtSigning },
+    ],
+    startedOutside: active.length - inYear - atSigning,
+    stages: FUNNEL_STAGES.map((status) => ({ status, tools: tools.filter((t) => t.status === status).length })),
+    gate: { tools: live.length, parts: GATE_PARTS.map((code) => ({ code, tools: live.filter((t) => passes(t, code)).length })) },
+    partners: facts.partners.map((p) => ({ kind: p.kind, organisations: Number(p.n) })).sort((a, b) => b.organisations - a.organisations || a.kind.localeCompare(b.kind)),
+    municipalities: facts.municipalities.map((m) => ({ province: m.province, municipalities: Number(m.n) })),
+    openCalls: facts.openCalls,
+  }
+}

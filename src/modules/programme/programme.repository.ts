@@ -1,0 +1,105 @@
+import { sql } from 'kysely'
+import type { Database } from '../../db/database.ts'
+import type { Executor, Tx } from '../../db/transaction.ts'
+
+/** The columns an administrator sets on the programme. */
+export interface ProgrammeValues {
+  name: string
+  starts_on: string
+  signing_on: string
+  target_content: number
+  target_governance: number
+  target_started_in_year: number
+  target_started_at_signing: number
+}
+
+/** A City Deal tool with what the programme page counts of it (one row per tool). */
+export interface ProgrammeToolRow {
+  id: number
+  category: string
+  status: string
+  /** The first day it reached "selected" or a later lifecycle status (tool_status_changes); null if never. */
+  started_on: string | null
+  owners: number
+  partner_owners: number
+  /** Municipalities with a committed, running or completed pilot; and those completed with an outcome. */
+  committed: number
+  results: number
+  languages: string[]
+}
+
+/** The statuses from which a tool counts as started: selected, or any later step of the lifecycle. */
+const STARTED = ['selected', 'in_development', 'testing', 'available', 'secured']
+
+/**
+ * The programme record (this module owns the table `programme`) and the reads behind /programme: City Deal tools
+ * with their status history, owners, pilots and languages; partners; municipalities that test or use tools; open
+ * calls. The reads join other modules' tables; nothing here writes them.
+ */
+export function createProgrammeRepository(db: Database) {
+  return {
+    get: (x: Executor = db) => x.selectFrom('programme').selectAll().where('id', '=', 1).executeTakeFirstOrThrow(),
+
+    lock: (trx: Tx) => trx.selectFrom('programme').selectAll().where('id', '=', 1).forUpdate().executeTakeFirstOrThrow(),
+
+    update: (trx: Tx, values: ProgrammeValues) =>
+      trx
+        .updateTable('programme')
+        .set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at: sql<Date>`now()` }))
+        .where('id', '=', 1)
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+
+    /** Every City Deal tool with the facts the targets and the gate are counted from. */
+    async cityDealTools(): Promise<ProgrammeToolRow[]> {
+      const { rows } = await sql<ProgrammeToolRow>`
+        select t.id, t.category, t.status, t.languages,
+          (select min(s.changed_on) from tool_status_changes s where s.tool_id = t.id and s.status = any(${STARTED}::text[]))::text as started_on,
+          (select count(*)::int from tool_organisations r where r.tool_id = t.id and r.role = 'owner') as owners,
+          (select count(*)::int from tool_organisations r join organisations o on o.id = r.organisation_id
+            where r.tool_id = t.id and r.role = 'owner' and o.is_city_deal_partner) as partner_owners,
+          (select count(distinct p.municipality_id)::int from pilots p where p.tool_id = t.id and p.status in ('committed', 'running', 'completed')) as committed,
+          (select count(distinct p.municipality_id)::int from pilots p where p.tool_id = t.id and p.status = 'completed' and p.outcome is not null) as results
+        from tools t
+        where t.origin = 'city_deal'
+        order by t.id`.execute(db)
+      return rows.map((r) => ({ ...r, id: Number(r.id) }))
+    },
+
+    /** City Deal partners (organisations that are not merged away), counted by kind. */
+    partnersByKind: () =>
+      db
+        .selectFrom('organisations')
+        .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('is_city_deal_partner', '=', true)
+        .where('merged_into_id', 'is', null)
+        .groupBy('kind')
+        .execute(),
+
+    /**
+     * Municipalities that test a tool (a committed, running or completed pilot) or use one (an adoption), counted by
+     * the province they lie in (its name; null where the province is not known).
+     */
+    async municipalitiesByProvince(): Promise<{ province: string | null; n: number }[]> {
+      const { rows } = await sql<{ province: string | null; n: number }>`
+        select pv.name as province, count(*)::int as n
+        from organisations m
+        left join organisations pv on pv.kind = 'province' and pv.cbs_code = m.province_code and pv.merged_into_id is null
+        where m.kind = 'municipality' and m.merged_into_id is null
+          and (exists (select 1 from pilots p where p.municipality_id = m.id and p.status in ('committed', 'running', 'completed'))
+            or exists (select 1 from adoptions a where a.organisation_id = m.id))
+        group by pv.name
+        order by pv.name nulls last`.execute(db)
+      return rows
+    },
+
+    /** Open calls for test municipalities, as /calls lists them: open, not past their closing date, of a tool not retired. */
+    async openCalls(): Promise<number> {
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from tool_calls c join tools t on t.id = c.tool_id
+        where c.status = 'open' and (c.closes_on is null or c.closes_on >= current_date) and t.status <> 'retired'`.execute(db)
+      return rows[0]?.n ?? 0
+    },
+  }
+}
+export type ProgrammeRepository = ReturnType<typeof createProgrammeRepository>

@@ -1,0 +1,60 @@
+import type { Static } from '@sinclair/typebox'
+import type { RunInTransaction } from '../../db/transaction.ts'
+import { ConflictError, ValidationError } from '../../errors.ts'
+import type { Actor } from '../../lib/actor.ts'
+import type { AuditRepository } from '../audit/audit.repository.ts'
+import { countFigures, type Programme, type ProgrammeFigures } from './programme.figures.ts'
+import type { ProgrammeRepository } from './programme.repository.ts'
+import type { ProgrammeSchema } from './programme.schemas.ts'
+
+type Row = Awaited<ReturnType<ProgrammeRepository['get']>>
+
+const toProgramme = (row: Row): Programme => ({
+  name: row.name,
+  startsOn: row.starts_on,
+  signingOn: row.signing_on,
+  targets: { content: row.target_content, governance: row.target_governance, startedInYear: row.target_started_in_year, startedAtSigning: row.target_started_at_signing },
+  version: row.version,
+})
+
+/** The programme record and its figures. */
+export function createProgrammeService(deps: { repository: ProgrammeRepository; transaction: RunInTransaction; audit: AuditRepository }) {
+  const { repository, transaction, audit } = deps
+  return {
+    /** The programme as administrators set it. */
+    get: async () => toProgramme(await repository.get()),
+
+    /** The figures of the programme as the database stands today. */
+    async figures(): Promise<ProgrammeFigures> {
+      const [programme, tools, partners, municipalities, openCalls] = await Promise.all([
+        repository.get(),
+        repository.cityDealTools(),
+        repository.partnersByKind(),
+        repository.municipalitiesByProvince(),
+        repository.openCalls(),
+      ])
+      return countFigures(toProgramme(programme), { tools, partners, municipalities, openCalls }, new Date().toISOString().slice(0, 10))
+    },
+
+    /** Changes the programme's name, dates and targets; a form loaded at an older version gets a conflict. */
+    async update(actor: Actor, input: Static<typeof ProgrammeSchema>) {
+      if (input.signingOn < input.startsOn) throw new ValidationError([{ name: 'signingOn', messageKey: 'programme.admin.signingBeforeStart' }])
+      return transaction(async (trx) => {
+        const before = await repository.lock(trx)
+        if (before.version !== input.version) throw new ConflictError()
+        const after = await repository.update(trx, {
+          name: input.name,
+          starts_on: input.startsOn,
+          signing_on: input.signingOn,
+          target_content: input.targetContent,
+          target_governance: input.targetGovernance,
+          target_started_in_year: input.targetStartedInYear,
+          target_started_at_signing: input.targetStartedAtSigning,
+        })
+        await audit.record(trx, actor, { action: 'programme.updated', entityType: 'programme', entityId: 1, before, after })
+        return toProgramme(after)
+      })
+    },
+  }
+}
+export type ProgrammeService = ReturnType<typeof createProgrammeService>
