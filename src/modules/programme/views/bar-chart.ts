@@ -10,14 +10,17 @@ export interface BarRow {
   target?: number | undefined
 }
 
-const WIDTH = 400
-const BAR_AREA = 300
-const FONT = 14
-const LINE = 18
-const BAR = 16
+// Drawn at about its own size on a phone (360 wide) and at most a third larger on a wide screen (app.css), so the
+// text stays between 16 and 21 pixels.
+const WIDTH = 360
+/** Room is left after the longest bar for its number and target ("10 (target 10)"). */
+const BAR_AREA = 230
+const FONT = 16
+const LINE = 20
+const BAR = 18
 const GAP = 14
 /** About the characters of one label line at this font size in this width. */
-const WRAP = 48
+const WRAP = 38
 /** Contrast on white: the bar 9.4:1, the target's outline and the text over 12:1. */
 const BAR_COLOUR = '#00507d'
 const INK = '#1a1a1a'
@@ -55,7 +58,7 @@ ${row.target === undefined ? '' : html`<rect x="0.75" y="${barTop + 0.75}" width
 </g>`
   })
   const height = Math.max(y - GAP, 1)
-  return html`<svg class="citydeal-chart" role="img" aria-labelledby="${spec.id}-title ${spec.id}-desc" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg" font-family="inherit">
+  return html`<svg class="citydeal-chart" role="img" aria-labelledby="${spec.id}-title ${spec.id}-desc" viewBox="0 0 ${WIDTH} ${height}" xmlns="http://www.w3.org/2000/svg" font-family="inherit">
 <title id="${spec.id}-title">${spec.title}</title>
 <desc id="${spec.id}-desc">${spec.description}</desc>
 ${rows}

@@ -17,7 +17,8 @@ export function programmePage(ctx: PageContext, figures: ProgrammeFigures, table
   const csvHref = (id: TableId) => p(`/programme/${id}.csv`)
   const cell = (c: Cell) => (c.href ? link(c.href, String(c.value)) : String(c.value))
 
-  const figure = (data: DataTable) => {
+  /** A figure: its heading (unless the section's own says it), the chart, its table, its sentence and its CSV. */
+  const figure = (data: DataTable, options: { heading?: boolean } = {}) => {
     const rows: BarRow[] = data.rows.map((row) => ({
       label: String(row[0]!.value),
       value: Number(row[data.chart.value]!.value),
@@ -26,7 +27,7 @@ export function programmePage(ctx: PageContext, figures: ProgrammeFigures, table
     const valueText = (row: BarRow) =>
       row.target !== undefined ? `${row.value} (${t('programme.chart.target', { target: row.target })})` : data.id === 'gate' ? `${row.value} / ${figures.gate.tools}` : String(row.value)
     return html`<div class="citydeal-figure" id="figure-${data.id}">
-${heading(3, data.caption)}
+${options.heading === false ? '' : heading(3, data.caption)}
 ${data.rows.length > 0 ? barChart({ id: `chart-${data.id}`, title: data.caption, description: data.summary, rows, valueText }) : ''}
 ${data.chart.target !== undefined ? paragraph(t('programme.chart.legend')) : ''}
 ${table(data.caption, data.headers, data.rows.map((row) => row.map(cell)))}
@@ -55,7 +56,7 @@ ${heading(2, t('programme.contents'), { id: 'programme-contents' })}
 <section aria-labelledby="targets" class="citydeal-programme__section">
 ${heading(2, section('targets'), { id: 'targets' })}
 ${paragraph(t('programme.targets.intro', { content: targets.content, governance: targets.governance, inYear: targets.startedInYear, atSigning: targets.startedAtSigning }))}
-${figure(byId('targets'))}
+${figure(byId('targets'), { heading: false })}
 ${heading(3, t('programme.definitions'))}
 <dl class="citydeal-programme__definitions">${TARGET_CODES.map((code) => html`<dt>${targetLabel(locale, code)}</dt><dd>${targetDefinition(locale, figures, code)}</dd>`)}</dl>
 ${outside > 0 ? paragraph(t('programme.startedOutside', { count: outside, start: date(figures.programme.startsOn), signing: date(figures.programme.signingOn) })) : ''}
