@@ -28,9 +28,13 @@ export function programmePage(ctx: PageContext, figures: ProgrammeFigures, table
       row.target !== undefined ? `${row.value} (${t('programme.chart.target', { target: row.target })})` : data.id === 'gate' ? `${row.value} / ${figures.gate.tools}` : String(row.value)
     return html`<div class="citydeal-figure" id="figure-${data.id}">
 ${options.heading === false ? '' : heading(3, data.caption)}
-${data.rows.length > 0 ? barChart({ id: `chart-${data.id}`, title: data.caption, description: data.summary, rows, valueText }) : ''}
+${
+  data.rows.length > 0
+    ? html`${barChart({ id: `chart-${data.id}`, title: data.caption, description: data.summary, rows, valueText })}
 ${data.chart.target !== undefined ? paragraph(t('programme.chart.legend')) : ''}
-${table(data.caption, data.headers, data.rows.map((row) => row.map(cell)))}
+${table(data.caption, data.headers, data.rows.map((row) => row.map(cell)))}`
+    : ''
+}
 ${paragraph(data.summary)}
 ${paragraph(link(csvHref(data.id), t('programme.csv', { caption: data.caption })))}
 </div>`
