@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { ProgrammeSnapshotsTable, ProgrammeTable } from './schema-programme.ts'
 
 // Kysely's view of the tables in src/db/migrations. Derived columns are read-only here.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
@@ -393,21 +394,8 @@ export interface SubmissionEventsTable {
   message: string | null
 }
 
-/** The programme the toolbox serves (one row, migration 0010): its dates and targets. */
-export interface ProgrammeTable {
-  id: Generated<number>
-  name: string
-  starts_on: string
-  signing_on: string
-  target_content: number
-  target_governance: number
-  target_started_in_year: number
-  target_started_at_signing: number
-  version: Generated<number>
-  updated_at: Generated<Date>
-}
-
 export interface DB {
+  programme_snapshots: ProgrammeSnapshotsTable
   programme: ProgrammeTable
   tool_slug_redirects: ToolSlugRedirectsTable
   tool_status_changes: ToolStatusChangesTable

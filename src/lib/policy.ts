@@ -14,6 +14,8 @@ export const POLICIES = {
   'curation.manage': ['curator', 'admin'],
   /** The programme's name, dates and targets (/admin/programme). */
   'programme.manage': ['admin'],
+  /** Storing the programme's figures of today (a snapshot), for a report or a meeting. */
+  'programme.snapshot': ['curator', 'admin'],
 } as const satisfies Record<string, readonly string[]>
 
 /**

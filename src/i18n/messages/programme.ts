@@ -98,6 +98,18 @@ export const programmeMessages = {
   'programme.csv': { nl: '{caption} als CSV', en: '{caption} as CSV' },
   'programme.data': { nl: 'Alle cijfers als data', en: 'Every figure as data' },
   'programme.json': { nl: 'Alle cijfers als JSON (API)', en: 'Every figure as JSON (API)' },
+  'programme.snapshotNotFound': { nl: 'Er zijn geen cijfers bewaard van {date} of eerder.', en: 'No figures were stored on {date} or earlier.' },
+  'programme.history.heading': { nl: 'Eerdere standen', en: 'Earlier figures' },
+  'programme.history.intro': {
+    nl: 'De cijfers worden elke maand bij de eerste telling bewaard, en wanneer een curator daarom vraagt. Kies een datum om de stand van toen te zien.',
+    en: 'The figures are stored every month at the first count, and when a curator asks. Choose a date to see the figures as they stood then.',
+  },
+  'programme.history.none': { nl: 'Er zijn nog geen eerdere standen bewaard.', en: 'No earlier figures have been stored yet.' },
+  'programme.history.viewing': { nl: 'U bekijkt de stand zoals die op {date} is bewaard.', en: 'You are looking at the figures as stored on {date}.' },
+  'programme.history.today': { nl: 'Bekijk de stand van vandaag', en: 'See today’s figures' },
+  'programme.snapshot.store': { nl: 'Bewaar de stand van vandaag', en: 'Store today’s figures' },
+  'programme.snapshot.intro': { nl: 'Als curator kunt u de cijfers van vandaag bewaren, bijvoorbeeld voor een verslag of een overleg.', en: 'As a curator you can store today’s figures, for example for a report or a meeting.' },
+  'programme.snapshot.saved': { nl: 'De stand van vandaag is bewaard.', en: 'Today’s figures have been stored.' },
   'programme.admin.title': { nl: 'Programma', en: 'Programme' },
   'programme.admin.intro': {
     nl: 'De naam, de data en de doelen van het programma waarover de programmapagina rapporteert. Een volgende City Deal past ze hier aan.',

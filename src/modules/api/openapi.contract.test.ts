@@ -256,6 +256,11 @@ describe('the API answers as its OpenAPI document says', () => {
       assert.ok((body.partners as unknown[]).length > 0)
     }
     conforms(await request('GET', '/api/v1/programme?lang=fr'), '/programme', 'get', 400)
+    conforms(await request('GET', '/api/v1/programme?asOf=2026-02-30'), '/programme', 'get', 400)
+    conforms(await request('GET', '/api/v1/programme?asOf=1990-01-01'), '/programme', 'get', 404)
+    // Today's count stored this month's snapshot: an earlier view of today gives it back.
+    const stored = conforms(await request('GET', `/api/v1/programme?asOf=2100-01-01`), '/programme', 'get', 200)
+    assert.equal(stored.asOf, new Date().toISOString().slice(0, 10))
   })
 
   test('GET /openapi.json', async () => {

@@ -198,10 +198,19 @@ export function buildOpenApi(ctx: { config: Config; reference: ReferenceData }) 
           summary: 'The programme at a glance, as data',
           description:
             'Every figure of the programme page, counted today from the catalogue: City Deal tools from selected on by category and by when they started (during the programme year or at the signing, from their dated status changes) against the targets, with each definition in words and the catalogue list behind it; City Deal tools by lifecycle stage and by part of the gate; partners by kind; municipalities that test or use tools by province; open calls. The same numbers as the page and its CSV files.',
-          parameters: [langParameter],
+          parameters: [
+            {
+              name: 'asOf',
+              in: 'query',
+              description: 'An earlier day: the figures as stored then (the latest snapshot on or before it; snapshots are stored monthly and when a curator asks)',
+              schema: { type: 'string', format: 'date' },
+            },
+            langParameter,
+          ],
           responses: {
             '200': ok('The figures', ProgrammeFiguresResource),
             '400': problem('A parameter is invalid'),
+            '404': problem('No figures were stored on asOf or earlier'),
             '5XX': serverError,
           },
         },

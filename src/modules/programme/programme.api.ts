@@ -6,6 +6,8 @@ import { apiLocale } from '../../plugins/api.ts'
 import { Problem } from '../../plugins/problem.schema.ts'
 import { catalogueHref, gatePartLabel, partnersHref, TABLE_IDS, targetDefinition, targetHref, targetLabel } from './programme.presenter.ts'
 import { ProgrammeFiguresResource } from './programme.responses.ts'
+import { AsOfQuerySchema } from './programme.schemas.ts'
+import { validateInput } from '../../lib/validation.ts'
 import type { ProgrammeService } from './programme.service.ts'
 
 /** GET /api/v1/programme: every figure of /programme, with the definitions and the lists behind them. */
@@ -13,9 +15,10 @@ export function registerProgrammeApi(app: FastifyInstance, ctx: { config: Config
   const publicUrl = ctx.config.PUBLIC_URL
   const href = (path: string) => ({ href: `${publicUrl}${path}` })
 
-  app.get('/api/v1/programme', { schema: { response: { 200: ProgrammeFiguresResource, 400: Problem, '5xx': Problem } } }, async (request): Promise<Static<typeof ProgrammeFiguresResource>> => {
+  app.get('/api/v1/programme', { schema: { response: { 200: ProgrammeFiguresResource, 400: Problem, 404: Problem, '5xx': Problem } } }, async (request): Promise<Static<typeof ProgrammeFiguresResource>> => {
     const lang = apiLocale(request)
-    const f = await ctx.programme.figures()
+    const { asOf } = validateInput(AsOfQuerySchema, request.query)
+    const f = await ctx.programme.figuresFor(asOf)
     return {
       programme: { name: f.programme.name, startsOn: f.programme.startsOn, signingOn: f.programme.signingOn },
       asOf: f.asOf,
@@ -34,9 +37,9 @@ export function registerProgrammeApi(app: FastifyInstance, ctx: { config: Config
       municipalities: f.municipalities.map((m) => ({ province: m.province, municipalities: m.municipalities })),
       openCalls: f.openCalls,
       _links: {
-        html: href(localePath(lang, '/programme')),
+        html: href(`${localePath(lang, '/programme')}${asOf ? `?asOf=${asOf}` : ''}`),
         calls: href(localePath(lang, '/calls')),
-        csv: Object.fromEntries(TABLE_IDS.map((id) => [id, href(localePath(lang, `/programme/${id}.csv`))])) as Record<(typeof TABLE_IDS)[number], { href: string }>,
+        csv: Object.fromEntries(TABLE_IDS.map((id) => [id, href(`${localePath(lang, `/programme/${id}.csv`)}${asOf ? `?asOf=${asOf}` : ''}`)])) as Record<(typeof TABLE_IDS)[number], { href: string }>,
       },
     }
   })

@@ -1,16 +1,9 @@
 // The programme's figures, counted from the facts the repository reads. Pure: the same facts give the same figures,
 // and each definition lives here once (the page, the API and the CSV say them in words).
+import { Type, type Static, type TLiteral, type TUnion } from '@sinclair/typebox'
+import { Value } from '@sinclair/typebox/value'
 import { LIFECYCLE, MUNICIPALITIES_NEEDED } from '../tools/tools.gate.ts'
 import type { ProgrammeToolRow } from './programme.repository.ts'
-
-/** The programme as administrators set it. */
-export interface Programme {
-  name: string
-  startsOn: string
-  signingOn: string
-  targets: { content: number; governance: number; startedInYear: number; startedAtSigning: number }
-  version: number
-}
 
 /** Statuses from which a City Deal tool counts towards the targets: selected and every later step (not retired). */
 export const COUNTED_STATUSES = ['selected', 'in_development', 'testing', 'available', 'secured'] as const
@@ -22,20 +15,39 @@ export const GATE_PARTS = ['ownerPartner', 'committed', 'results', 'bilingual'] 
 export type TargetCode = (typeof TARGET_CODES)[number]
 export type GatePart = (typeof GATE_PARTS)[number]
 
-export interface ProgrammeFigures {
-  programme: Programme
+const oneOf = <const T extends readonly string[]>(values: T): TUnion<TLiteral<T[number]>[]> => Type.Union(values.map((v: T[number]) => Type.Literal(v)))
+const Count = Type.Integer({ minimum: 0 })
+const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' })
+
+/** The programme as administrators set it. */
+export const ProgrammeSchema = Type.Object({
+  name: Type.String(),
+  startsOn: Day,
+  signingOn: Day,
+  targets: Type.Object({ content: Count, governance: Count, startedInYear: Count, startedAtSigning: Count }),
+  version: Type.Integer(),
+})
+export type Programme = Static<typeof ProgrammeSchema>
+
+/** Every figure of the page; also the shape a snapshot is stored in (and checked against when read back). */
+export const FiguresSchema = Type.Object({
+  programme: ProgrammeSchema,
   /** The day the figures were counted (UTC). */
-  asOf: string
-  targets: { code: TargetCode; actual: number; target: number }[]
+  asOf: Day,
+  targets: Type.Array(Type.Object({ code: oneOf(TARGET_CODES), actual: Count, target: Count })),
   /** Counted City Deal tools that started before the programme or after the signing (neither of the two moments). */
-  startedOutside: number
-  stages: { status: (typeof FUNNEL_STAGES)[number]; tools: number }[]
+  startedOutside: Count,
+  stages: Type.Array(Type.Object({ status: oneOf(FUNNEL_STAGES), tools: Count })),
   /** City Deal tools that are not retired, and how many of them pass each part of the gate. */
-  gate: { tools: number; parts: { code: GatePart; tools: number }[] }
-  partners: { kind: string; organisations: number }[]
-  municipalities: { province: string | null; municipalities: number }[]
-  openCalls: number
-}
+  gate: Type.Object({ tools: Count, parts: Type.Array(Type.Object({ code: oneOf(GATE_PARTS), tools: Count })) }),
+  partners: Type.Array(Type.Object({ kind: Type.String(), organisations: Count })),
+  municipalities: Type.Array(Type.Object({ province: Type.Union([Type.String(), Type.Null()]), municipalities: Count })),
+  openCalls: Count,
+})
+export type ProgrammeFigures = Static<typeof FiguresSchema>
+
+/** Stored figures read back: the figures, or undefined when they no longer have this shape. */
+export const readFigures = (value: unknown): ProgrammeFigures | undefined => (Value.Check(FiguresSchema, value) ? value : undefined)
 
 export interface ProgrammeFacts {
   tools: ProgrammeToolRow[]

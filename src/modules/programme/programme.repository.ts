@@ -50,6 +50,31 @@ export function createProgrammeRepository(db: Database) {
         .returningAll()
         .executeTakeFirstOrThrow(),
 
+    /** Stores the figures of a day; a second one of the same kind that day replaces the first. */
+    saveSnapshot: (snapshot: { takenOn: string; kind: 'monthly' | 'manual'; figures: object }, x: Executor = db) =>
+      x
+        .insertInto('programme_snapshots')
+        .values({ taken_on: snapshot.takenOn, kind: snapshot.kind, figures: JSON.stringify(snapshot.figures) })
+        .onConflict((oc) => oc.columns(['taken_on', 'kind']).doUpdateSet({ figures: JSON.stringify(snapshot.figures), taken_at: sql<Date>`now()` }))
+        .returning(['id', 'taken_on', 'kind'])
+        .executeTakeFirstOrThrow(),
+
+    /** The latest snapshot taken on or before a day (the latest of that day, if several). */
+    snapshotAsOf: (day: string) =>
+      db.selectFrom('programme_snapshots').select(['taken_on', 'figures']).where('taken_on', '<=', day).orderBy('taken_on', 'desc').orderBy('taken_at', 'desc').limit(1).executeTakeFirst(),
+
+    /** The days with a snapshot, the newest first. */
+    async snapshotDays(limit = 48): Promise<string[]> {
+      const rows = await db.selectFrom('programme_snapshots').select('taken_on').distinct().orderBy('taken_on', 'desc').limit(limit).execute()
+      return rows.map((r) => r.taken_on)
+    },
+
+    /** Whether a monthly snapshot was stored on or after this day. */
+    async monthlySince(day: string): Promise<boolean> {
+      const row = await db.selectFrom('programme_snapshots').select('id').where('kind', '=', 'monthly').where('taken_on', '>=', day).limit(1).executeTakeFirst()
+      return row !== undefined
+    },
+
     /** Every City Deal tool with the facts the targets and the gate are counted from. */
     async cityDealTools(): Promise<ProgrammeToolRow[]> {
       const { rows } = await sql<ProgrammeToolRow>`

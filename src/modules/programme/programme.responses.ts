@@ -16,7 +16,7 @@ export const ProgrammeFiguresResource = Component(
         startsOn: Type.String({ format: 'date', description: 'The first day of the programme year' }),
         signingOn: Type.String({ format: 'date', description: 'The day of the signing' }),
       }),
-      asOf: Type.String({ format: 'date', description: 'The day the figures were counted' }),
+      asOf: Type.String({ format: 'date', description: 'The day the figures were counted (with asOf: the day the snapshot shown was stored)' }),
       targets: Type.Array(
         Type.Object({
           code: StringEnum(TARGET_CODES),

@@ -223,3 +223,47 @@ describe('/admin/programme', () => {
     ])
   })
 })
+
+describe('snapshots and earlier figures', () => {
+  test('the first count of a month is stored; a curator stores today’s; an earlier day shows the figures as stored then, in the page, CSV and JSON', async () => {
+    const today = new Date().toISOString().slice(0, 10)
+    const monthly = await db().selectFrom('programme_snapshots').select(['taken_on']).where('kind', '=', 'monthly').execute()
+    assert.deepEqual(monthly, [{ taken_on: today }], 'one monthly snapshot, from the first count this month')
+
+    const anonymous = (await t.app.inject({ url: '/programme' })).body
+    assert.doesNotMatch(anonymous, /action="\/programme\/snapshots"/, 'visitors get no form')
+    const curator = await createUser(db(), { role: 'curator' })
+    const browser = new Browser(t.app).withSession(await sessionCookie(db(), curator.id))
+    const page = await browser.get('/programme')
+    assert.match(page.body, /action="\/programme\/snapshots"/)
+    const stored = await browser.post('/programme/snapshots', {})
+    assert.equal(stored.statusCode, 303)
+    assert.equal(stored.headers.location, '/programme?done=snapshot')
+    assert.match(text((await browser.get('/programme?done=snapshot')).body), /De stand van vandaag is bewaard\./)
+    const manual = await db().selectFrom('programme_snapshots').select(['id', 'taken_on']).where('kind', '=', 'manual').executeTakeFirstOrThrow()
+    assert.equal(manual.taken_on, today)
+    assert.ok(await db().selectFrom('audit_log').select('id').where('action', '=', 'programme.snapshot').where('actor_user_id', '=', curator.id).executeTakeFirst())
+
+    // Pretend the curator stored it on 1 November; then the catalogue moves on by one content tool.
+    await db().updateTable('programme_snapshots').set({ taken_on: '2026-11-01' }).where('id', '=', manual.id).execute()
+    await cityDealTool({ category: 'content', status: 'selected', history: [['selected', '2026-11-20']] })
+    const now = (await t.app.inject({ url: '/programme' })).body
+    assert.deepEqual(tableRows(now, 'Doelen tegenover de stand')[0], ['Nieuwe inhoudelijke tools', '4', '4'])
+    assert.match(now, /href="\/programme\?asOf=2026-11-01">1 november 2026<\/a>/)
+
+    const then = await t.app.inject({ url: '/programme?asOf=2026-11-15' })
+    assert.equal(then.statusCode, 200)
+    assert.deepEqual(tableRows(then.body, 'Doelen tegenover de stand')[0], ['Nieuwe inhoudelijke tools', '3', '4'])
+    assert.match(text(then.body), new RegExp(`U bekijkt de stand zoals die op ${new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long' }).format(new Date(today))} is bewaard\\.`))
+    assert.match(then.body, /href="\/programme\/targets\.csv\?asOf=2026-11-15"/)
+    const csv: string[][] = parse((await t.app.inject({ url: '/programme/targets.csv?asOf=2026-11-15' })).body)
+    assert.deepEqual(csv[1], ['Nieuwe inhoudelijke tools', '3', '4'])
+    const json = (await t.app.inject({ url: '/api/v1/programme?asOf=2026-11-15' })).json()
+    assert.equal(json.targets[0].actual, 3)
+
+    assert.equal((await t.app.inject({ url: '/programme?asOf=2026-13-01' })).statusCode, 400)
+    const none = await t.app.inject({ url: '/en/programme?asOf=2020-01-01' })
+    assert.equal(none.statusCode, 404)
+    assert.match(text(none.body), /No figures were stored on 2020-01-01 or earlier\./)
+  })
+})

@@ -3,14 +3,14 @@ import type { Config } from '../../config.ts'
 import { localePath } from '../../i18n/i18n.ts'
 import { LOCALES } from '../../i18n/messages.ts'
 import { toCsv } from '../../lib/csv.ts'
-import { authorize } from '../../lib/policy.ts'
+import { authorize, can } from '../../lib/policy.ts'
 import { validateInput } from '../../lib/validation.ts'
 import { pageContext } from '../../plugins/context.ts'
 import { handleFormPost, sendPage, type FormState } from '../../plugins/forms.ts'
 import { formValues } from '../../views/form.ts'
 import { flashFrom } from '../../views/simple.page.ts'
 import { programmeTables, TABLE_IDS } from './programme.presenter.ts'
-import { ProgrammeSchema } from './programme.schemas.ts'
+import { AsOfQuerySchema, ProgrammeSchema } from './programme.schemas.ts'
 import type { ProgrammeService } from './programme.service.ts'
 import { programmeAdminPage } from './views/programme-admin.page.ts'
 import { programmePage } from './views/programme.page.ts'
@@ -24,14 +24,31 @@ export function registerProgrammePages(app: FastifyInstance, ctx: { config: Conf
     const p = (path: string) => localePath(locale, path)
 
     app.get(p('/programme'), async (request, reply) => {
-      const figures = await ctx.programme.figures()
-      const page = { ...pageContext(request, ctx.config.PUBLIC_URL), search: '' }
-      return sendPage(reply, programmePage(page, figures, programmeTables(figures, locale)))
+      const { asOf } = validateInput(AsOfQuerySchema, request.query)
+      const figures = await ctx.programme.figuresFor(asOf)
+      const context = pageContext(request, ctx.config.PUBLIC_URL)
+      const curator = request.actor.kind === 'user' && can(request.actor, 'programme.snapshot')
+      return sendPage(
+        reply,
+        programmePage({ ...context, search: asOf ? `?asOf=${asOf}` : '' }, figures, programmeTables(figures, locale), {
+          asOf,
+          snapshotDays: await ctx.programme.snapshotDays(),
+          csrfToken: curator ? reply.generateCsrf() : undefined,
+          flash: flashFrom(request.query, { snapshot: 'programme.snapshot.saved' }),
+        }),
+      )
+    })
+
+    app.post(p('/programme/snapshots'), async (request, reply) => {
+      const actor = authorize(request.actor, 'programme.snapshot')
+      await ctx.programme.storeSnapshot(actor)
+      return reply.redirect(`${p('/programme')}?done=snapshot`, 303)
     })
 
     for (const id of TABLE_IDS) {
-      app.get(p(`/programme/${id}.csv`), async (_request, reply) => {
-        const table = programmeTables(await ctx.programme.figures(), locale).find((x) => x.id === id)!
+      app.get(p(`/programme/${id}.csv`), async (request, reply) => {
+        const { asOf } = validateInput(AsOfQuerySchema, request.query)
+        const table = programmeTables(await ctx.programme.figuresFor(asOf), locale).find((x) => x.id === id)!
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="programme-${id}-${locale}.csv"`)

@@ -1,5 +1,7 @@
 import { localePath, translator } from '../../../i18n/i18n.ts'
-import { heading, link, paragraph, table } from '../../../views/components/index.ts'
+import type { MessageKey } from '../../../i18n/messages.ts'
+import { alert, button, heading, link, paragraph, table } from '../../../views/components/index.ts'
+import { postForm } from '../../../views/form.ts'
 import { formatDate } from '../../../views/format.ts'
 import { html } from '../../../views/html.ts'
 import { layout, type PageContext } from '../../../views/layout.ts'
@@ -8,13 +10,24 @@ import { targetDefinition, targetLabel, type Cell, type DataTable, type TableId 
 import { barChart, type BarRow } from './bar-chart.ts'
 
 /** /programme: targets against actuals, the funnel, who takes part; each chart followed by its table and a sentence. */
-export function programmePage(ctx: PageContext, figures: ProgrammeFigures, tables: DataTable[]): string {
+export interface ProgrammePageOptions {
+  /** The earlier day asked for (the figures are then a stored snapshot). */
+  asOf?: string | undefined
+  /** Days with stored figures, the newest first. */
+  snapshotDays: string[]
+  /** Given to curators and administrators only: the form that stores today's figures. */
+  csrfToken?: string | undefined
+  flash?: MessageKey | undefined
+}
+
+export function programmePage(ctx: PageContext, figures: ProgrammeFigures, tables: DataTable[], options: ProgrammePageOptions): string {
   const { locale } = ctx
   const t = translator(locale)
   const p = (path: string) => localePath(locale, path)
   const byId = (id: TableId) => tables.find((x) => x.id === id)!
   const date = (value: string) => formatDate(locale, value)
-  const csvHref = (id: TableId) => p(`/programme/${id}.csv`)
+  const query = options.asOf ? `?asOf=${options.asOf}` : ''
+  const csvHref = (id: TableId) => p(`/programme/${id}.csv${query}`)
   const cell = (c: Cell) => (c.href ? link(c.href, String(c.value)) : String(c.value))
 
   /** A figure: its heading (unless the section's own says it), the chart, its table, its sentence and its CSV. */
@@ -45,6 +58,7 @@ ${paragraph(link(csvHref(data.id), t('programme.csv', { caption: data.caption })
     { id: 'targets', title: t('programme.targets.heading') },
     { id: 'funnel', title: t('programme.funnel.heading') },
     { id: 'participation', title: t('programme.participation.heading') },
+    { id: 'history', title: t('programme.history.heading') },
     { id: 'data', title: t('programme.data') },
   ]
   const section = (id: string) => sections.find((s) => s.id === id)!.title
@@ -52,6 +66,8 @@ ${paragraph(link(csvHref(data.id), t('programme.csv', { caption: data.caption })
 
   const main = html`${heading(1, t('programme.title'))}
 ${paragraph(t('programme.intro', { name: figures.programme.name }), { lead: true })}
+${options.flash ? alert('ok', t(options.flash), { role: 'status' }) : ''}
+${options.asOf ? alert('info', html`${t('programme.history.viewing', { date: date(figures.asOf) })} ${link(p('/programme'), t('programme.history.today'))}`) : ''}
 ${paragraph(t('programme.asOf', { date: date(figures.asOf), start: date(figures.programme.startsOn), signing: date(figures.programme.signingOn) }))}
 <nav aria-labelledby="programme-contents" class="citydeal-programme__contents">
 ${heading(2, t('programme.contents'), { id: 'programme-contents' })}
@@ -80,10 +96,20 @@ ${paragraph(t('programme.municipalities.intro'))}
 ${figure(byId('municipalities'))}
 ${paragraph(html`${t('programme.calls', { count: figures.openCalls })} ${link(p('/calls'), t('programme.callsLink'))}`)}
 </section>
+<section aria-labelledby="history" class="citydeal-programme__section">
+${heading(2, section('history'), { id: 'history' })}
+${paragraph(t('programme.history.intro'))}
+${options.snapshotDays.length > 0
+  ? html`<ul class="citydeal-programme__history">${options.snapshotDays.map((day) => html`<li>${link(`${p('/programme')}?asOf=${day}`, date(day), { current: day === options.asOf })}</li>`)}</ul>`
+  : paragraph(t('programme.history.none'))}
+${options.csrfToken
+  ? html`${paragraph(t('programme.snapshot.intro'))}${postForm({ action: p('/programme/snapshots'), csrfToken: options.csrfToken }, html`<p class="utrecht-paragraph">${button(t('programme.snapshot.store'))}</p>`)}`
+  : ''}
+</section>
 <section aria-labelledby="data" class="citydeal-programme__section">
 ${heading(2, section('data'), { id: 'data' })}
 <ul>${tables.map((data) => html`<li>${link(csvHref(data.id), t('programme.csv', { caption: data.caption }))}</li>`)}
-<li>${link(`/api/v1/programme?lang=${locale}`, t('programme.json'))}</li></ul>
+<li>${link(`/api/v1/programme?lang=${locale}${options.asOf ? `&asOf=${options.asOf}` : ''}`, t('programme.json'))}</li></ul>
 </section>`
   return layout(ctx, { title: t('programme.title'), description: t('programme.intro', { name: figures.programme.name }) }, main)
 }
