@@ -43,7 +43,7 @@ describe('the programme page in a browser', { skip }, () => {
     const context = await fx.browser.newContext({ javaScriptEnabled: false })
     const page = await context.newPage()
     await page.goto(`${fx.baseUrl}/en/programme`)
-    for (const name of ['Targets against actuals', 'City Deal tools by stage', 'City Deal tools by part of the gate', 'Partners by kind', 'Municipalities that test or use tools, by province']) {
+    for (const name of ['Targets against actuals', 'City Deal tools by stage', 'City Deal tools by part of the gate', 'Partners by kind', 'Municipalities that test or use tools, by province', 'The most active organisations', 'Tools in the toolbox by month, by origin']) {
       assert.equal(await page.getByRole('img', { name }).count(), 1, name)
     }
     const row = page.getByRole('row', { name: /New content tools/ })

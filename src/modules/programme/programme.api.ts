@@ -36,6 +36,8 @@ export function registerProgrammeApi(app: FastifyInstance, ctx: { config: Config
       partners: f.partners.map((p) => ({ kind: { code: p.kind, label: label(lang, 'kind', p.kind) }, organisations: p.organisations, _links: { organisations: href(partnersHref(lang, p.kind)) } })),
       municipalities: f.municipalities.map((m) => ({ province: m.province, municipalities: m.municipalities })),
       openCalls: f.openCalls,
+      mostActive: f.active.map((o) => ({ name: o.name, tools: o.tools, _links: { organisation: href(localePath(lang, `/organisations/${o.slug}`)) } })),
+      growth: f.growth.map((g) => ({ ...g, total: g.cityDeal + g.othersInitiative + g.existing })),
       _links: {
         html: href(`${localePath(lang, '/programme')}${asOf ? `?asOf=${asOf}` : ''}`),
         calls: href(localePath(lang, '/calls')),

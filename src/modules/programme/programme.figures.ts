@@ -43,6 +43,10 @@ export const FiguresSchema = Type.Object({
   partners: Type.Array(Type.Object({ kind: Type.String(), organisations: Count })),
   municipalities: Type.Array(Type.Object({ province: Type.Union([Type.String(), Type.Null()]), municipalities: Count })),
   openCalls: Count,
+  /** Organisations by the tools (not retired) they take part in, the most first. */
+  active: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), tools: Count })),
+  /** Tools in the toolbox (not retired) at the end of each month since the programme started, by origin. */
+  growth: Type.Array(Type.Object({ day: Day, cityDeal: Count, othersInitiative: Count, existing: Count })),
 })
 export type ProgrammeFigures = Static<typeof FiguresSchema>
 
@@ -51,6 +55,8 @@ export const readFigures = (value: unknown): ProgrammeFigures | undefined => (Va
 
 export interface ProgrammeFacts {
   tools: ProgrammeToolRow[]
+  active: { slug: string; name: string; n: number }[]
+  growth: { day: string; origin: string; n: number }[]
   partners: { kind: string; n: number }[]
   municipalities: { province: string | null; n: number }[]
   openCalls: number
@@ -94,5 +100,33 @@ export function countFigures(programme: Programme, facts: ProgrammeFacts, asOf: 
     partners: facts.partners.map((p) => ({ kind: p.kind, organisations: Number(p.n) })).sort((a, b) => b.organisations - a.organisations || a.kind.localeCompare(b.kind)),
     municipalities: facts.municipalities.map((m) => ({ province: m.province, municipalities: Number(m.n) })),
     openCalls: facts.openCalls,
+    active: facts.active.map((o) => ({ slug: o.slug, name: o.name, tools: Number(o.n) })),
+    growth: monthEnds(growthFrom(programme.startsOn, asOf), asOf).map((day) => {
+      const n = (origin: string) => Number(facts.growth.find((g) => g.day === day && g.origin === origin)?.n ?? 0)
+      return { day, cityDeal: n('city_deal'), othersInitiative: n('others_initiative'), existing: n('existing') }
+    }),
   }
+}
+
+/** The most months growth shows: three years. */
+export const GROWTH_MONTHS = 36
+
+/** The first day growth counts from: the programme's start, or three years ago when it started longer ago. */
+export function growthFrom(startsOn: string, today: string): string {
+  const [year, month] = today.split('-').map(Number) as [number, number]
+  const earliest = new Date(Date.UTC(year, month - GROWTH_MONTHS, 1)).toISOString().slice(0, 10)
+  return startsOn > earliest ? startsOn : earliest
+}
+
+/** The last day of each month from `from`'s month to `today`'s, today itself for the current month. */
+export function monthEnds(from: string, today: string): string[] {
+  const days: string[] = []
+  const [fromYear, fromMonth] = from.split('-').map(Number) as [number, number]
+  for (let i = 0; ; i++) {
+    const end = new Date(Date.UTC(fromYear, fromMonth - 1 + i + 1, 0)).toISOString().slice(0, 10)
+    const start = new Date(Date.UTC(fromYear, fromMonth - 1 + i, 1)).toISOString().slice(0, 10)
+    if (start > today) break
+    days.push(end < today ? end : today)
+  }
+  return days
 }

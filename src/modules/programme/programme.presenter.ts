@@ -5,7 +5,7 @@ import type { Locale } from '../../i18n/messages.ts'
 import { formatDate } from '../../views/format.ts'
 import { COUNTED_STATUSES, type GatePart, type ProgrammeFigures, type TargetCode } from './programme.figures.ts'
 
-export const TABLE_IDS = ['targets', 'stages', 'gate', 'partners', 'municipalities'] as const
+export const TABLE_IDS = ['targets', 'stages', 'gate', 'partners', 'municipalities', 'active', 'growth'] as const
 export type TableId = (typeof TABLE_IDS)[number]
 
 /** A cell: text or a number, with the catalogue (or other) list behind it where there is one. */
@@ -124,5 +124,34 @@ export function programmeTables(figures: ProgrammeFigures, locale: Locale): Data
       summary: municipalitiesTotal > 0 ? t('programme.municipalities.summary', { total: municipalitiesTotal, provinces }) : t('programme.municipalities.none'),
       chart: { value: 1 },
     },
+    {
+      id: 'active',
+      caption: t('programme.active.caption'),
+      headers: [t('programme.column.organisation'), t('programme.column.tools')],
+      rows: figures.active.map((o) => [{ value: o.name, href: localePath(locale, `/organisations/${o.slug}`) }, { value: o.tools }]),
+      summary: figures.active[0] ? t('programme.active.summary', { name: figures.active[0].name, count: figures.active[0].tools }) : t('programme.active.none'),
+      chart: { value: 1 },
+    },
+    growthTable(figures, locale),
   ]
+}
+
+/** Tools in the toolbox at the end of each month, by origin, with the total the chart draws. */
+function growthTable(figures: ProgrammeFigures, locale: Locale): DataTable {
+  const t = translator(locale)
+  const month = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+  const total = (g: ProgrammeFigures['growth'][number]) => g.cityDeal + g.othersInitiative + g.existing
+  const first = figures.growth[0]
+  const last = figures.growth.at(-1)
+  return {
+    id: 'growth',
+    caption: t('programme.growth.caption'),
+    headers: [t('programme.column.month'), label(locale, 'origin', 'city_deal'), label(locale, 'origin', 'others_initiative'), label(locale, 'origin', 'existing'), t('programme.column.total')],
+    rows: figures.growth.map((g) => [{ value: month.format(new Date(g.day)) }, { value: g.cityDeal }, { value: g.othersInitiative }, { value: g.existing }, { value: total(g) }]),
+    summary:
+      first && last
+        ? t('programme.growth.summary', { last: formatDate(locale, last.day), total: total(last), first: formatDate(locale, first.day), start: total(first) })
+        : t('programme.growth.intro'),
+    chart: { value: 4 },
+  }
 }

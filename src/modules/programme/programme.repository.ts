@@ -118,6 +118,46 @@ export function createProgrammeRepository(db: Database) {
       return rows
     },
 
+    /**
+     * The most active organisations: by the tools they take part in (a role, a committed, running or completed pilot,
+     * or an adoption), each tool once, the most first; ties by name.
+     */
+    async mostActive(limit: number): Promise<{ slug: string; name: string; n: number }[]> {
+      const { rows } = await sql<{ slug: string; name: string; n: number }>`
+        select o.slug, o.name, count(distinct x.tool_id)::int as n
+        from organisations o
+        join (
+          select organisation_id, tool_id from tool_organisations
+          union all select municipality_id, tool_id from pilots where status in ('committed', 'running', 'completed')
+          union all select organisation_id, tool_id from adoptions
+        ) x on x.organisation_id = o.id
+        join tools t on t.id = x.tool_id and t.status <> 'retired'
+        where o.merged_into_id is null
+        group by o.id, o.slug, o.name
+        order by n desc, o.name
+        limit ${limit}`.execute(db)
+      return rows
+    },
+
+    /**
+     * Tools in the toolbox at the end of each month from `from` to this month (today for this month), by origin: a tool
+     * counts when its last dated status change on or before that day is not "retired".
+     */
+    async growth(from: string): Promise<{ day: string; origin: string; n: number }[]> {
+      const { rows } = await sql<{ day: string; origin: string; n: number }>`
+        select m.day::text as day, t.origin, count(*)::int as n
+        from generate_series(date_trunc('month', ${from}::date), date_trunc('month', current_date), interval '1 month') as g (start)
+        cross join lateral (select least((g.start + interval '1 month' - interval '1 day')::date, current_date) as day) m
+        join tools t on true
+        join lateral (
+          select s.status from tool_status_changes s where s.tool_id = t.id and s.changed_on <= m.day
+          order by s.changed_on desc, s.changed_at desc, s.id desc limit 1
+        ) last on last.status <> 'retired'
+        group by m.day, t.origin
+        order by m.day, t.origin`.execute(db)
+      return rows
+    },
+
     /** Open calls for test municipalities, as /calls lists them: open, not past their closing date, of a tool not retired. */
     async openCalls(): Promise<number> {
       const { rows } = await sql<{ n: number }>`

@@ -40,6 +40,13 @@ export const ProgrammeFiguresResource = Component(
         { description: 'Municipalities that test or use tools, by province' },
       ),
       openCalls: Type.Integer({ minimum: 0, description: 'Open calls for test municipalities' }),
+      mostActive: Type.Array(Type.Object({ name: Type.String(), tools: Count, _links: Type.Object({ organisation: Link }) }), {
+        description: 'The organisations that take part in the most tools (a role, a committed, running or completed pilot, or an adoption; tools not retired)',
+      }),
+      growth: Type.Array(
+        Type.Object({ day: Type.String({ format: 'date' }), cityDeal: Count, othersInitiative: Count, existing: Count, total: Count }),
+        { description: 'Tools in the toolbox (not retired) at the end of each month since the programme started (this month: today), by origin' },
+      ),
       _links: Type.Object({
         html: Link,
         calls: Link,

@@ -82,6 +82,31 @@ const EXPECTED = {
   ],
   partners: [['Gemeente', '2'], ['Bedrijf', '1']],
   municipalities: [['Provincie Gelderland', '1'], ['Provincie Noord-Brabant', '3'], ['Provincie Overijssel', '1'], ['Provincie Utrecht', '2']],
+  // Tools not retired with a role, a committed, running or completed pilot, or an adoption: each tool once.
+  active: [['Breda', '4'], ['Utrecht', '4'], ['Amersfoort', '2'], ['Eindhoven', '2'], ['Zwolle', '2'], ['Arnhem', '1'], ['Tilburg', '1']],
+  growth: expectedGrowth(),
+}
+
+/**
+ * Tools in the toolbox at each month's end of 2026 (today for this month), from the dated statuses above: A and C
+ * from before the year, E from 1 February, F from 1 February until retired on 1 April, G from 1 April, D from 10 May,
+ * B from 1 June (its step on 3 December counts only once that day has come; it was in the toolbox already). H has no
+ * dated status, so it is not counted.
+ */
+function expectedGrowth(): string[][] {
+  const today = new Date().toISOString().slice(0, 10)
+  const spans: [string, string | null][] = [['2025-11-01', null], ['2025-06-01', null], ['2026-02-01', null], ['2026-02-01', '2026-04-01'], ['2026-04-01', null], ['2026-05-10', null], ['2026-06-01', null]]
+  const month = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+  const rows: string[][] = []
+  for (let m = 0; m < 12; m++) {
+    const first = new Date(Date.UTC(2026, m, 1)).toISOString().slice(0, 10)
+    if (first > today) break
+    const end = new Date(Date.UTC(2026, m + 1, 0)).toISOString().slice(0, 10)
+    const day = end < today ? end : today
+    const n = spans.filter(([from, until]) => from <= day && (until === null || until > day)).length
+    rows.push([month.format(new Date(day)), String(n), '0', '0', String(n)])
+  }
+  return rows
 }
 
 describe('/programme', () => {
@@ -94,6 +119,9 @@ describe('/programme', () => {
     assert.deepEqual(tableRows(page, 'City Deal-tools per deel van de poort'), EXPECTED.gate)
     assert.deepEqual(tableRows(page, 'Partners per soort'), EXPECTED.partners)
     assert.deepEqual(tableRows(page, 'Gemeenten die tools testen of gebruiken, per provincie'), EXPECTED.municipalities)
+    assert.deepEqual(tableRows(page, 'De meest actieve organisaties'), EXPECTED.active)
+    assert.match(page, /<a class="utrecht-link[^"]*" href="\/organisations\/[a-z0-9-]+">Breda<\/a>/)
+    assert.deepEqual(tableRows(page, 'Tools in de toolbox per maand, naar herkomst'), EXPECTED.growth)
     const body = text(page)
     assert.match(body, /Een slimme stad, zo doe je dat/)
     assert.match(body, /Open oproepen aan testgemeenten: 1\./)
@@ -107,7 +135,7 @@ describe('/programme', () => {
     assert.match(page, /href="\/tools\?origin=city_deal&amp;status=retired">1<\/a>/)
     assert.match(page, /href="\/organisations\?kind=company&amp;partner=on">1<\/a>/)
     // Charts: images with a title and a description, no script.
-    assert.equal((page.match(/<svg class="citydeal-chart" role="img"/g) ?? []).length, 5)
+    assert.equal((page.match(/<svg class="citydeal-chart" role="img"/g) ?? []).length, 7)
     assert.match(page, /<title id="chart-targets-title">Doelen tegenover de stand<\/title>\s*<desc id="chart-targets-desc">3 van de 9/)
     assert.doesNotMatch(page, /<script/)
   })
@@ -176,6 +204,8 @@ describe('/programme', () => {
       { province: 'Provincie Utrecht', municipalities: 2 },
     ])
     assert.equal(body.openCalls, 1)
+    assert.deepEqual(body.mostActive.map((o: { name: string; tools: number }) => [o.name, String(o.tools)]), EXPECTED.active)
+    assert.deepEqual(body.growth.map((g: { total: number; cityDeal: number }) => [String(g.cityDeal), String(g.total)]), EXPECTED.growth.map((row) => [row[1], row[4]]))
     assert.equal(body.targets[0]._links.catalogue.href, 'http://toolbox.test/en/tools?category=content&origin=city_deal&status=selected&status=in_development&status=testing&status=available&status=secured')
     assert.equal(body._links.csv.gate.href, 'http://toolbox.test/en/programme/gate.csv')
   })

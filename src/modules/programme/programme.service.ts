@@ -3,9 +3,12 @@ import type { RunInTransaction } from '../../db/transaction.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts'
 import type { Actor } from '../../lib/actor.ts'
 import type { AuditRepository } from '../audit/audit.repository.ts'
-import { countFigures, readFigures, type Programme, type ProgrammeFigures } from './programme.figures.ts'
+import { countFigures, growthFrom, readFigures, type Programme, type ProgrammeFigures } from './programme.figures.ts'
 import type { ProgrammeRepository } from './programme.repository.ts'
 import type { ProgrammeSchema } from './programme.schemas.ts'
+
+/** How many of the most active organisations the page lists. */
+const MOST_ACTIVE = 10
 
 type Row = Awaited<ReturnType<ProgrammeRepository['get']>>
 
@@ -21,14 +24,17 @@ const toProgramme = (row: Row): Programme => ({
 export function createProgrammeService(deps: { repository: ProgrammeRepository; transaction: RunInTransaction; audit: AuditRepository }) {
   const { repository, transaction, audit } = deps
   const count = async (): Promise<ProgrammeFigures> => {
-    const [programme, tools, partners, municipalities, openCalls] = await Promise.all([
-      repository.get(),
+    const today = new Date().toISOString().slice(0, 10)
+    const programme = toProgramme(await repository.get())
+    const [tools, partners, municipalities, openCalls, active, growth] = await Promise.all([
       repository.cityDealTools(),
       repository.partnersByKind(),
       repository.municipalitiesByProvince(),
       repository.openCalls(),
+      repository.mostActive(MOST_ACTIVE),
+      repository.growth(growthFrom(programme.startsOn, today)),
     ])
-    return countFigures(toProgramme(programme), { tools, partners, municipalities, openCalls }, new Date().toISOString().slice(0, 10))
+    return countFigures(programme, { tools, partners, municipalities, openCalls, active, growth }, today)
   }
   return {
     /** The programme as administrators set it. */

@@ -58,6 +58,7 @@ ${paragraph(link(csvHref(data.id), t('programme.csv', { caption: data.caption })
     { id: 'targets', title: t('programme.targets.heading') },
     { id: 'funnel', title: t('programme.funnel.heading') },
     { id: 'participation', title: t('programme.participation.heading') },
+    { id: 'growth', title: t('programme.growth.heading') },
     { id: 'history', title: t('programme.history.heading') },
     { id: 'data', title: t('programme.data') },
   ]
@@ -95,6 +96,13 @@ ${figure(byId('partners'))}
 ${paragraph(t('programme.municipalities.intro'))}
 ${figure(byId('municipalities'))}
 ${paragraph(html`${t('programme.calls', { count: figures.openCalls })} ${link(p('/calls'), t('programme.callsLink'))}`)}
+${paragraph(t('programme.active.intro'))}
+${figure(byId('active'))}
+</section>
+<section aria-labelledby="growth" class="citydeal-programme__section">
+${heading(2, section('growth'), { id: 'growth' })}
+${paragraph(t('programme.growth.intro'))}
+${figure(byId('growth'))}
 </section>
 <section aria-labelledby="history" class="citydeal-programme__section">
 ${heading(2, section('history'), { id: 'history' })}
