@@ -139,14 +139,15 @@ export function programmeTables(figures: ProgrammeFigures, locale: Locale): Data
 /** Tools in the toolbox at the end of each month, by origin, with the total the chart draws. */
 function growthTable(figures: ProgrammeFigures, locale: Locale): DataTable {
   const t = translator(locale)
-  const month = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+  const month = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' })
   const total = (g: ProgrammeFigures['growth'][number]) => g.cityDeal + g.othersInitiative + g.existing
   const first = figures.growth[0]
   const last = figures.growth.at(-1)
   return {
     id: 'growth',
     caption: t('programme.growth.caption'),
-    headers: [t('programme.column.month'), label(locale, 'origin', 'city_deal'), label(locale, 'origin', 'others_initiative'), label(locale, 'origin', 'existing'), t('programme.column.total')],
+    // Short headers, so that the table fits a phone; the intro says what each origin means.
+    headers: [t('programme.column.month'), t('programme.column.cityDeal'), t('programme.column.others'), t('programme.column.existing'), t('programme.column.total')],
     rows: figures.growth.map((g) => [{ value: month.format(new Date(g.day)) }, { value: g.cityDeal }, { value: g.othersInitiative }, { value: g.existing }, { value: total(g) }]),
     summary:
       first && last

@@ -96,7 +96,7 @@ const EXPECTED = {
 function expectedGrowth(): string[][] {
   const today = new Date().toISOString().slice(0, 10)
   const spans: [string, string | null][] = [['2025-11-01', null], ['2025-06-01', null], ['2026-02-01', null], ['2026-02-01', '2026-04-01'], ['2026-04-01', null], ['2026-05-10', null], ['2026-06-01', null]]
-  const month = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+  const month = new Intl.DateTimeFormat('nl-NL', { month: 'short', year: 'numeric', timeZone: 'UTC' })
   const rows: string[][] = []
   for (let m = 0; m < 12; m++) {
     const first = new Date(Date.UTC(2026, m, 1)).toISOString().slice(0, 10)
