@@ -24,7 +24,7 @@ export function csvCell(value: string | number): string {
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-/** A CSV document: a header row and data rows, CRLF line ends, as spreadsheets expect. */
+/** A CSV document: a header row and data rows, CRLF line ends, and a byte-order mark so spreadsheets read UTF-8 (Eén). */
 export function toCsv(headers: string[], rows: (string | number)[][]): string {
-  return [headers, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
+  return '\ufeff' + [headers, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
 }

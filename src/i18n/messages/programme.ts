@@ -36,6 +36,10 @@ export const programmeMessages = {
     nl: 'Van die tools: de tools waarvan de eerste gedateerde statuswijziging naar Gekozen of verder valt op {signing}, de dag van de ondertekening. De link toont alle getelde City Deal-tools.',
     en: 'Of those tools: the tools whose first dated status change to Selected or further falls on {signing}, the day of the signing. The link shows all counted City Deal tools.',
   },
+  'programme.startedOutsideOne': {
+    nl: '1 getelde tool startte op geen van beide momenten (vóór {start} of na {signing}).',
+    en: '1 counted tool started at neither moment (before {start} or after {signing}).',
+  },
   'programme.startedOutside': {
     nl: '{count} getelde tools startten op geen van beide momenten (vóór {start} of na {signing}).',
     en: '{count} counted tools started at neither moment (before {start} or after {signing}).',

@@ -126,7 +126,7 @@ describe('/programme', () => {
     assert.match(body, /Een slimme stad, zo doe je dat/)
     assert.match(body, /Open oproepen aan testgemeenten: 1\./)
     assert.match(page, /href="\/calls"/)
-    assert.match(body, /1 getelde tools startten op geen van beide momenten \(vóór 1 januari 2026 of na 3 december 2026\)/)
+    assert.match(body, /1 getelde tool startte op geen van beide momenten \(vóór 1 januari 2026 of na 3 december 2026\)/)
     assert.match(body, /op of na 1 januari 2026 en vóór 3 december 2026/)
     assert.match(body, /3 van de 9 inhoudelijke tools en 1 van de 3 tools voor bestuur en organisatie zijn gestart; 2 van de 6 tijdens het jaar en 1 van de 6 bij de ondertekening\./)
     assert.match(body, /7 gemeenten testen of gebruiken tools, in 4 provincies\./)
@@ -138,6 +138,9 @@ describe('/programme', () => {
     assert.equal((page.match(/<svg class="citydeal-chart" role="img"/g) ?? []).length, 7)
     assert.match(page, /<title id="chart-targets-title">Doelen tegenover de stand<\/title>\s*<desc id="chart-targets-desc">3 van de 9/)
     assert.doesNotMatch(page, /<script/)
+    // The way here: the home page, and for administrators the admin index.
+    assert.match((await t.app.inject({ url: '/' })).body, /href="\/programme">Het programma in één oogopslag/)
+    assert.match((await t.app.inject({ url: '/en/' })).body, /href="\/en\/programme">The programme at a glance/)
   })
 
   test('the catalogue list behind a figure shows the tools counted', async () => {
@@ -166,11 +169,11 @@ describe('/programme', () => {
       assert.equal(res.statusCode, 200)
       assert.match(String(res.headers['content-type']), /^text\/csv/)
       assert.match(res.body, /\r\n$/)
-      const records: string[][] = parse(res.body)
+      const records: string[][] = parse(res.body, { bom: true })
       assert.deepEqual(records.slice(1), rows, id)
     }
     const en = await t.app.inject({ url: '/en/programme/stages.csv' })
-    assert.equal(en.body.split('\r\n')[0], 'Stage,Tools')
+    assert.equal(en.body.split('\r\n')[0], '\ufeffStage,Tools')
     assert.equal((await t.app.inject({ url: '/programme/nothing.csv' })).statusCode, 404)
   })
 
@@ -215,6 +218,7 @@ describe('/admin/programme', () => {
   test('an administrator changes the targets and dates: audited, and the page counts with them; refusals keep what was typed', async () => {
     const admin = await createUser(db(), { role: 'admin' })
     const browser = new Browser(t.app).withSession(await sessionCookie(db(), admin.id))
+    assert.match((await browser.get('/en/admin')).body, /href="\/en\/admin\/programme">Programme</)
     const form = await browser.get('/en/admin/programme')
     assert.equal(form.statusCode, 200)
     const fields = formFields(form.body, '/en/admin/programme')
@@ -286,7 +290,7 @@ describe('snapshots and earlier figures', () => {
     assert.deepEqual(tableRows(then.body, 'Doelen tegenover de stand')[0], ['Nieuwe inhoudelijke tools', '3', '4'])
     assert.match(text(then.body), new RegExp(`U bekijkt de stand zoals die op ${new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long' }).format(new Date(today))} is bewaard\\.`))
     assert.match(then.body, /href="\/programme\/targets\.csv\?asOf=2026-11-15"/)
-    const csv: string[][] = parse((await t.app.inject({ url: '/programme/targets.csv?asOf=2026-11-15' })).body)
+    const csv: string[][] = parse((await t.app.inject({ url: '/programme/targets.csv?asOf=2026-11-15' })).body, { bom: true })
     assert.deepEqual(csv[1], ['Nieuwe inhoudelijke tools', '3', '4'])
     const json = (await t.app.inject({ url: '/api/v1/programme?asOf=2026-11-15' })).json()
     assert.equal(json.targets[0].actual, 3)

@@ -80,7 +80,13 @@ ${paragraph(t('programme.targets.intro', { content: targets.content, governance:
 ${figure(byId('targets'), { heading: false })}
 ${heading(3, t('programme.definitions'))}
 <dl class="citydeal-programme__definitions">${TARGET_CODES.map((code) => html`<dt>${targetLabel(locale, code)}</dt><dd>${targetDefinition(locale, figures, code)}</dd>`)}</dl>
-${outside > 0 ? paragraph(t('programme.startedOutside', { count: outside, start: date(figures.programme.startsOn), signing: date(figures.programme.signingOn) })) : ''}
+${
+  outside === 1
+    ? paragraph(t('programme.startedOutsideOne', { start: date(figures.programme.startsOn), signing: date(figures.programme.signingOn) }))
+    : outside > 1
+      ? paragraph(t('programme.startedOutside', { count: outside, start: date(figures.programme.startsOn), signing: date(figures.programme.signingOn) }))
+      : ''
+}
 </section>
 <section aria-labelledby="funnel" class="citydeal-programme__section">
 ${heading(2, section('funnel'), { id: 'funnel' })}
