@@ -16,6 +16,8 @@ import { registerInvolvementPages } from './modules/involvement/involvement.rout
 import { registerOrganisationPages } from './modules/organisations/organisations.routes.ts'
 import { registerContentPages } from './modules/pages/pages.routes.ts'
 import { registerPipelinePages } from './modules/pipeline/pipeline-view.routes.ts'
+import { registerProgrammeApi } from './modules/programme/programme.api.ts'
+import { registerProgrammePages } from './modules/programme/programme.routes.ts'
 import { registerSharePages } from './modules/submissions/share.routes.ts'
 import { registerSubmissionsApi } from './modules/submissions/submissions.api.ts'
 import { registerToolEditingPages } from './modules/tool-editing/tool-editing.routes.ts'
@@ -122,6 +124,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerCallPages(app, ctx)
   registerCallsApi(app, ctx)
   registerPilotResultPages(app, ctx)
+  registerProgrammePages(app, ctx)
+  registerProgrammeApi(app, ctx)
   registerMethodNotAllowed(app, [...routeTable])
   app.log.info({ database: ctx.database.kind, ...ctx.startup }, 'toolbox ready')
   return app

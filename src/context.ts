@@ -23,6 +23,8 @@ import { createMailService } from './modules/mail/mail.service.ts'
 import { createPilotsRepository } from './modules/pipeline/pilots.repository.ts'
 import { createPipelineViewRepository } from './modules/pipeline/pipeline-view.repository.ts'
 import { createPipelineViewService } from './modules/pipeline/pipeline-view.service.ts'
+import { createProgrammeRepository } from './modules/programme/programme.repository.ts'
+import { createProgrammeService } from './modules/programme/programme.service.ts'
 import { createOrganisationsRepository } from './modules/organisations/organisations.repository.ts'
 import { createOrganisationsService } from './modules/organisations/organisations.service.ts'
 import { createReferenceRepository } from './modules/reference/reference.repository.ts'
@@ -128,6 +130,7 @@ export async function buildContext(config: Config, options: ContextOptions) {
       cookieSecret: config.COOKIE_SECRET || (await sharedSetting(db, 'cookie_secret', () => randomBytes(32).toString('base64url'))),
       tools: createToolsService(toolsRepository, audit, { versionTtlMs: config.CATALOGUE_VERSION_TTL_MS, openCall: (toolId) => callsRepository.openFor(toolId) }),
       pipelineView: createPipelineViewService(createPipelineViewRepository(db)),
+      programme: createProgrammeService({ repository: createProgrammeRepository(db), transaction, audit }),
       accounts: createAccountsService({ repository: accountsRepository, transaction, audit, mail, background, publicUrl: config.PUBLIC_URL }),
       /** Work done after an answer has left (password resets); tests wait for it with idle(). */
       background,

@@ -158,3 +158,7 @@ export const addSlugRedirect = (db: Database, slug: string, toolId: number) => d
 /** An organisation's id and slug, by CBS code. */
 export const organisationByCbs = (db: Database, cbsCode: string) =>
   db.selectFrom('organisations').select(['id', 'slug', 'name']).where('cbs_code', '=', cbsCode).executeTakeFirstOrThrow()
+
+/** A dated status change of a tool (tool_status_changes), as the lifecycle records it. */
+export const addStatusChange = (db: Database, toolId: number, status: string, on: string) =>
+  db.insertInto('tool_status_changes').values({ tool_id: toolId, status, changed_on: on }).execute()

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { ProgrammeSnapshotsTable, ProgrammeTable } from './schema-programme.ts'
 
 // Kysely's view of the tables in src/db/migrations. Derived columns are read-only here.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
@@ -394,6 +395,8 @@ export interface SubmissionEventsTable {
 }
 
 export interface DB {
+  programme_snapshots: ProgrammeSnapshotsTable
+  programme: ProgrammeTable
   tool_slug_redirects: ToolSlugRedirectsTable
   tool_status_changes: ToolStatusChangesTable
   pilots: PilotsTable

@@ -14,6 +14,7 @@ import { mailMessages } from './messages/mail.ts'
 import { organisationsMessages } from './messages/organisations.ts'
 import { pipelineMessages } from './messages/pipeline.ts'
 import { pipelineViewMessages } from './messages/pipeline-view.ts'
+import { programmeMessages } from './messages/programme.ts'
 import { shareMessages } from './messages/share.ts'
 import { siteMessages } from './messages/site.ts'
 import { vocabularyMessages } from './messages/vocabulary.ts'
@@ -31,6 +32,7 @@ export const MESSAGE_AREAS = [
   pipelineViewMessages,
   adoptionMessages,
   callsMessages,
+  programmeMessages,
   adminMessages,
   accountsMessages,
   mailMessages,
@@ -51,6 +53,7 @@ export const messages = {
   ...pipelineViewMessages,
   ...adoptionMessages,
   ...callsMessages,
+  ...programmeMessages,
   ...adminMessages,
   ...accountsMessages,
   ...mailMessages,

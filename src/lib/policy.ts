@@ -12,6 +12,10 @@ export const POLICIES = {
   'audit.read': ['admin'],
   'catalogue.edit': ['curator', 'admin'],
   'curation.manage': ['curator', 'admin'],
+  /** The programme's name, dates and targets (/admin/programme). */
+  'programme.manage': ['admin'],
+  /** Storing the programme's figures of today (a snapshot), for a report or a meeting. */
+  'programme.snapshot': ['curator', 'admin'],
 } as const satisfies Record<string, readonly string[]>
 
 /**

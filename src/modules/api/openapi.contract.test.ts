@@ -249,6 +249,20 @@ describe('the API answers as its OpenAPI document says', () => {
     conforms(res, '/tools/{slug}/call/answers', 'post', 429)
   })
 
+  test('GET /programme: the figures in both languages (the seeded catalogue: partners, municipalities, every stage); 400 problem', async () => {
+    for (const lang of ['nl', 'en']) {
+      const body = conforms(await request('GET', `/api/v1/programme?lang=${lang}`), '/programme', 'get', 200)
+      assert.equal((body.targets as unknown[]).length, 4)
+      assert.ok((body.partners as unknown[]).length > 0)
+    }
+    conforms(await request('GET', '/api/v1/programme?lang=fr'), '/programme', 'get', 400)
+    conforms(await request('GET', '/api/v1/programme?asOf=2026-02-30'), '/programme', 'get', 400)
+    conforms(await request('GET', '/api/v1/programme?asOf=1990-01-01'), '/programme', 'get', 404)
+    // Today's count stored this month's snapshot: an earlier view of today gives it back.
+    const stored = conforms(await request('GET', `/api/v1/programme?asOf=2100-01-01`), '/programme', 'get', 200)
+    assert.equal(stored.asOf, new Date().toISOString().slice(0, 10))
+  })
+
   test('GET /openapi.json', async () => {
     conforms(await request('GET', '/api/v1/openapi.json'), '/openapi.json', 'get', 200)
   })

@@ -8,6 +8,7 @@ import { CATEGORIES, FACETS, MAX_API_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_VALUES_PER
 import { Tool, ToolList } from '../tools/tools.responses.ts'
 import { facetVocabulary } from '../tools/tools.schemas.ts'
 import { CallAnswerReceipt, OpenCallList } from '../calls/calls.responses.ts'
+import { ProgrammeFiguresResource } from '../programme/programme.responses.ts'
 import { ApiAnswerSchema } from '../calls/calls.schemas.ts'
 import { DuplicatesProblem, SimilarToolList, Submission } from '../submissions/submissions.responses.ts'
 import { DESCRIPTION_MAX, NAME_MAX, ShareApiSchema, URL_MAX } from '../submissions/submissions.schemas.ts'
@@ -78,6 +79,7 @@ export function buildOpenApi(ctx: { config: Config; reference: ReferenceData }) 
       { name: 'Tools', description: 'The catalogue of tools' },
       { name: 'Submissions', description: 'Sharing an existing tool, with duplicate detection' },
       { name: 'Calls', description: 'Calls for test municipalities: what tools look for, and answering them' },
+      { name: 'Programme', description: 'Where the City Deal stands: targets against actuals, the funnel and who takes part' },
       { name: 'API', description: 'About the API' },
     ],
     paths: {
@@ -185,6 +187,30 @@ export function buildOpenApi(ctx: { config: Config; reference: ReferenceData }) 
             '404': problem('No tool has this slug'),
             '409': problem('The tool has no open call, the municipality answered it already, or it tests the tool already'),
             '429': problem('Too many answers from this address; try again in a minute'),
+            '5XX': serverError,
+          },
+        },
+      },
+      '/programme': {
+        get: {
+          operationId: 'getProgramme',
+          tags: ['Programme'],
+          summary: 'The programme at a glance, as data',
+          description:
+            'Every figure of the programme page, counted today from the catalogue: City Deal tools from selected on by category and by when they started (during the programme year or at the signing, from their dated status changes) against the targets, with each definition in words and the catalogue list behind it; City Deal tools by lifecycle stage and by part of the gate; partners by kind; municipalities that test or use tools by province; open calls. The same numbers as the page and its CSV files.',
+          parameters: [
+            {
+              name: 'asOf',
+              in: 'query',
+              description: 'An earlier day: the figures as stored then (the latest snapshot on or before it; snapshots are stored monthly and when a curator asks)',
+              schema: { type: 'string', format: 'date' },
+            },
+            langParameter,
+          ],
+          responses: {
+            '200': ok('The figures', ProgrammeFiguresResource),
+            '400': problem('A parameter is invalid'),
+            '404': problem('No figures were stored on asOf or earlier'),
             '5XX': serverError,
           },
         },

@@ -15,6 +15,7 @@ export function adminPage(ctx: PageContext): string {
       link(p('/admin/organisations'), t('admin.organisations')),
       link(p('/admin/outbox'), t('admin.outbox')),
       link(p('/admin/audit'), t('admin.audit')),
+      link(p('/admin/programme'), t('programme.admin.title')),
     ]),
   )
 }

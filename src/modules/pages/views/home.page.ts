@@ -51,6 +51,7 @@ ${paragraph(link(localePath(ctx.locale, '/calls'), t('calls.home.all')))}
 ${heading(2, t('home.pipeline.heading'), { id: 'pipeline-heading' })}
 ${paragraph(t('home.pipeline.text'))}
 ${paragraph(link(localePath(ctx.locale, '/tools/pipeline'), t('home.pipeline.link')))}
+${paragraph(link(localePath(ctx.locale, '/programme'), t('programme.homeLink')))}
 </section>
 <section aria-labelledby="share-heading">
 ${heading(2, t('home.share.heading'), { id: 'share-heading' })}
