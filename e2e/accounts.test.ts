@@ -62,7 +62,10 @@ describe('accounts in a browser', { skip }, () => {
       await page.getByLabel('Password', { exact: true }).fill('a sentence as password')
       await page.getByLabel(/Repeat the password|Herhaal het wachtwoord/).fill('a sentence as password')
       await page.getByRole('button', { name: /Set password|Wachtwoord instellen/ }).click()
-      await page.waitForURL(/login\?done=passwordSet/)
+      await page.waitForURL(/account\?done=passwordSet/)
+      assert.match((await page.textContent('main')) ?? '', /Bas Browser/)
+      await page.getByRole('button', { name: /Sign out|Uitloggen/ }).click()
+      await page.waitForURL(/done=signedOut/)
 
       // Signs in, sees the account, signs out.
       await page.getByLabel(/E-mail address|E-mailadres/).fill('bas@example.org')

@@ -11,6 +11,11 @@ test('defaults: port 3000, PGlite in ./data, local public URL', () => {
   assert.equal(config.PUBLIC_URL, 'http://localhost:3000')
 })
 
+test('without PUBLIC_URL, links point at localhost on the port the toolbox listens on', () => {
+  assert.equal(loadConfig({ PORT: '4150' }).PUBLIC_URL, 'http://localhost:4150')
+  assert.equal(loadConfig({ PORT: '4150', PUBLIC_URL: 'https://toolbox.example.org' }).PUBLIC_URL, 'https://toolbox.example.org')
+})
+
 test('values from the environment are converted and checked', () => {
   const config = loadConfig({ PORT: '8080', PUBLIC_URL: 'https://toolbox.example.org/', LOG_LEVEL: 'warn' })
   assert.equal(config.PORT, 8080)

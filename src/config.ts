@@ -45,6 +45,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   // Value.Convert would read '1e3' or '3000.5' as a number: ports must be plain digits.
   if (raw.PORT !== undefined && !/^[0-9]{1,5}$/.test(String(raw.PORT))) raw.PORT = `invalid: ${String(raw.PORT)}`
+  // Without a public address, links point at this machine on the port it listens on (not always 3000).
+  if (raw.PUBLIC_URL === undefined && raw.PORT !== undefined && /^[0-9]{1,5}$/.test(String(raw.PORT))) raw.PUBLIC_URL = `http://localhost:${String(raw.PORT)}`
   const converted = Value.Convert(ConfigSchema, Value.Default(ConfigSchema, raw))
   const errors = [...Value.Errors(ConfigSchema, converted)]
   if (errors.length > 0) {

@@ -16,6 +16,7 @@ export const accountsMessages = {
   'login.forgot': { nl: 'Wachtwoord vergeten?', en: 'Forgot your password?' },
   'login.signedOut': { nl: 'U bent uitgelogd.', en: 'You have signed out.' },
   'login.passwordSet': { nl: 'Uw wachtwoord is ingesteld. U kunt nu inloggen.', en: 'Your password is set. You can sign in now.' },
+  'account.passwordSet': { nl: 'Uw wachtwoord is ingesteld en u bent ingelogd.', en: 'Your password is set and you are signed in.' },
 
   'forgot.title': { nl: 'Wachtwoord vergeten', en: 'Forgot your password' },
   'forgot.intro': {

@@ -22,8 +22,16 @@ export function createAccountsRepository(db: Database) {
     moveMembers: (trx: Tx, sourceOrganisationId: number, targetOrganisationId: number) =>
       trx.updateTable('users').set({ organisation_id: targetOrganisationId }).where('organisation_id', '=', sourceOrganisationId).execute(),
 
-    /** Who reviews submissions: active curators who have set a password. */
-    activeCurators: () => db.selectFrom('users').select(['email', 'locale']).where('role', '=', 'curator').where('active', '=', true).where('password_hash', 'is not', null).execute(),
+    /**
+     * Who reviews submissions: active curators who have set a password; while there is none (a fresh install has only
+     * its administrator), the active administrators, so the first shared tool is not missed.
+     */
+    async activeCurators() {
+      const active = (role: 'curator' | 'admin') =>
+        db.selectFrom('users').select(['email', 'locale']).where('role', '=', role).where('active', '=', true).where('password_hash', 'is not', null).orderBy('id').execute()
+      const curators = await active('curator')
+      return curators.length > 0 ? curators : active('admin')
+    },
 
     /**
      * Who hears of something about a tool: the active curators and the active members of these organisations (its

@@ -63,7 +63,10 @@ describe('accounts: invitation, sign-in, sign-out, password reset', () => {
     assert.match(text(short.body), /Must be at least 12 characters long/)
     const set = await invitee.post(pathOf(link), { password: 'a long enough password', passwordConfirmation: 'a long enough password' })
     assert.equal(set.statusCode, 303)
-    assert.equal(set.headers.location, '/en/login?done=passwordSet')
+    assert.equal(set.headers.location, '/en/account?done=passwordSet')
+    // Signed in at once.
+    assert.match(text((await invitee.get('/en/account?done=passwordSet')).body), /Your password is set and you are signed in\./)
+    await invitee.post('/en/logout', {})
 
     // The link works once.
     const reused = await invitee.get(pathOf(link))

@@ -91,7 +91,7 @@ export function registerAccountPages(app: FastifyInstance, ctx: { config: Config
           user: { name: actor.name, email: actor.email, role: actor.role, organisationName: user?.organisationName ?? null },
           tools: tools.map((row) => presentOrganisationTool(row, locale)),
           csrfToken: reply.generateCsrf(),
-          flash: flashFrom(request.query, { signedIn: 'account.signedIn' }),
+          flash: flashFrom(request.query, { signedIn: 'account.signedIn', passwordSet: 'account.passwordSet' }),
           mayEditCatalogue: can(actor, 'catalogue.edit'),
         }),
       )
@@ -130,8 +130,12 @@ export function registerAccountPages(app: FastifyInstance, ctx: { config: Config
           values: {},
           submit: async () => {
             const input = validateInput(SetPasswordSchema, request.body)
-            await ctx.accounts.setPasswordWithToken(token, purpose, input.password, input.passwordConfirmation)
-            return `${p('/login')}?done=passwordSet`
+            const { token: session } = await ctx.accounts.setPasswordWithToken(token, purpose, input.password, input.passwordConfirmation)
+            // Signed in at once: a session in place of any the browser had.
+            const previous = request.cookies[SESSION_COOKIE]
+            if (previous) await ctx.accounts.signOut(previous)
+            setSessionCookie(reply, session, secure)
+            return `${p('/account')}?done=passwordSet`
           },
           render: (state) => choose(request, reply, state),
         })

@@ -142,7 +142,10 @@ export function createAccountsService({ repository, transaction, audit, mail, ba
       return row
     },
 
-    /** Sets the password from an invitation or reset link; the link is used up, other sessions end. */
+    /**
+     * Sets the password from an invitation or reset link; the link is used up, other sessions end, and a new session
+     * signs the person in (whoever holds the link could sign in with the password just chosen anyway).
+     */
     async setPasswordWithToken(token: string, purpose: 'invite' | 'password_reset', password: string, confirmation: string) {
       if (password !== confirmation) throw new ValidationError([{ name: 'passwordConfirmation', messageKey: 'validation.passwordMismatch' }])
       const passwordHash = await argonHash(password, ARGON2_OPTIONS)
@@ -158,7 +161,10 @@ export function createAccountsService({ repository, transaction, audit, mail, ba
         await repository.clearAccountFailures(trx, user.email)
         const self: Actor = { kind: 'user', id: user.id, email: user.email, name: user.name, role: user.role, organisationId: user.organisation_id, locale: user.locale, sessionId: '' }
         await audit.record(trx, self, { action: purpose === 'invite' ? 'user.activated' : 'user.password_reset', entityType: 'user', entityId: user.id })
-        return user
+        const session = newToken()
+        await repository.insertSession(trx, { id: hashToken(session), user_id: user.id, expires_at: new Date(Date.now() + SESSION_TTL_MS) })
+        await repository.touchLastSignIn(trx, user.id)
+        return { user, token: session }
       })
     },
 
