@@ -27,6 +27,7 @@ import { registerToolPages } from './modules/tools/tools.routes.ts'
 import { registerApiConventions } from './plugins/api.ts'
 import { registerJsonOnlyApi } from './plugins/api-json.ts'
 import { registerAssets } from './plugins/assets.ts'
+import { registerCompression } from './plugins/compression.ts'
 import { createErrorResponder, registerErrorHandling, respondToError } from './plugins/error-handler.ts'
 import { registerInputGuard } from './plugins/input-guard.ts'
 import { registerLocationEncoding } from './plugins/location.ts'
@@ -104,6 +105,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerSessionActor(app, ctx.accounts)
   // After the cookie plugin: its onSend hook writes the Set-Cookie header this one looks at.
   registerPrivatePages(app)
+  registerCompression(app)
   registerAssets(app)
   registerHealth(app, ctx)
   registerContentPages(app, ctx)

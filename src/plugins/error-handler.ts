@@ -66,7 +66,7 @@ export function createErrorResponder(publicUrl: string) {
     return reply
       .code(error.status)
       .type('text/html; charset=utf-8')
-      .send(errorPage(ctx, { message: translate(ctx.locale, error.messageKey, params), problems, signIn: error.status === 401 }))
+      .send(errorPage(ctx, { message: translate(ctx.locale, error.messageKey, params), problems, signIn: error.status === 401, notFound: error.status === 404 }))
   }
 
 }

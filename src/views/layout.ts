@@ -48,6 +48,7 @@ ${options.canonical === undefined ? '' : html`<link rel="canonical" href="${ctx.
 <link rel="alternate" hreflang="nl" href="${ctx.publicUrl}${indexed('nl')}">
 <link rel="alternate" hreflang="en" href="${ctx.publicUrl}${indexed('en')}">
 <link rel="alternate" hreflang="x-default" href="${ctx.publicUrl}${indexed('nl')}">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/utrecht.css">
 <link rel="stylesheet" href="/assets/theme.css">
 <link rel="stylesheet" href="/assets/app.css">

@@ -5,6 +5,14 @@ import type { MessageTable } from './table.ts'
 export const catalogueMessages = {
   'catalogue.title': { nl: 'Alle tools', en: 'All tools' },
   'catalogue.titleWithQuery': { nl: 'Tools voor “{q}”', en: 'Tools for “{q}”' },
+  'catalogue.titleFiltered': { nl: 'Tools met de gekozen filters', en: 'Tools with the chosen filters' },
+  'catalogue.titleWithQueryFiltered': { nl: 'Tools voor “{q}”, met de gekozen filters', en: 'Tools for “{q}”, with the chosen filters' },
+  'catalogue.description': {
+    nl: 'Zoek in de gereedschapskist van de City Deal: tools voor de digitaliserende stad, op proces, vorm, thema en gemeente.',
+    en: 'Search the City Deal toolbox: tools for the digitalising city, by process, form, theme and municipality.',
+  },
+  'catalogue.results.shareMissing': { nl: 'Kent u een tool die hier hoort?', en: 'Do you know a tool that belongs here?' },
+  'catalogue.results.shareLink': { nl: 'Deel hem met de toolbox', en: 'Share it with the toolbox' },
   'catalogue.search.label': { nl: 'Zoekwoorden', en: 'Search terms' },
   'catalogue.search.hint': {
     nl: 'Zoek op naam, afkorting of beschrijving, in het Nederlands of Engels.',

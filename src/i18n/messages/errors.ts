@@ -4,6 +4,8 @@ import type { MessageTable } from './table.ts'
 
 export const errorsMessages = {
   'error.title': { nl: 'Er ging iets mis', en: 'Something went wrong' },
+  'error.notFoundTitle': { nl: 'Pagina niet gevonden', en: 'Page not found' },
+  'error.searchLabel': { nl: 'Zoek een tool in de catalogus', en: 'Search the catalogue for a tool' },
   'error.notFound': { nl: 'Deze pagina bestaat niet.', en: 'This page does not exist.' },
   'error.toolNotFound': { nl: 'Er is geen tool met het adres “{slug}”.', en: 'There is no tool at the address “{slug}”.' },
   'error.pageOutOfRange': { nl: 'Pagina {page} bestaat niet; er zijn {pages} pagina’s.', en: 'Page {page} does not exist; there are {pages} pages.' },

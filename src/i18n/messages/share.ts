@@ -69,9 +69,9 @@ export const shareMessages = {
   'share.candidate.inDevelopment': { nl: 'In ontwikkeling ({status})', en: 'In development ({status})' },
   'share.reason.same_website': { nl: 'Zelfde website of pagina', en: 'Same website or page' },
   'share.reason.alias_or_acronym': { nl: 'Bekende andere naam of afkorting', en: 'Known other name or acronym' },
-  'share.reason.similar_name': { nl: 'Lijkende naam', en: 'Similar name' },
+  'share.reason.similar_name': { nl: 'Vergelijkbare naam', en: 'Similar name' },
   'share.reason.other_language': { nl: 'Dezelfde tool in de andere taal', en: 'The same tool in the other language' },
-  'share.reason.similar_description': { nl: 'Lijkende beschrijving', en: 'Similar description' },
+  'share.reason.similar_description': { nl: 'Vergelijkbare beschrijving', en: 'Similar description' },
 
   'submission.title': { nl: 'Je inzending: {name}', en: 'Your submission: {name}' },
   'submission.received': {

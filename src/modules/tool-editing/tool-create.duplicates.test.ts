@@ -53,9 +53,9 @@ test('a new idea meets an existing idea, a tool in development and an open submi
     assert.match(candidates, new RegExp(`href="${prefix}/tools/${developing.slug}"`))
     if (locale === 'nl') {
       assert.match(shown, /Deze tool lijkt op tools die er al zijn/)
-      assert.match(shown, new RegExp(`Groene daken ${place} In ontwikkeling \\(Idee\\) [^·]*(Lijkende naam|Lijkende beschrijving)`))
-      assert.match(shown, new RegExp(`Groene-dakenkaart ${place} In ontwikkeling \\(In ontwikkeling\\) [^·]*(Lijkende naam|Lijkende beschrijving)`))
-      assert.match(shown, new RegExp(`Daken groen ${place} Gedeelde tool, nog in behandeling (Lijkende naam|Lijkende beschrijving)`))
+      assert.match(shown, new RegExp(`Groene daken ${place} In ontwikkeling \\(Idee\\) [^·]*(Vergelijkbare naam|Vergelijkbare beschrijving)`))
+      assert.match(shown, new RegExp(`Groene-dakenkaart ${place} In ontwikkeling \\(In ontwikkeling\\) [^·]*(Vergelijkbare naam|Vergelijkbare beschrijving)`))
+      assert.match(shown, new RegExp(`Daken groen ${place} Gedeelde tool, nog in behandeling (Vergelijkbare naam|Vergelijkbare beschrijving)`))
     } else {
       assert.match(shown, /This tool looks like tools we already have/)
       assert.match(shown, new RegExp(`Groene daken ${place} In development \\(Idea\\) [^·]*(Similar name|Similar description)`))

@@ -39,5 +39,5 @@ ${heading(2, t('about.sdg.heading'))}
 ${unorderedList(model.sdgTargets.map((s) => html`<strong>${s.code} ${s.title}</strong>: ${s.summary}`))}
 ${heading(2, t('about.lifecycle.heading'))}
 ${paragraph(t('about.lifecycle.text'))}`
-  return layout(ctx, { title: t('about.title'), section: 'about' }, main)
+  return layout(ctx, { title: t('about.title'), section: 'about', description: t('about.intro') }, main)
 }

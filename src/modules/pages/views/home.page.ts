@@ -61,7 +61,8 @@ ${paragraph(link(localePath(ctx.locale, '/tools/share'), t('home.share.link')))}
 <section aria-labelledby="form-heading">
 ${heading(2, t('home.byForm'), { id: 'form-heading' })}
 <ul class="citydeal-tiles">${model.forms.map(
-    (f) => html`<li>${link(`${tools}?form=${f.code}`, f.label)} <span class="citydeal-facet-count">(${f.count})</span></li>`,
+    // A form without tools is named, not offered as a link to an empty list.
+    (f) => html`<li>${f.count > 0 ? link(`${tools}?form=${f.code}`, f.label) : f.label} <span class="citydeal-facet-count">(${f.count})</span></li>`,
   )}</ul>
 </section>`
   return layout(ctx, { title: t('home.title'), section: 'home', description: t('home.intro') }, main)

@@ -81,5 +81,5 @@ ${renderFields({
 <p class="utrecht-paragraph">${button(t('share.submit'))}</p>
 </form>
 <script src="/assets/share.js" defer></script>`
-  return simplePage(ctx, { title: options.addition ? t('share.addition.title', { name: options.addition.name }) : t('share.title'), intro: t('share.intro'), flash: options.flash, section: 'share' }, content)
+  return simplePage(ctx, { title: options.addition ? t('share.addition.title', { name: options.addition.name }) : t('share.title'), intro: t('share.intro'), flash: options.flash, section: 'share', index: !options.addition }, content)
 }

@@ -55,7 +55,10 @@ export function cataloguePage(ctx: PageContext, model: CataloguePageModel): stri
     const params = catalogueSearchParams(model.query, overrides).toString()
     return params ? `${base}?${params}` : base
   }
-  const title = model.query.q ? t('catalogue.titleWithQuery', { q: model.query.q }) : t('catalogue.title')
+  const filtered = model.facets.some((f) => f.values.some((v) => v.selected))
+  const title = model.query.q
+    ? t(filtered ? 'catalogue.titleWithQueryFiltered' : 'catalogue.titleWithQuery', { q: model.query.q })
+    : t(filtered ? 'catalogue.titleFiltered' : 'catalogue.title')
 
   const activeFilters = model.facets.flatMap((f) =>
     f.values
@@ -152,9 +155,9 @@ ${heading(2, t('catalogue.results.heading'), { id: 'results-heading' })}
 <p class="utrecht-paragraph" role="status">${count}${model.pages > 1 ? html` · ${t('catalogue.pagination.current', { page: model.query.page, pages: model.pages })}` : ''}</p>
 ${model.corrections.length > 0 ? paragraph(t('catalogue.results.corrected', { words: model.corrections.join(', ') })) : ''}
 ${activeFilters.length > 0 ? html`<h3 class="utrecht-heading-3">${t('catalogue.activeFilters')}</h3><ul class="citydeal-active-filters">${activeFilters}</ul>` : ''}
-${model.noSearchableWords ? alert('info', t('catalogue.results.noWords')) : model.total === 0 ? alert('info', t('catalogue.results.none')) : results}
+${model.noSearchableWords ? alert('info', t('catalogue.results.noWords')) : model.total === 0 ? html`${alert('info', t('catalogue.results.none'))}${paragraph(html`${t('catalogue.results.shareMissing')} ${link(localePath(ctx.locale, '/tools/share'), t('catalogue.results.shareLink'))}`)}` : results}
 ${pageLinks.length > 0 ? pagination(t('catalogue.pagination.label'), pageLinks) : ''}
 </section>
 </div>`
-  return layout(ctx, { title, section: 'tools' }, main)
+  return layout(ctx, { title, section: 'tools', description: t('catalogue.description') }, main)
 }

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { buildTestApp, type TestApp } from '../../test/helper.ts'
+import { chooseEncoding } from './compression.ts'
+
+// Pages, API answers and assets leave compressed when the client accepts it, and decompress to exactly what an
+// uncompressing client gets; a browser asking for /favicon.ico gets the icon.
+
+describe('compression', () => {
+  let t: TestApp
+  before(async () => {
+    t = await buildTestApp()
+  })
+  after(() => t.close())
+
+  const get = (url: string, encoding?: string) => t.app.inject({ url, headers: encoding ? { 'accept-encoding': encoding } : {} })
+
+  test('the preferred accepted encoding: Brotli, then gzip, never one refused with q=0', () => {
+    assert.equal(chooseEncoding('gzip, deflate, br, zstd'), 'br')
+    assert.equal(chooseEncoding('gzip;q=1.0, br;q=0'), 'gzip')
+    assert.equal(chooseEncoding('identity'), undefined)
+    assert.equal(chooseEncoding('*'), 'br')
+    assert.equal(chooseEncoding(undefined), undefined)
+  })
+
+  test('a catalogue page, a tool page, an API answer and the stylesheets: smaller, and the same once decompressed', async () => {
+    for (const url of ['/tools', '/en/tools/pdok', '/api/v1/tools?pageSize=50', '/assets/utrecht.css', '/assets/app.css']) {
+      const plain = await get(url)
+      assert.equal(plain.statusCode, 200, url)
+      assert.equal(plain.headers['content-encoding'], undefined, url)
+      for (const [encoding, decompress] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
+        const res = await get(url, encoding)
+        assert.equal(res.headers['content-encoding'], encoding, url)
+        assert.match(String(res.headers.vary), /Accept-Encoding/i, url)
+        assert.ok(res.rawPayload.length < plain.rawPayload.length / 3, `${url} ${encoding}: ${res.rawPayload.length} of ${plain.rawPayload.length} bytes`)
+        assert.equal(decompress(res.rawPayload).toString('utf8'), plain.body, `${url} ${encoding}`)
+      }
+    }
+  })
+
+  test('small answers and HEAD requests are left as they are', async () => {
+    const health = await get('/health', 'br')
+    assert.equal(health.headers['content-encoding'], undefined)
+    const head = await t.app.inject({ method: 'HEAD', url: '/tools', headers: { 'accept-encoding': 'br' } })
+    assert.equal(head.headers['content-encoding'], undefined)
+  })
+
+  test('/favicon.ico and the icon the pages link to', async () => {
+    const icon = await get('/favicon.ico')
+    assert.equal(icon.statusCode, 200)
+    assert.match(String(icon.headers['content-type']), /^image\/svg\+xml/)
+    assert.match(icon.body, /^<svg /)
+    assert.match((await get('/')).body, /<link rel="icon" href="\/assets\/favicon\.svg" type="image\/svg\+xml">/)
+  })
+})
