@@ -16,6 +16,10 @@ const PAGES = [
   '/tools/crowd-safety-manager',
   '/tools/algemene-verordening-gegevensbescherming',
   '/about',
+  '/contact',
+  '/privacy',
+  '/accessibility',
+  '/calls',
   '/tools/does-not-exist',
   '/tools?form=spreadsheet',
 ]

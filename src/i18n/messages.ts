@@ -17,11 +17,13 @@ import { pipelineViewMessages } from './messages/pipeline-view.ts'
 import { programmeMessages } from './messages/programme.ts'
 import { shareMessages } from './messages/share.ts'
 import { siteMessages } from './messages/site.ts'
+import { statementsMessages } from './messages/statements.ts'
 import { vocabularyMessages } from './messages/vocabulary.ts'
 
 /** The areas one by one; a key must live in exactly one (a test checks, as spreading would hide a duplicate). */
 export const MESSAGE_AREAS = [
   siteMessages,
+  statementsMessages,
   catalogueMessages,
   vocabularyMessages,
   shareMessages,
@@ -43,6 +45,7 @@ export const MESSAGE_AREAS = [
 /** Every message by key: `messages[key].nl`, `messages[key].en`. */
 export const messages = {
   ...siteMessages,
+  ...statementsMessages,
   ...catalogueMessages,
   ...vocabularyMessages,
   ...shareMessages,

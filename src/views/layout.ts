@@ -76,7 +76,12 @@ ${main}
 </main>
 <footer class="citydeal-footer"><div class="citydeal-footer__inner">
 <p class="utrecht-paragraph">${t('site.footer.text')}</p>
-<p class="utrecht-paragraph"><a href="/api/v1/openapi.json">${t('site.footer.api')}</a></p>
+<nav aria-label="${t('site.footer.links')}"><ul class="citydeal-footer__links">
+<li><a href="${localePath(ctx.locale, '/contact')}">${t('site.footer.contact')}</a></li>
+<li><a href="${localePath(ctx.locale, '/privacy')}">${t('site.footer.privacy')}</a></li>
+<li><a href="${localePath(ctx.locale, '/accessibility')}">${t('site.footer.accessibility')}</a></li>
+<li><a href="/api/v1/openapi.json">${t('site.footer.api')}</a></li>
+</ul></nav>
 </div></footer>
 </body>
 </html>`}`

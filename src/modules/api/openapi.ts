@@ -71,7 +71,7 @@ export function buildOpenApi(ctx: { config: Config; reference: ReferenceData }) 
       version: API_VERSION,
       description:
         `Public API of the City Deal Toolbox: tools for the digitalising city, in Dutch and English. Filters can be repeated (OR within a filter, AND across filters). Every answer, data and problem alike, is in one language: ${LANGUAGE_RULE}; Content-Language says which.`,
-      contact: { name: 'Future City Foundation', email: ctx.config.CONTACT_EMAIL, url: `${ctx.config.PUBLIC_URL}/about` },
+      contact: { name: 'Future City Foundation', email: ctx.config.CONTACT_EMAIL, url: `${ctx.config.PUBLIC_URL}/contact` },
       license: { name: 'EUPL-1.2', url: 'https://eupl.eu/1.2/en/' },
     },
     servers: [{ url: `${ctx.config.PUBLIC_URL}/api/v1`, description: 'This toolbox' }],

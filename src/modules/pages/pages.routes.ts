@@ -9,6 +9,7 @@ import { pageContext } from '../../plugins/context.ts'
 import { CATEGORIES } from '../tools/tools.constants.ts'
 import { aboutPage } from './views/about.page.ts'
 import { homePage } from './views/home.page.ts'
+import { statementPage, type Statement } from './views/statement.page.ts'
 
 /** The home page with live counts, and the about page with principles, criteria and forms. */
 export function registerContentPages(app: FastifyInstance, ctx: { config: Config; reference: ReferenceData; tools: ToolsService; calls: Pick<CallsService, 'listOpen'> }) {
@@ -34,6 +35,12 @@ export function registerContentPages(app: FastifyInstance, ctx: { config: Config
         }),
       )
     })
+
+    for (const which of ['contact', 'privacy', 'accessibility'] as const satisfies readonly Statement[]) {
+      app.get(locale === 'nl' ? `/${which}` : `/en/${which}`, async (request, reply) =>
+        reply.type('text/html; charset=utf-8').send(statementPage(pageContext(request, ctx.config.PUBLIC_URL), which, { contactEmail: ctx.config.CONTACT_EMAIL })),
+      )
+    }
 
     app.get(locale === 'nl' ? '/about' : '/en/about', async (request, reply) => {
       const criteria = (family: string) =>
