@@ -122,11 +122,15 @@ export interface PaginationLink {
   page?: number
   current?: boolean
   rel?: 'prev' | 'next'
+  /** Pages left out between two links: shown as an ellipsis, not announced. */
+  gap?: boolean
 }
 
 export const pagination = (label: string, links: PaginationLink[]) =>
   html`<nav class="utrecht-pagination" aria-label="${label}"><ul class="citydeal-pagination__list">${links.map((l) =>
-    l.current
+    l.gap
+      ? html`<li aria-hidden="true" class="citydeal-pagination__gap">…</li>`
+      : l.current
       ? html`<li><a class="utrecht-pagination__page-link utrecht-pagination__page-link--current" href="${l.href}" aria-current="page">${l.page}</a></li>`
       : l.rel
         ? html`<li><a class="utrecht-pagination__relative-link utrecht-pagination__relative-link--${l.rel}" rel="${l.rel}" href="${l.href}">${l.label}</a></li>`

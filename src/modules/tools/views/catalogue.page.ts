@@ -138,9 +138,11 @@ ${item.description ? paragraph(localizedText(item.description, ctx.locale)) : ''
     if (page > 1) pageLinks.push({ href: href({ page: page - 1 }), label: t('catalogue.pagination.previous'), rel: 'prev' })
     const first = Math.max(1, page - 2)
     const last = Math.min(model.pages, page + 2)
-    for (let p = first; p <= last; p++) {
-      pageLinks.push({ href: href({ page: p }), label: t('catalogue.pagination.page', { page: p }), page: p, current: p === page })
-    }
+    const pageLink = (p: number): PaginationLink => ({ href: href({ page: p }), label: t('catalogue.pagination.page', { page: p }), page: p, current: p === page })
+    // The first and the last page are always in reach, with an ellipsis where pages are left out.
+    if (first > 1) pageLinks.push(pageLink(1), ...(first > 2 ? [{ href: '', label: '', gap: true }] : []))
+    for (let p = first; p <= last; p++) pageLinks.push(pageLink(p))
+    if (last < model.pages) pageLinks.push(...(last < model.pages - 1 ? [{ href: '', label: '', gap: true }] : []), pageLink(model.pages))
     if (page < model.pages) pageLinks.push({ href: href({ page: page + 1 }), label: t('catalogue.pagination.next'), rel: 'next' })
   }
 
