@@ -14,6 +14,8 @@ export interface TermAnalysis {
 export interface SearchParams {
   /** Groups of alternatives: every group must match, any word of a group may. The last group may be a prefix. */
   termGroups: { words: string[]; prefix: boolean }[]
+  /** The query as typed: a tool called exactly this (name or alias, case and accents aside) ranks first. */
+  phrase?: string | undefined
   filters: Record<Facet, string[]>
   /** Tools with (true) or without (false) an open call for test municipalities; undefined: either. */
   openCall?: boolean | undefined
@@ -102,6 +104,13 @@ function whereClause(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
 }
 
 
+/** Whether a tool is called exactly this, by name or alias (case and accents aside); false without a phrase. */
+function exactName(phrase: string | undefined): RawBuilder<boolean> {
+  if (!phrase) return sql<boolean>`false`
+  const same = (column: RawBuilder<unknown>) => sql`lower(unaccent(${column})) = lower(unaccent(${phrase}))`
+  return sql<boolean>`(${same(sql`t.name_nl`)} or ${same(sql`t.name_en`)} or exists (select 1 from tool_aliases a where a.tool_id = t.id and ${same(sql`a.alias`)}))`
+}
+
 /** The SQL of the catalogue: search, facet counts, tool pages; and (tools.writes.repository.ts) every write. */
 export function createToolsRepository(db: Database) {
   return {
@@ -153,7 +162,7 @@ export function createToolsRepository(db: Database) {
         params.sort === 'newest'
           ? sql`t.created_at desc, t.id desc`
           : params.sort === 'relevance' && query
-            ? sql`ts_rank(t.search_vector, ${query}) desc, lower(coalesce(t.name_nl, t.name_en)), t.id`
+            ? sql`${exactName(params.phrase)} desc, ts_rank(t.search_vector, ${query}) desc, lower(coalesce(t.name_nl, t.name_en)), t.id`
             : sql`lower(coalesce(t.name_nl, t.name_en)), t.id`
 
       const rows = await db

@@ -89,6 +89,7 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
     })
     const { rows, facetCounts } = await repository.search({
       termGroups,
+      phrase: query.q || undefined,
       filters: query.filters,
       openCall: query.openCall,
       pilotIn: query.pilotIn,
