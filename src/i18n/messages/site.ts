@@ -14,7 +14,7 @@ export const siteMessages = {
   'site.languageSwitch.label': { nl: 'Read this page in English', en: 'Lees deze pagina in het Nederlands' },
   'site.footer.text': {
     nl: 'De City Deal Toolbox hoort bij de City Deal “Een slimme stad, zo doe je dat” van de Future City Foundation, het ministerie van BZK, VNG en het Stedennetwerk G40, met ongeveer zestig partners, onder de vlag van Living-in.EU.',
-    en: 'The City Deal Toolbox belongs to the City Deal “A smart city, this is how you do it” of the Future City Foundation, the Ministry of the Interior (BZK), VNG and the G40 city network, with about sixty partners, under the Living-in.EU flag.',
+    en: 'The City Deal Toolbox belongs to the City Deal “A smart city, this is how you do it” of the Future City Foundation, the Ministry of the Interior and Kingdom Relations, VNG and the G40 city network, with about sixty partners, under the Living-in.EU flag.',
   },
   'site.footer.api': { nl: 'Open API', en: 'Open API' },
 
@@ -43,7 +43,7 @@ export const siteMessages = {
   'about.title': { nl: 'Over de toolbox', en: 'About the toolbox' },
   'about.intro': {
     nl: 'De City Deal “Een slimme stad, zo doe je dat” ontwikkelt en verzamelt tools voor de digitaliserende stad: instrumenten die processen rond digitalisering en technologie veranderen. De City Deal is een initiatief van de Future City Foundation, het ministerie van BZK, VNG en het Stedennetwerk G40, met ongeveer zestig partners, onder de vlag van Living-in.EU.',
-    en: 'The City Deal “A smart city, this is how you do it” develops and collects tools for the digitalising city: instruments that change processes around digitalisation and technology. It is an initiative of the Future City Foundation, the Ministry of the Interior (BZK), VNG and the G40 city network, with about sixty partners, under the Living-in.EU flag.',
+    en: 'The City Deal “A smart city, this is how you do it” develops and collects tools for the digitalising city: instruments that change processes around digitalisation and technology. It is an initiative of the Future City Foundation, the Ministry of the Interior and Kingdom Relations, VNG and the G40 city network, with about sixty partners, under the Living-in.EU flag.',
   },
   'about.tool.heading': { nl: 'Wat is een tool?', en: 'What is a tool?' },
   'about.tool.text': {
