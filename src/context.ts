@@ -50,7 +50,13 @@ export interface ContextOptions {
 
 /** Opens the database the config names (PGlite or PostgreSQL). */
 export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
-  return openDatabase({ databaseUrl: config.DATABASE_URL || undefined, dataDir: config.DATA_DIR, inMemory: config.inMemory })
+  return openDatabase({
+    databaseUrl: config.DATABASE_URL || undefined,
+    dataDir: config.DATA_DIR,
+    inMemory: config.inMemory,
+    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    queryTimeoutMs: config.DATABASE_QUERY_TIMEOUT_MS,
+  })
 }
 
 /**
