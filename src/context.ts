@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Config } from './config.ts'
+import { databaseLocation, waitForDatabase } from './db/connect-retry.ts'
 import { openDatabase, type DatabaseHandle } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { loadReferenceData as seedReferenceData } from './db/seed/reference-data.ts'
@@ -66,6 +67,9 @@ export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> 
 export async function buildContext(config: Config, options: ContextOptions) {
   const database = options.database ?? (await openConfiguredDatabase(config))
   try {
+    if (!options.database && database.kind === 'postgres') {
+      await waitForDatabase(database, { where: databaseLocation(config.DATABASE_URL), retrySeconds: config.DATABASE_CONNECT_RETRY_SECONDS, warn: (o, m) => options.log.warn(o, m) })
+    }
     const migrations = await migrateToLatest(database.db)
     const seeded = await seedReferenceData(database.db)
     const { db } = database

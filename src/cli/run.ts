@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { ConfigError, loadConfig, type Config } from '../config.ts'
+import { DatabaseUnreachableError } from '../db/connect-retry.ts'
 import { DatabaseInUseError } from '../db/folder-lock.ts'
 
 /** A logger for command-line tools: warnings and errors on standard error, one line each. */
@@ -18,7 +19,7 @@ export async function runCommand(main: (config: Config) => Promise<void>) {
     if (existsSync('.env')) process.loadEnvFile('.env')
     await main(loadConfig())
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DatabaseInUseError) {
+    if (error instanceof ConfigError || error instanceof DatabaseInUseError || error instanceof DatabaseUnreachableError) {
       console.error(error.message)
       process.exit(1)
     }
