@@ -19,6 +19,7 @@ export const ConfigSchema = Type.Object({
   MAIL_RETRY_BASE_MS: Type.Integer({ minimum: 10, maximum: 3_600_000, default: 60_000 }),
   MAIL_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
   MAIL_PER_RECIPIENT_PER_DAY: Type.Integer({ minimum: 1, maximum: 10_000, default: 20 }),
+  SUBMITTER_EMAIL_RETENTION_MONTHS: Type.Integer({ minimum: 1, maximum: 120, default: 12 }),
   COOKIE_SECRET: Type.String({ default: '' }),
   RATE_LIMIT_DISABLED: Type.Union([Type.Literal('0'), Type.Literal('1'), Type.Literal('')], { default: '' }),
   RATE_LIMIT_SIGN_IN_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 10_000, default: 10 }),

@@ -31,6 +31,7 @@ import { createOrganisationsService } from './modules/organisations/organisation
 import { createReferenceRepository } from './modules/reference/reference.repository.ts'
 import { loadReferenceData, reloadMunicipalities } from './modules/reference/reference.service.ts'
 import { createSubmissionsRepository } from './modules/submissions/submissions.repository.ts'
+import { createSubmitterRetention } from './modules/submissions/retention.service.ts'
 import { createSubmissionsService } from './modules/submissions/submissions.service.ts'
 import { createToolEditingService } from './modules/tool-editing/tool-editing.service.ts'
 import { createToolLifecycleService } from './modules/tool-editing/tool-lifecycle.service.ts'
@@ -127,6 +128,7 @@ export async function buildContext(config: Config, options: ContextOptions) {
       publicUrl: config.PUBLIC_URL,
       secret: await sharedSetting(db, 'submission_secret', () => randomBytes(32).toString('base64url')),
     })
+    const retention = createSubmitterRetention({ repository: submissionsRepository, transaction, audit, months: config.SUBMITTER_EMAIL_RETENTION_MONTHS, log: options.log })
     return {
       config,
       database,
@@ -135,6 +137,8 @@ export async function buildContext(config: Config, options: ContextOptions) {
       mail,
       /** Delivers the outbox over SMTP (only when SMTP_URL is set); the app starts it, a command-line tool need not. */
       mailSender: sender,
+      /** Erases submitters' e-mail addresses after SUBMITTER_EMAIL_RETENTION_MONTHS; the app starts its daily run. */
+      retention,
       /** Rate-limit counts per form and address, shared by every instance (plugins/session.ts reads them). */
       rateLimits: createRateLimitStore(db),
       cookieSecret: config.COOKIE_SECRET || (await sharedSetting(db, 'cookie_secret', () => randomBytes(32).toString('base64url'))),
@@ -186,6 +190,7 @@ export async function buildContext(config: Config, options: ContextOptions) {
       /** Finishes background work, stops the mail sender (waiting for a message in flight) and closes the database. */
       async close() {
         await background.idle()
+        await retention.stop()
         await sender?.stop()
         await database.close()
       },
