@@ -47,14 +47,15 @@ pg.types.setTypeParser(DATE, asText)
 /** Opens PostgreSQL when a URL is given, otherwise PGlite in dataDir (or in memory). */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const queryTimeoutMs = options.queryTimeoutMs ?? 5_000
+    // Without settings (benchmarks, test set-up) the limits of before: the app passes its own (config.ts).
+    const queryTimeoutMs = options.queryTimeoutMs ?? 15_000
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 10,
       // Never wait forever: not for a free connection or a new one (the pool), a statement the server runs too long
       // (statement_timeout, cancelled by the server), nor an answer that never comes because the server or the
       // network froze (query_timeout, on the client; the connection is then thrown away, see timeoutSafePool).
-      connectionTimeoutMillis: options.connectTimeoutMs ?? 3_000,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
       statement_timeout: queryTimeoutMs,
       query_timeout: queryTimeoutMs + 500,
       idle_in_transaction_session_timeout: 60_000,
