@@ -86,7 +86,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('routeTable', routeTable)
   app.decorate('appContext', ctx)
   // The outbox is delivered while the app runs (with SMTP_URL); stopping waits for a message in flight.
-  app.addHook('onReady', async () => ctx.mailSender?.start())
+  app.addHook('onReady', async () => {
+    ctx.mailSender?.start()
+    // Daily: submitters' e-mail addresses past their retention period are erased.
+    ctx.retention.start()
+  })
   app.addHook('onClose', async () => ctx.close())
 
   // A change made through this instance is seen by its next request at once, whatever the version TTL. Before the

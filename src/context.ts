@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Config } from './config.ts'
+import { databaseLocation, waitForDatabase } from './db/connect-retry.ts'
 import { openDatabase, type DatabaseHandle } from './db/database.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { loadReferenceData as seedReferenceData } from './db/seed/reference-data.ts'
@@ -30,6 +31,7 @@ import { createOrganisationsService } from './modules/organisations/organisation
 import { createReferenceRepository } from './modules/reference/reference.repository.ts'
 import { loadReferenceData, reloadMunicipalities } from './modules/reference/reference.service.ts'
 import { createSubmissionsRepository } from './modules/submissions/submissions.repository.ts'
+import { createSubmitterRetention } from './modules/submissions/retention.service.ts'
 import { createSubmissionsService } from './modules/submissions/submissions.service.ts'
 import { createToolEditingService } from './modules/tool-editing/tool-editing.service.ts'
 import { createToolLifecycleService } from './modules/tool-editing/tool-lifecycle.service.ts'
@@ -50,7 +52,13 @@ export interface ContextOptions {
 
 /** Opens the database the config names (PGlite or PostgreSQL). */
 export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
-  return openDatabase({ databaseUrl: config.DATABASE_URL || undefined, dataDir: config.DATA_DIR, inMemory: config.inMemory })
+  return openDatabase({
+    databaseUrl: config.DATABASE_URL || undefined,
+    dataDir: config.DATA_DIR,
+    inMemory: config.inMemory,
+    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    queryTimeoutMs: config.DATABASE_QUERY_TIMEOUT_MS,
+  })
 }
 
 /**
@@ -60,6 +68,9 @@ export function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> 
 export async function buildContext(config: Config, options: ContextOptions) {
   const database = options.database ?? (await openConfiguredDatabase(config))
   try {
+    if (!options.database && database.kind === 'postgres') {
+      await waitForDatabase(database, { where: databaseLocation(config.DATABASE_URL), retrySeconds: config.DATABASE_CONNECT_RETRY_SECONDS, warn: (o, m) => options.log.warn(o, m) })
+    }
     const migrations = await migrateToLatest(database.db)
     const seeded = await seedReferenceData(database.db)
     const { db } = database
@@ -117,6 +128,7 @@ export async function buildContext(config: Config, options: ContextOptions) {
       publicUrl: config.PUBLIC_URL,
       secret: await sharedSetting(db, 'submission_secret', () => randomBytes(32).toString('base64url')),
     })
+    const retention = createSubmitterRetention({ repository: submissionsRepository, transaction, audit, months: config.SUBMITTER_EMAIL_RETENTION_MONTHS, log: options.log })
     return {
       config,
       database,
@@ -125,6 +137,8 @@ export async function buildContext(config: Config, options: ContextOptions) {
       mail,
       /** Delivers the outbox over SMTP (only when SMTP_URL is set); the app starts it, a command-line tool need not. */
       mailSender: sender,
+      /** Erases submitters' e-mail addresses after SUBMITTER_EMAIL_RETENTION_MONTHS; the app starts its daily run. */
+      retention,
       /** Rate-limit counts per form and address, shared by every instance (plugins/session.ts reads them). */
       rateLimits: createRateLimitStore(db),
       cookieSecret: config.COOKIE_SECRET || (await sharedSetting(db, 'cookie_secret', () => randomBytes(32).toString('base64url'))),
@@ -176,6 +190,7 @@ export async function buildContext(config: Config, options: ContextOptions) {
       /** Finishes background work, stops the mail sender (waiting for a message in flight) and closes the database. */
       async close() {
         await background.idle()
+        await retention.stop()
         await sender?.stop()
         await database.close()
       },

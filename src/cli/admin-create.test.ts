@@ -57,11 +57,12 @@ test('a command on a PGlite folder that a running server holds refuses in one li
   const { env, dataDir } = await commandEnvironment()
   const server = spawn(TSX, ['src/server.ts'], { cwd: ROOT, env: { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] })
   try {
-    await new Promise<void>((resolve, reject) => {
+    const address = await new Promise<string>((resolve, reject) => {
       let output = ''
       server.stdout.on('data', (chunk: Buffer) => {
         output += chunk.toString()
-        if (output.includes('Server listening')) resolve()
+        const listening = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
+        if (listening) resolve(listening[1]!)
       })
       server.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)))
     })
@@ -74,7 +75,12 @@ test('a command on a PGlite folder that a running server holds refuses in one li
     // A second server on the same folder is refused the same way.
     const second = (await run(TSX, ['src/server.ts'], { cwd: ROOT, env: { ...env, PORT: '0', HOST: '127.0.0.1' } }).catch((e: Failure) => e)) as Failure
     assert.equal(second.code, 1)
+    assert.equal(second.stderr.trim().split('\n').length, 1, second.stderr)
     assert.match(second.stderr, /is in use by another process/)
+    // The first server never noticed: it still answers, its database up.
+    const health = await fetch(`${address}/health`)
+    assert.equal(health.status, 200)
+    assert.equal(((await health.json()) as { status: string }).status, 'ok')
   } finally {
     server.kill('SIGTERM')
     await new Promise((resolve) => server.once('exit', resolve))

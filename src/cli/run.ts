@@ -1,6 +1,11 @@
 import { existsSync } from 'node:fs'
 import { ConfigError, loadConfig, type Config } from '../config.ts'
+import { BackupError } from '../db/backup.ts'
+import { DatabaseUnreachableError } from '../db/connect-retry.ts'
 import { DatabaseInUseError } from '../db/folder-lock.ts'
+
+/** A command cannot do what was asked, for a reason the operator can act on: said in one line, exit code 1. */
+export class CommandError extends Error {}
 
 /** A logger for command-line tools: warnings and errors on standard error, one line each. */
 export const cliLog = {
@@ -18,7 +23,7 @@ export async function runCommand(main: (config: Config) => Promise<void>) {
     if (existsSync('.env')) process.loadEnvFile('.env')
     await main(loadConfig())
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DatabaseInUseError) {
+    if (error instanceof ConfigError || error instanceof DatabaseInUseError || error instanceof DatabaseUnreachableError || error instanceof CommandError || error instanceof BackupError) {
       console.error(error.message)
       process.exit(1)
     }

@@ -367,7 +367,8 @@ export interface SubmissionsTable {
   category: string | null
   owner_name: string | null
   website_url: string | null
-  contact_email: string
+  contact_email: ColumnType<string | null, string, string | null>
+  contact_email_erased_at: ColumnType<Date | null, never, Date | null>
   themes: ColumnType<string[], string[] | undefined, string[]>
   sdg_targets: ColumnType<string[], string[] | undefined, string[]>
   languages: ColumnType<string[], string[] | undefined, string[]>

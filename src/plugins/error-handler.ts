@@ -23,7 +23,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string }
   return (
     (e.code !== undefined && DATABASE_DOWN_CODES.has(e.code)) ||
-    /database is closed|PGlite is closed|Connection terminated|timeout exceeded when trying to connect|Cannot use a pool after calling end|has already been destroyed/i.test(e.message ?? '')
+    /database is closed|PGlite is closed|Connection terminated|Query read timeout|timeout exceeded when trying to connect|Cannot use a pool after calling end|has already been destroyed/i.test(e.message ?? '')
   )
 }
 

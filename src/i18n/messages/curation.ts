@@ -46,6 +46,7 @@ export const curationMessages = {
   'curation.backToSubmission': { nl: 'Terug naar de inzending', en: 'Back to the submission' },
   'curation.detail.title': { nl: 'Inzending: {name}', en: 'Submission: {name}' },
   'curation.submission': { nl: 'De inzending', en: 'The submission' },
+  'curation.contactEmailErased': { nl: 'Gewist op {date} (bewaartermijn na het besluit verstreken)', en: 'Erased on {date} (kept for a set time after the decision)' },
   'curation.submittedVia': { nl: 'Ingezonden via', en: 'Submitted through' },
   'curation.source.form': { nl: 'het formulier', en: 'the form' },
   'curation.source.api': { nl: 'de API', en: 'the API' },

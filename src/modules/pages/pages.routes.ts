@@ -38,7 +38,7 @@ export function registerContentPages(app: FastifyInstance, ctx: { config: Config
 
     for (const which of ['contact', 'privacy', 'accessibility'] as const satisfies readonly Statement[]) {
       app.get(locale === 'nl' ? `/${which}` : `/en/${which}`, async (request, reply) =>
-        reply.type('text/html; charset=utf-8').send(statementPage(pageContext(request, ctx.config.PUBLIC_URL), which, { contactEmail: ctx.config.CONTACT_EMAIL })),
+        reply.type('text/html; charset=utf-8').send(statementPage(pageContext(request, ctx.config.PUBLIC_URL), which, { contactEmail: ctx.config.CONTACT_EMAIL, retentionMonths: ctx.config.SUBMITTER_EMAIL_RETENTION_MONTHS })),
       )
     }
 

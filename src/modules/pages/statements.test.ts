@@ -5,14 +5,14 @@ import { text } from '../../../test/http.ts'
 
 let t: TestApp
 before(async () => {
-  t = await buildTestApp({ CONTACT_EMAIL: 'toolbox@future-city.example' })
+  t = await buildTestApp({ CONTACT_EMAIL: 'toolbox@future-city.example', SUBMITTER_EMAIL_RETENTION_MONTHS: 9 })
 })
 after(() => t.close())
 
 test('contact, privacy and accessibility statements in both languages, linked from every page’s footer', async () => {
   const pages = [
     ['/contact', 'Contact', /toolbox@future-city\.example/],
-    ['/privacy', 'Privacyverklaring', /geen trackers en geen analysecookies/],
+    ['/privacy', 'Privacyverklaring', /geen trackers en geen analysecookies.*worden 9 maanden na het besluit over de inzending gewist/],
     ['/accessibility', 'Toegankelijkheidsverklaring', /WCAG 2\.1 niveau AA/],
     ['/en/contact', 'Contact', /Share a tool/],
     ['/en/privacy', 'Privacy statement', /Only the tool’s owner and the curators see them/],

@@ -281,6 +281,24 @@ export function createSubmissionsRepository(db: Database) {
       return { rows, total: Number(total.n) }
     },
 
+    /**
+     * Erases the e-mail address of every submission decided (published, merged, rejected) before the given moment:
+     * the decision is its latest decision event. Returns the submissions erased, with when they were decided.
+     */
+    eraseContactEmails: (trx: Tx, decidedBefore: Date, now: Date) =>
+      trx
+        .updateTable('submissions as s')
+        .set({ contact_email: null, contact_email_erased_at: now })
+        .where('s.contact_email', 'is not', null)
+        .where('s.status', 'in', ['published', 'merged', 'rejected'])
+        .where(
+          sql<Date>`coalesce((select max(e.occurred_at) from submission_events e where e.submission_id = s.id and e.event in ('published', 'merged', 'rejected')), s.updated_at)`,
+          '<',
+          decidedBefore,
+        )
+        .returning(['s.id', 's.status'])
+        .execute(),
+
     async statusCounts() {
       const rows = await db.selectFrom('submissions').select(['status', sql<number>`count(*)::int`.as('n')]).groupBy('status').execute()
       return new Map(rows.map((r) => [r.status, Number(r.n)]))

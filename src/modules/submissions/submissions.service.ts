@@ -118,7 +118,9 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
     },
 
     /** Queues the e-mail for a step of the submission, with the private tracking link, inside the step's transaction. */
-    async notifySubmitter(trx: Tx, submission: { contact_email: string; locale: Locale; name: string; token_nonce: string }, kind: SubmitterMail, params: Record<string, string> = {}) {
+    async notifySubmitter(trx: Tx, submission: { contact_email: string | null; locale: Locale; name: string; token_nonce: string }, kind: SubmitterMail, params: Record<string, string> = {}) {
+      // Erased after the retention period (retention.service.ts): nobody to write to.
+      if (submission.contact_email === null) return
       await mail.queue(trx, {
         to: submission.contact_email,
         locale: submission.locale,

@@ -66,7 +66,7 @@ ${dataList([
   { key: t('field.languages'), value: s.languages.map((l) => label(locale, 'language', l)).join(', ') || '–' },
   { key: t('field.licence'), value: s.licence ?? '–' },
   { key: t('field.note'), value: s.note ? html`<span class="citydeal-prewrap">${s.note}</span>` : '–' },
-  { key: t('field.contactEmail'), value: s.contact_email },
+  { key: t('field.contactEmail'), value: s.contact_email ?? t('curation.contactEmailErased', { date: formatDateTime(locale, s.contact_email_erased_at ?? s.updated_at) }) },
   { key: t('curation.submittedVia'), value: `${t(`curation.source.${s.source}` as const)} · ${label(locale, 'locale', s.locale)} · ${formatDateTime(locale, s.created_at)}` },
   ...(s.confirmed_different ? [{ key: t('curation.confirmedDifferentKey'), value: t('curation.confirmedDifferentValue') }] : []),
   ...(model.result ? [{ key: t('curation.result'), value: link(p(`/tools/${model.result.slug}`), toolName(locale, model.result)) }] : []),
@@ -138,7 +138,7 @@ ${open ? paragraph(link(p(`/curation/${id}/merge`), t('curation.mergeOther'))) :
           sdgTargets: s.sdg_targets,
           languages: s.languages,
           licence: s.licence ?? undefined,
-          contactEmail: s.contact_email,
+          contactEmail: s.contact_email ?? undefined,
         }
   const fields = toolFieldSpecs(locale, reference, editValues)
 
