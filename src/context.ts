@@ -23,6 +23,8 @@ import { createMailService } from './modules/mail/mail.service.ts'
 import { createPilotsRepository } from './modules/pipeline/pilots.repository.ts'
 import { createPipelineViewRepository } from './modules/pipeline/pipeline-view.repository.ts'
 import { createPipelineViewService } from './modules/pipeline/pipeline-view.service.ts'
+import { createPartnershipsRepository } from './modules/partnerships/partnerships.repository.ts'
+import { createPartnershipsService } from './modules/partnerships/partnerships.service.ts'
 import { createProgrammeRepository } from './modules/programme/programme.repository.ts'
 import { createProgrammeService } from './modules/programme/programme.service.ts'
 import { createOrganisationsRepository } from './modules/organisations/organisations.repository.ts'
@@ -131,6 +133,9 @@ export async function buildContext(config: Config, options: ContextOptions) {
       tools: createToolsService(toolsRepository, audit, { versionTtlMs: config.CATALOGUE_VERSION_TTL_MS, openCall: (toolId) => callsRepository.openFor(toolId) }),
       pipelineView: createPipelineViewService(createPipelineViewRepository(db)),
       programme: createProgrammeService({ repository: createProgrammeRepository(db), transaction, audit }),
+      partnerships: createPartnershipsService({ repository: createPartnershipsRepository(db), transaction, audit }),
+      /** Organisations to choose from in forms (a read of the organisations module). */
+      organisationOptions: organisationsRepository,
       accounts: createAccountsService({ repository: accountsRepository, transaction, audit, mail, background, publicUrl: config.PUBLIC_URL }),
       /** Work done after an answer has left (password resets); tests wait for it with idle(). */
       background,

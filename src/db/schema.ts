@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { PartnershipsTable } from './schema-partners.ts'
 import type { ProgrammeSnapshotsTable, ProgrammeTable } from './schema-programme.ts'
 
 // Kysely's view of the tables in src/db/migrations. Derived columns are read-only here.
@@ -395,6 +396,7 @@ export interface SubmissionEventsTable {
 }
 
 export interface DB {
+  partnerships: PartnershipsTable
   programme_snapshots: ProgrammeSnapshotsTable
   programme: ProgrammeTable
   tool_slug_redirects: ToolSlugRedirectsTable

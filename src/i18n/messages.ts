@@ -12,6 +12,7 @@ import { errorsMessages } from './messages/errors.ts'
 import { formsMessages } from './messages/forms.ts'
 import { mailMessages } from './messages/mail.ts'
 import { organisationsMessages } from './messages/organisations.ts'
+import { partnersMessages } from './messages/partners.ts'
 import { pipelineMessages } from './messages/pipeline.ts'
 import { pipelineViewMessages } from './messages/pipeline-view.ts'
 import { programmeMessages } from './messages/programme.ts'
@@ -33,6 +34,7 @@ export const MESSAGE_AREAS = [
   adoptionMessages,
   callsMessages,
   programmeMessages,
+  partnersMessages,
   adminMessages,
   accountsMessages,
   mailMessages,
@@ -54,6 +56,7 @@ export const messages = {
   ...adoptionMessages,
   ...callsMessages,
   ...programmeMessages,
+  ...partnersMessages,
   ...adminMessages,
   ...accountsMessages,
   ...mailMessages,

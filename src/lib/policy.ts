@@ -16,6 +16,8 @@ export const POLICIES = {
   'programme.manage': ['admin'],
   /** Storing the programme's figures of today (a snapshot), for a report or a meeting. */
   'programme.snapshot': ['curator', 'admin'],
+  /** Which organisations are City Deal partners, since and until when (/admin/partnerships). */
+  'partnerships.manage': ['admin'],
 } as const satisfies Record<string, readonly string[]>
 
 /**
