@@ -25,6 +25,8 @@ import { createPipelineViewRepository } from './modules/pipeline/pipeline-view.r
 import { createPipelineViewService } from './modules/pipeline/pipeline-view.service.ts'
 import { createPartnershipsRepository } from './modules/partnerships/partnerships.repository.ts'
 import { createPartnershipsService } from './modules/partnerships/partnerships.service.ts'
+import { createProposalsRepository } from './modules/proposals/proposals.repository.ts'
+import { createProposalsService } from './modules/proposals/proposals.service.ts'
 import { createProgrammeRepository } from './modules/programme/programme.repository.ts'
 import { createProgrammeService } from './modules/programme/programme.service.ts'
 import { createOrganisationsRepository } from './modules/organisations/organisations.repository.ts'
@@ -119,6 +121,7 @@ export async function buildContext(config: Config, options: ContextOptions) {
       publicUrl: config.PUBLIC_URL,
       secret: await sharedSetting(db, 'submission_secret', () => randomBytes(32).toString('base64url')),
     })
+    const partnerships = createPartnershipsService({ repository: createPartnershipsRepository(db), transaction, audit })
     return {
       config,
       database,
@@ -133,7 +136,19 @@ export async function buildContext(config: Config, options: ContextOptions) {
       tools: createToolsService(toolsRepository, audit, { versionTtlMs: config.CATALOGUE_VERSION_TTL_MS, openCall: (toolId) => callsRepository.openFor(toolId) }),
       pipelineView: createPipelineViewService(createPipelineViewRepository(db)),
       programme: createProgrammeService({ repository: createProgrammeRepository(db), transaction, audit }),
-      partnerships: createPartnershipsService({ repository: createPartnershipsRepository(db), transaction, audit }),
+      partnerships,
+      proposals: createProposalsService({
+        transaction,
+        repository: createProposalsRepository(db),
+        partnerships,
+        organisationsRepository,
+        duplicates: submissions,
+        accounts: accountsRepository,
+        audit,
+        mail,
+        reference,
+        publicUrl: config.PUBLIC_URL,
+      }),
       /** Organisations to choose from in forms (a read of the organisations module). */
       organisationOptions: organisationsRepository,
       accounts: createAccountsService({ repository: accountsRepository, transaction, audit, mail, background, publicUrl: config.PUBLIC_URL }),

@@ -13,6 +13,7 @@ import { formsMessages } from './messages/forms.ts'
 import { mailMessages } from './messages/mail.ts'
 import { organisationsMessages } from './messages/organisations.ts'
 import { partnersMessages } from './messages/partners.ts'
+import { proposalsMessages } from './messages/proposals.ts'
 import { pipelineMessages } from './messages/pipeline.ts'
 import { pipelineViewMessages } from './messages/pipeline-view.ts'
 import { programmeMessages } from './messages/programme.ts'
@@ -35,6 +36,7 @@ export const MESSAGE_AREAS = [
   callsMessages,
   programmeMessages,
   partnersMessages,
+  proposalsMessages,
   adminMessages,
   accountsMessages,
   mailMessages,
@@ -57,6 +59,7 @@ export const messages = {
   ...callsMessages,
   ...programmeMessages,
   ...partnersMessages,
+  ...proposalsMessages,
   ...adminMessages,
   ...accountsMessages,
   ...mailMessages,
