@@ -17,6 +17,7 @@ import { registerOrganisationPages } from './modules/organisations/organisations
 import { registerContentPages } from './modules/pages/pages.routes.ts'
 import { registerPipelinePages } from './modules/pipeline/pipeline-view.routes.ts'
 import { registerPartnershipPages } from './modules/partnerships/partnerships.routes.ts'
+import { decisionsOnProposal, registerDecisionPages } from './modules/decisions/decisions.routes.ts'
 import { registerProposalPages } from './modules/proposals/proposals.routes.ts'
 import { registerProgrammeApi } from './modules/programme/programme.api.ts'
 import { registerProgrammePages } from './modules/programme/programme.routes.ts'
@@ -129,7 +130,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerProgrammePages(app, ctx)
   registerProgrammeApi(app, ctx)
   registerPartnershipPages(app, ctx)
-  registerProposalPages(app, ctx)
+  const proposalPages = registerProposalPages(app, { ...ctx, proposalExtras: decisionsOnProposal(ctx.decisions) })
+  registerDecisionPages(app, { ...ctx, renderProposal: proposalPages.renderWithRefusedExtras })
   registerMethodNotAllowed(app, [...routeTable])
   app.log.info({ database: ctx.database.kind, ...ctx.startup }, 'toolbox ready')
   return app

@@ -25,6 +25,8 @@ import { createPipelineViewRepository } from './modules/pipeline/pipeline-view.r
 import { createPipelineViewService } from './modules/pipeline/pipeline-view.service.ts'
 import { createPartnershipsRepository } from './modules/partnerships/partnerships.repository.ts'
 import { createPartnershipsService } from './modules/partnerships/partnerships.service.ts'
+import { createDecisionsRepository } from './modules/decisions/decisions.repository.ts'
+import { createDecisionsService } from './modules/decisions/decisions.service.ts'
 import { createProposalsRepository } from './modules/proposals/proposals.repository.ts'
 import { createProposalsService } from './modules/proposals/proposals.service.ts'
 import { createProgrammeRepository } from './modules/programme/programme.repository.ts'
@@ -122,6 +124,20 @@ export async function buildContext(config: Config, options: ContextOptions) {
       secret: await sharedSetting(db, 'submission_secret', () => randomBytes(32).toString('base64url')),
     })
     const partnerships = createPartnershipsService({ repository: createPartnershipsRepository(db), transaction, audit })
+    const proposalsRepository = createProposalsRepository(db)
+    const decisionsRepository = createDecisionsRepository(db)
+    const proposals = createProposalsService({
+      transaction,
+      repository: proposalsRepository,
+      partnerships,
+      organisationsRepository,
+      duplicates: submissions,
+      accounts: accountsRepository,
+      audit,
+      mail,
+      reference,
+      publicUrl: config.PUBLIC_URL,
+    })
     return {
       config,
       database,
@@ -133,20 +149,22 @@ export async function buildContext(config: Config, options: ContextOptions) {
       /** Rate-limit counts per form and address, shared by every instance (plugins/session.ts reads them). */
       rateLimits: createRateLimitStore(db),
       cookieSecret: config.COOKIE_SECRET || (await sharedSetting(db, 'cookie_secret', () => randomBytes(32).toString('base64url'))),
-      tools: createToolsService(toolsRepository, audit, { versionTtlMs: config.CATALOGUE_VERSION_TTL_MS, openCall: (toolId) => callsRepository.openFor(toolId) }),
+      tools: createToolsService(toolsRepository, audit, { versionTtlMs: config.CATALOGUE_VERSION_TTL_MS, openCall: (toolId) => callsRepository.openFor(toolId), startedBy: (toolId) => decisionsRepository.ofTool(toolId) }),
       pipelineView: createPipelineViewService(createPipelineViewRepository(db)),
       programme: createProgrammeService({ repository: createProgrammeRepository(db), transaction, audit }),
       partnerships,
-      proposals: createProposalsService({
+      proposals,
+      decisions: createDecisionsService({
         transaction,
-        repository: createProposalsRepository(db),
+        repository: decisionsRepository,
+        proposals: proposalsRepository,
+        partnerOf: proposals.authorizeRespond,
         partnerships,
-        organisationsRepository,
-        duplicates: submissions,
+        tools: toolsRepository,
+        pilots: pilotsRepository,
         accounts: accountsRepository,
         audit,
         mail,
-        reference,
         publicUrl: config.PUBLIC_URL,
       }),
       /** Organisations to choose from in forms (a read of the organisations module). */

@@ -60,3 +60,34 @@ export interface ProposalCommentsTable {
   locale: 'nl' | 'en'
   created_at: Generated<Date>
 }
+
+export type DecisionOutcome = 'adopted' | 'declined' | 'no_quorum'
+export type VoteChoice = 'for' | 'against' | 'abstain'
+
+/** A vote of the partners on a proposal (migration 0011); the tally is stored at the close. */
+export interface DecisionsTable {
+  id: Generated<number>
+  proposal_id: number
+  opened_at: Generated<Date>
+  closes_at: Date | null
+  closed_at: Date | null
+  quorum_percent: Generated<number>
+  majority: Generated<'more_for_than_against'>
+  outcome: DecisionOutcome | null
+  eligible: number | null
+  votes_for: number | null
+  votes_against: number | null
+  votes_abstain: number | null
+  tool_id: number | null
+  opened_by_user_id: number | null
+  closed_by_user_id: number | null
+}
+
+/** One organisation's vote on a decision (the primary key allows one). */
+export interface DecisionVotesTable {
+  decision_id: number
+  organisation_id: number
+  choice: VoteChoice
+  user_id: number | null
+  cast_at: Generated<Date>
+}

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
-import type { PartnershipsTable, ProposalCommentsTable, ProposalMunicipalitiesTable, ProposalResponsesTable, ProposalsTable } from './schema-partners.ts'
+import type { DecisionsTable, DecisionVotesTable, PartnershipsTable, ProposalCommentsTable, ProposalMunicipalitiesTable, ProposalResponsesTable, ProposalsTable } from './schema-partners.ts'
 import type { ProgrammeSnapshotsTable, ProgrammeTable } from './schema-programme.ts'
 
 // Kysely's view of the tables in src/db/migrations. Derived columns are read-only here.
@@ -401,6 +401,8 @@ export interface DB {
   proposal_municipalities: ProposalMunicipalitiesTable
   proposal_responses: ProposalResponsesTable
   proposal_comments: ProposalCommentsTable
+  decisions: DecisionsTable
+  decision_votes: DecisionVotesTable
   programme_snapshots: ProgrammeSnapshotsTable
   programme: ProgrammeTable
   tool_slug_redirects: ToolSlugRedirectsTable

@@ -7,6 +7,7 @@ import { adminMessages } from './messages/admin.ts'
 import { callsMessages } from './messages/calls.ts'
 import { catalogueMessages } from './messages/catalogue.ts'
 import { curationMessages } from './messages/curation.ts'
+import { decisionsMessages } from './messages/decisions.ts'
 import { editingMessages } from './messages/editing.ts'
 import { errorsMessages } from './messages/errors.ts'
 import { formsMessages } from './messages/forms.ts'
@@ -37,6 +38,7 @@ export const MESSAGE_AREAS = [
   programmeMessages,
   partnersMessages,
   proposalsMessages,
+  decisionsMessages,
   adminMessages,
   accountsMessages,
   mailMessages,
@@ -60,6 +62,7 @@ export const messages = {
   ...programmeMessages,
   ...partnersMessages,
   ...proposalsMessages,
+  ...decisionsMessages,
   ...adminMessages,
   ...accountsMessages,
   ...mailMessages,

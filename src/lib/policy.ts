@@ -20,6 +20,8 @@ export const POLICIES = {
   'partnerships.manage': ['admin'],
   /** Commenting on a tool proposal: any signed-in member. */
   'proposal.comment': ['partner', 'curator', 'admin'],
+  /** Opening and closing the partners' votes on proposals. */
+  'decisions.manage': ['curator', 'admin'],
 } as const satisfies Record<string, readonly string[]>
 
 /**

@@ -74,9 +74,42 @@ create table proposal_comments (
   created_at timestamptz not null default now()
 );
 create index proposal_comments_idx on proposal_comments (proposal_id, id);
+
+-- Decisions: a vote on a proposal, open for a set period or until a curator closes it. One vote per current partner
+-- organisation (the primary key makes a second impossible), changeable until the close. The tally is stored at the
+-- close with the rule it was counted by; every organisation's vote stays public.
+create table decisions (
+  id bigint generated always as identity primary key,
+  proposal_id bigint not null references proposals (id),
+  opened_at timestamptz not null default now(),
+  closes_at timestamptz,
+  closed_at timestamptz,
+  quorum_percent integer not null default 50 check (quorum_percent between 1 and 100),
+  majority text not null default 'more_for_than_against' check (majority in ('more_for_than_against')),
+  outcome text check (outcome in ('adopted', 'declined', 'no_quorum')),
+  eligible integer,
+  votes_for integer,
+  votes_against integer,
+  votes_abstain integer,
+  tool_id bigint references tools (id) on delete set null,
+  opened_by_user_id bigint references users (id) on delete set null,
+  closed_by_user_id bigint references users (id) on delete set null,
+  check ((closed_at is null) = (outcome is null))
+);
+create unique index decisions_one_open_idx on decisions (proposal_id) where closed_at is null;
+create index decisions_tool_idx on decisions (tool_id);
+
+create table decision_votes (
+  decision_id bigint not null references decisions (id),
+  organisation_id bigint not null references organisations (id),
+  choice text not null check (choice in ('for', 'against', 'abstain')),
+  user_id bigint references users (id) on delete set null,
+  cast_at timestamptz not null default now(),
+  primary key (decision_id, organisation_id)
+);
 `).execute(db)
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql.raw('drop table if exists proposal_comments, proposal_responses, proposal_municipalities, proposals, partnerships').execute(db)
+  await sql.raw('drop table if exists decision_votes, decisions, proposal_comments, proposal_responses, proposal_municipalities, proposals, partnerships').execute(db)
 }

@@ -59,7 +59,7 @@ export function createProposalsRepository(db: Database) {
       x
         .selectFrom('proposal_responses as r')
         .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
-        .select(['r.organisation_id', 'o.name as organisation_name', 'o.slug as organisation_slug', 'r.kind', 'r.updated_at'])
+        .select(['r.organisation_id', 'o.kind as organisation_kind', 'o.name as organisation_name', 'o.slug as organisation_slug', 'r.kind', 'r.updated_at'])
         .where('r.proposal_id', '=', proposalId)
         .orderBy(sql`lower(o.name)`)
         .execute(),

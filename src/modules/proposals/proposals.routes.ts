@@ -25,7 +25,7 @@ export interface ProposalRouteDeps {
   proposals: ProposalsService
   partnerships: Pick<PartnershipsService, 'partnersOn'>
   /** What other modules show on a proposal's page (the decisions on it), if any. */
-  proposalExtras?: (request: FastifyRequest, reply: FastifyReply, proposalId: number) => Promise<SafeHtml | undefined>
+  proposalExtras?: (request: FastifyRequest, reply: FastifyReply, proposalId: number, refused?: FormState) => Promise<SafeHtml | undefined>
 }
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>
@@ -40,6 +40,23 @@ const DONE = { proposed: 'proposals.done.proposed', responded: 'proposals.done.r
 /** /proposals (every proposal), /proposals/new (a partner member proposes) and /proposals/{id} (responses, comments). */
 export function registerProposalPages(app: FastifyInstance, deps: ProposalRouteDeps) {
   const { config, proposals, reference } = deps
+  const render = async (request: IdRequest, reply: FastifyReply, refused?: { form: 'respond' | 'comment' | 'extras'; state: FormState }) => {
+    const id = proposalIdOf(request.params.id)
+    const loaded = await proposals.load(id)
+    const signedIn = request.actor.kind === 'user'
+    if (signedIn) reply.header('cache-control', 'no-store')
+    return proposalPage(pageContext(request, config.PUBLIC_URL), reference, {
+      ...loaded,
+      partner: await proposals.partnerOrganisation(request.actor),
+      signedIn,
+      csrfToken: signedIn ? reply.generateCsrf() : undefined,
+      flash: refused ? undefined : flashFrom(request.query, DONE),
+      refused: refused && refused.form !== 'extras' ? { form: refused.form, ...refused.state } : undefined,
+      more: deps.proposalExtras ? await deps.proposalExtras(request, reply, id, refused?.form === 'extras' ? refused.state : undefined) : undefined,
+    })
+  }
+
+
   for (const locale of LOCALES) {
     const p = (path: string) => localePath(locale, path)
     const context = (request: FastifyRequest) => pageContext(request, config.PUBLIC_URL)
@@ -77,22 +94,6 @@ export function registerProposalPages(app: FastifyInstance, deps: ProposalRouteD
       })
     })
 
-    const render = async (request: IdRequest, reply: FastifyReply, refused?: { form: 'respond' | 'comment'; state: FormState }) => {
-      const id = proposalIdOf(request.params.id)
-      const loaded = await proposals.load(id)
-      const signedIn = request.actor.kind === 'user'
-      if (signedIn) reply.header('cache-control', 'no-store')
-      return proposalPage(context(request), reference, {
-        ...loaded,
-        partner: await proposals.partnerOrganisation(request.actor),
-        signedIn,
-        csrfToken: signedIn ? reply.generateCsrf() : undefined,
-        flash: refused ? undefined : flashFrom(request.query, DONE),
-        refused: refused ? { form: refused.form, ...refused.state } : undefined,
-        more: deps.proposalExtras ? await deps.proposalExtras(request, reply, id) : undefined,
-      })
-    }
-
     app.get<{ Params: { id: string } }>(p('/proposals/:id'), async (request, reply) => sendPage(reply, await render(request, reply)))
 
     app.post<{ Params: { id: string } }>(p('/proposals/:id/respond'), async (request, reply) => {
@@ -121,4 +122,6 @@ export function registerProposalPages(app: FastifyInstance, deps: ProposalRouteD
       })
     })
   }
+  /** A proposal's page with a refused form of another module on it (opening a vote). */
+  return { renderWithRefusedExtras: (request: IdRequest, reply: FastifyReply, state: FormState) => render(request, reply, { form: 'extras', state }) }
 }

@@ -124,7 +124,7 @@ export function createProposalsService(deps: ProposalsDeps) {
     authorizePropose: (actor: Actor) => partnerOf(actor, 'proposal.create'),
 
     /** Refuses (401, 403 with the reason) whoever may not respond for an organisation, before their input is looked at. */
-    authorizeRespond: (actor: Actor) => partnerOf(actor, 'proposal.respond'),
+    authorizeRespond: (actor: Actor, x?: Tx) => partnerOf(actor, 'proposal.respond', x),
 
     /** Refuses (401, 403) whoever may not comment. */
     authorizeComment: (actor: Actor) => authorize(actor, 'proposal.comment'),
