@@ -31,7 +31,7 @@ export function decisionPage(ctx: PageContext, model: DecisionPageModel): string
     { key: t('decisions.col.proposal'), value: html`<span lang="${d.proposal_locale}">${link(localePath(locale, `/proposals/${d.proposal_id}`), d.proposal_title)}</span>` },
     { key: t('decisions.col.outcome'), value: outcomeBadge(locale, d) },
     { key: t('decisions.opened'), value: formatDate(locale, d.opened_at, { time: true }) },
-    { key: t('decisions.closes'), value: closed ? formatDate(locale, d.closed_at!, { time: true }) : d.closes_at ? formatDate(locale, d.closes_at, { time: true }) : t('decisions.untilClosed') },
+    { key: t('decisions.closes'), value: closed ? formatDate(locale, d.closed_at!, { time: true }) : d.closes_at ? formatDate(locale, new Date(new Date(d.closes_at).getTime() - 60_000), { time: true }) : t('decisions.untilClosed') },
     { key: t('decisions.rule'), value: t('decisions.ruleText', { quorum: d.quorum_percent }) },
     ...(closed ? [{ key: t('decisions.col.tally'), value: tallyText(locale, d) }, { key: t('decisions.col.tool'), value: toolLink(locale, d) }] : []),
     ...(!closed ? [{ key: t('decisions.partnersNow'), value: String(model.partners.length) }, { key: t('decisions.votedSoFar'), value: String(model.votes.length) }] : []),
