@@ -11,6 +11,7 @@ export const proposalsMessages = {
   'proposals.caption': { nl: 'Voorstellen, de open voorstellen eerst', en: 'Proposals, the open ones first' },
   'proposals.none': { nl: 'Er zijn nog geen voorstellen.', en: 'There are no proposals yet.' },
   'proposals.none.short': { nl: 'Geen', en: 'None' },
+  'proposals.homeLink': { nl: 'Voorstellen voor nieuwe tools en de besluiten van de partners', en: 'Proposals for new tools and the decisions of the partners' },
   'proposals.new.link': { nl: 'Een tool voorstellen', en: 'Propose a tool' },
   'proposals.whoMayPropose': { nl: 'Leden van een partnerorganisatie van de City Deal kunnen na inloggen een tool voorstellen.', en: 'Members of a City Deal partner organisation can propose a tool after signing in.' },
   'proposals.decisionsLink': { nl: 'Alle besluiten van de partners', en: 'All decisions of the partners' },
