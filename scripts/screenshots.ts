@@ -141,6 +141,27 @@ await db
   .values({ tool_id: pdok.id, organisation_id: utrecht.id, since: '2024-05-01', tool_version: '4.2', local_variant_nl: 'Utrecht voegt eigen kaartlagen voor groen en water toe aan de PDOK-diensten.', local_url: 'https://utrecht.example.org/kaarten' })
   .execute()
 await sql`select tool_refresh_derived(array(select id from tools))`.execute(db)
+// Partners deciding together: Utrecht (the partner's organisation) is a partner; a proposal with responses and
+// comments under an open vote (/proposals/1, /decisions/1), and an adopted one that started the Wijkklimaatkaart
+// (/decisions/2).
+await db.insertInto('partnerships').values({ organisation_id: utrecht.id, since: '2026-02-01' }).execute()
+const breda = await organisationByCbs(db, 'GM0758')
+const proposalValues = { locale: 'nl' as const, category: 'governance' as const, form: 'method', proposed_by_organisation_id: breda.id, themes: ['balance_of_power'], sdg_targets: ['11.3'] }
+const [openProposal, adoptedProposal] = [
+  await db.insertInto('proposals').values({ ...proposalValues, title: 'Buurtdatakompas', summary: 'Een kompas waarmee bewoners en gemeente samen bepalen welke sensordata in de buurt verzameld worden.', process_question: 'Hoe beslissen bewoners mee over sensoren in hun buurt?', occasion: 'Bewoners vroegen in drie steden wat de nieuwe sensoren meten.', proposed_owner_id: breda.id, status: 'on_agenda' }).returning('id').executeTakeFirstOrThrow(),
+  await db.insertInto('proposals').values({ ...proposalValues, title: 'Wijkklimaatkaart', summary: 'Een kaart van hitte en wateroverlast per wijk.', process_question: 'Waar in de wijk is het te heet of te nat?', status: 'adopted', tool_id: klimaat.id }).returning('id').executeTakeFirstOrThrow(),
+]
+await db.insertInto('proposal_municipalities').values([{ proposal_id: openProposal.id, municipality_id: utrecht.id }, { proposal_id: openProposal.id, municipality_id: zwolle.id }]).execute()
+await db.insertInto('proposal_responses').values([{ proposal_id: openProposal.id, organisation_id: utrecht.id, kind: 'will_test' }, { proposal_id: openProposal.id, organisation_id: breda.id, kind: 'will_own' }]).execute()
+await db.insertInto('proposal_comments').values({ proposal_id: openProposal.id, body: 'Goed idee; wij hebben ervaring met het sensorregister.', locale: 'nl', organisation_id: utrecht.id }).execute()
+const openDecision = await db.insertInto('decisions').values({ proposal_id: openProposal.id, closes_at: new Date('2099-01-31T23:00:00Z') }).returning('id').executeTakeFirstOrThrow()
+await db.insertInto('decision_votes').values({ decision_id: openDecision.id, organisation_id: breda.id, choice: 'for' }).execute()
+const closedDecision = await db
+  .insertInto('decisions')
+  .values({ proposal_id: adoptedProposal.id, closed_at: new Date('2026-10-01T15:00:00Z'), outcome: 'adopted', eligible: 3, votes_for: 2, votes_against: 0, votes_abstain: 1, tool_id: klimaat.id })
+  .returning('id')
+  .executeTakeFirstOrThrow()
+await db.insertInto('decision_votes').values([{ decision_id: closedDecision.id, organisation_id: breda.id, choice: 'for' }, { decision_id: closedDecision.id, organisation_id: utrecht.id, choice: 'abstain' }]).execute()
 const user = role === 'anonymous' ? undefined : await createUser(db, { role, ...(role === 'partner' ? { organisationId: utrecht.id } : {}) })
 const cookie = user ? await sessionCookie(db, user.id) : undefined
 

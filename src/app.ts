@@ -16,6 +16,9 @@ import { registerInvolvementPages } from './modules/involvement/involvement.rout
 import { registerOrganisationPages } from './modules/organisations/organisations.routes.ts'
 import { registerContentPages } from './modules/pages/pages.routes.ts'
 import { registerPipelinePages } from './modules/pipeline/pipeline-view.routes.ts'
+import { registerPartnershipPages } from './modules/partnerships/partnerships.routes.ts'
+import { decisionsOnProposal, registerDecisionPages } from './modules/decisions/decisions.routes.ts'
+import { registerProposalPages } from './modules/proposals/proposals.routes.ts'
 import { registerProgrammeApi } from './modules/programme/programme.api.ts'
 import { registerProgrammePages } from './modules/programme/programme.routes.ts'
 import { registerSharePages } from './modules/submissions/share.routes.ts'
@@ -132,6 +135,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerPilotResultPages(app, ctx)
   registerProgrammePages(app, ctx)
   registerProgrammeApi(app, ctx)
+  registerPartnershipPages(app, ctx)
+  const proposalPages = registerProposalPages(app, { ...ctx, proposalExtras: decisionsOnProposal(ctx.decisions) })
+  registerDecisionPages(app, { ...ctx, renderProposal: proposalPages.renderWithRefusedExtras })
   registerMethodNotAllowed(app, [...routeTable])
   app.log.info({ database: ctx.database.kind, ...ctx.startup }, 'toolbox ready')
   return app

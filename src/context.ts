@@ -24,6 +24,12 @@ import { createMailService } from './modules/mail/mail.service.ts'
 import { createPilotsRepository } from './modules/pipeline/pilots.repository.ts'
 import { createPipelineViewRepository } from './modules/pipeline/pipeline-view.repository.ts'
 import { createPipelineViewService } from './modules/pipeline/pipeline-view.service.ts'
+import { createPartnershipsRepository } from './modules/partnerships/partnerships.repository.ts'
+import { createPartnershipsService } from './modules/partnerships/partnerships.service.ts'
+import { createDecisionsRepository } from './modules/decisions/decisions.repository.ts'
+import { createDecisionsService } from './modules/decisions/decisions.service.ts'
+import { createProposalsRepository } from './modules/proposals/proposals.repository.ts'
+import { createProposalsService } from './modules/proposals/proposals.service.ts'
 import { createProgrammeRepository } from './modules/programme/programme.repository.ts'
 import { createProgrammeService } from './modules/programme/programme.service.ts'
 import { createOrganisationsRepository } from './modules/organisations/organisations.repository.ts'
@@ -129,6 +135,21 @@ export async function buildContext(config: Config, options: ContextOptions) {
       secret: await sharedSetting(db, 'submission_secret', () => randomBytes(32).toString('base64url')),
     })
     const retention = createSubmitterRetention({ repository: submissionsRepository, transaction, audit, months: config.SUBMITTER_EMAIL_RETENTION_MONTHS, log: options.log })
+    const partnerships = createPartnershipsService({ repository: createPartnershipsRepository(db), transaction, audit })
+    const proposalsRepository = createProposalsRepository(db)
+    const decisionsRepository = createDecisionsRepository(db)
+    const proposals = createProposalsService({
+      transaction,
+      repository: proposalsRepository,
+      partnerships,
+      organisationsRepository,
+      duplicates: submissions,
+      accounts: accountsRepository,
+      audit,
+      mail,
+      reference,
+      publicUrl: config.PUBLIC_URL,
+    })
     return {
       config,
       database,
@@ -142,9 +163,26 @@ export async function buildContext(config: Config, options: ContextOptions) {
       /** Rate-limit counts per form and address, shared by every instance (plugins/session.ts reads them). */
       rateLimits: createRateLimitStore(db),
       cookieSecret: config.COOKIE_SECRET || (await sharedSetting(db, 'cookie_secret', () => randomBytes(32).toString('base64url'))),
-      tools: createToolsService(toolsRepository, audit, { versionTtlMs: config.CATALOGUE_VERSION_TTL_MS, openCall: (toolId) => callsRepository.openFor(toolId) }),
+      tools: createToolsService(toolsRepository, audit, { versionTtlMs: config.CATALOGUE_VERSION_TTL_MS, openCall: (toolId) => callsRepository.openFor(toolId), startedBy: (toolId) => decisionsRepository.ofTool(toolId) }),
       pipelineView: createPipelineViewService(createPipelineViewRepository(db)),
       programme: createProgrammeService({ repository: createProgrammeRepository(db), transaction, audit }),
+      partnerships,
+      proposals,
+      decisions: createDecisionsService({
+        transaction,
+        repository: decisionsRepository,
+        proposals: proposalsRepository,
+        partnerOf: proposals.authorizeRespond,
+        partnerships,
+        tools: toolsRepository,
+        pilots: pilotsRepository,
+        accounts: accountsRepository,
+        audit,
+        mail,
+        publicUrl: config.PUBLIC_URL,
+      }),
+      /** Organisations to choose from in forms (a read of the organisations module). */
+      organisationOptions: organisationsRepository,
       accounts: createAccountsService({ repository: accountsRepository, transaction, audit, mail, background, publicUrl: config.PUBLIC_URL }),
       /** Work done after an answer has left (password resets); tests wait for it with idle(). */
       background,

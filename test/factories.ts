@@ -162,3 +162,10 @@ export const organisationByCbs = (db: Database, cbsCode: string) =>
 /** A dated status change of a tool (tool_status_changes), as the lifecycle records it. */
 export const addStatusChange = (db: Database, toolId: number, status: string, on: string) =>
   db.insertInto('tool_status_changes').values({ tool_id: toolId, status, changed_on: on }).execute()
+
+/** A new organisation, a partner since the programme's start (or a former one). */
+export async function partnerOrganisation(db: Database, options: { until?: string; kind?: string } = {}) {
+  const org = await db.insertInto('organisations').values({ slug: unique('partner'), name: unique('Partner'), kind: options.kind ?? 'company' }).returning(['id', 'name']).executeTakeFirstOrThrow()
+  await db.insertInto('partnerships').values({ organisation_id: org.id, since: '2026-01-01', until: options.until ?? null }).execute()
+  return org
+}

@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_pipeline.ts'
 import * as m0007 from './migrations/0007_call_answers.ts'
 import * as m0008 from './migrations/0008_hardening.ts'
 import * as m0010 from './migrations/0010_programme.ts'
+import * as m0011 from './migrations/0011_partnerships.ts'
 import * as m0012 from './migrations/0012_retention.ts'
 
 // Listed explicitly (not read from the folder) so the order is reviewed in code and bundlers keep them.
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0007_call_answers': m0007,
   '0008_hardening': m0008,
   '0010_programme': m0010,
+  '0011_partnerships': m0011,
   '0012_retention': m0012,
 }
 

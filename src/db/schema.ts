@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { DecisionsTable, DecisionVotesTable, PartnershipsTable, ProposalCommentsTable, ProposalMunicipalitiesTable, ProposalResponsesTable, ProposalsTable } from './schema-partners.ts'
 import type { ProgrammeSnapshotsTable, ProgrammeTable } from './schema-programme.ts'
 
 // Kysely's view of the tables in src/db/migrations. Derived columns are read-only here.
@@ -396,6 +397,13 @@ export interface SubmissionEventsTable {
 }
 
 export interface DB {
+  partnerships: PartnershipsTable
+  proposals: ProposalsTable
+  proposal_municipalities: ProposalMunicipalitiesTable
+  proposal_responses: ProposalResponsesTable
+  proposal_comments: ProposalCommentsTable
+  decisions: DecisionsTable
+  decision_votes: DecisionVotesTable
   programme_snapshots: ProgrammeSnapshotsTable
   programme: ProgrammeTable
   tool_slug_redirects: ToolSlugRedirectsTable

@@ -7,11 +7,14 @@ import { adminMessages } from './messages/admin.ts'
 import { callsMessages } from './messages/calls.ts'
 import { catalogueMessages } from './messages/catalogue.ts'
 import { curationMessages } from './messages/curation.ts'
+import { decisionsMessages } from './messages/decisions.ts'
 import { editingMessages } from './messages/editing.ts'
 import { errorsMessages } from './messages/errors.ts'
 import { formsMessages } from './messages/forms.ts'
 import { mailMessages } from './messages/mail.ts'
 import { organisationsMessages } from './messages/organisations.ts'
+import { partnersMessages } from './messages/partners.ts'
+import { proposalsMessages } from './messages/proposals.ts'
 import { pipelineMessages } from './messages/pipeline.ts'
 import { pipelineViewMessages } from './messages/pipeline-view.ts'
 import { programmeMessages } from './messages/programme.ts'
@@ -35,6 +38,9 @@ export const MESSAGE_AREAS = [
   adoptionMessages,
   callsMessages,
   programmeMessages,
+  partnersMessages,
+  proposalsMessages,
+  decisionsMessages,
   adminMessages,
   accountsMessages,
   mailMessages,
@@ -57,6 +63,9 @@ export const messages = {
   ...adoptionMessages,
   ...callsMessages,
   ...programmeMessages,
+  ...partnersMessages,
+  ...proposalsMessages,
+  ...decisionsMessages,
   ...adminMessages,
   ...accountsMessages,
   ...mailMessages,

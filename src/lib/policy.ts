@@ -16,6 +16,12 @@ export const POLICIES = {
   'programme.manage': ['admin'],
   /** Storing the programme's figures of today (a snapshot), for a report or a meeting. */
   'programme.snapshot': ['curator', 'admin'],
+  /** Which organisations are City Deal partners, since and until when (/admin/partnerships). */
+  'partnerships.manage': ['admin'],
+  /** Commenting on a tool proposal: any signed-in member. */
+  'proposal.comment': ['partner', 'curator', 'admin'],
+  /** Opening and closing the partners' votes on proposals. */
+  'decisions.manage': ['curator', 'admin'],
 } as const satisfies Record<string, readonly string[]>
 
 /**
@@ -40,6 +46,9 @@ export const ORGANISATION_POLICIES = {
   'call.answer': [],
   /** A member records the results of their own municipality's pilot of a tool. */
   'pilot.record': [],
+  /** Proposing a tool and responding to a proposal, for one's own organisation (which must be a partner today). */
+  'proposal.create': [],
+  'proposal.respond': [],
 } as const satisfies Record<string, readonly string[]>
 
 export type Action = keyof typeof POLICIES | keyof typeof TOOL_POLICIES | keyof typeof ORGANISATION_POLICIES

@@ -143,13 +143,22 @@ interface OrgInput {
   partner?: boolean
 }
 
+/** A seeded partner is one since the programme's start (migration 0011), unless a partnership of it is on record. */
+async function ensurePartnership(trx: Trx, organisationId: number) {
+  const known = await trx.selectFrom('partnerships').select('id').where('organisation_id', '=', organisationId).executeTakeFirst()
+  if (!known) await trx.insertInto('partnerships').values({ organisation_id: organisationId, since: '2026-01-01' }).execute()
+}
+
 /** Upserts provinces, municipalities, City Deal partners and the seed tools' organisations; returns id by key. */
 async function loadOrganisations(trx: Trx, dir: string): Promise<Map<string, number>> {
   const ids = new Map<string, number>()
   const upsert = async (org: OrgInput) => {
     const key = org.cbsCode ?? slugify(org.name)
     if (ids.has(key)) {
-      if (org.partner) await trx.updateTable('organisations').set({ is_city_deal_partner: true }).where('id', '=', ids.get(key)!).execute()
+      if (org.partner) {
+        await trx.updateTable('organisations').set({ is_city_deal_partner: true }).where('id', '=', ids.get(key)!).execute()
+        await ensurePartnership(trx, ids.get(key)!)
+      }
       return ids.get(key)!
     }
     // Municipalities are named without the word (Utrecht), provinces with it (Provincie Utrecht): one slug each.
@@ -177,6 +186,7 @@ async function loadOrganisations(trx: Trx, dir: string): Promise<Map<string, num
       .returning('id')
       .executeTakeFirstOrThrow()
     ids.set(key, row.id)
+    if (org.partner) await ensurePartnership(trx, row.id)
     return row.id
   }
 

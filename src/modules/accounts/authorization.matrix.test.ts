@@ -26,6 +26,17 @@ const MATRIX: { url: string; allowed: 'everyone' | Role[]; form: Record<string, 
   { url: '/admin/outbox/:id/retry', allowed: ['admin'], form: {} },
   { url: '/admin/programme', allowed: ['admin'], form: { name: '', version: 'x' } },
   { url: '/programme/snapshots', allowed: ['curator', 'admin'], form: {} },
+  { url: '/admin/partnerships', allowed: ['admin'], form: { organisationId: 'x', since: 'x' } },
+  { url: '/admin/partnerships/:id/end', allowed: ['admin'], form: { until: 'x' } },
+  // Proposing and responding: members of a current partner organisation only (the matrix's partner belongs to GM0200,
+  // a partner; curators and administrators belong to none: 403 with the reason). Commenting: any signed-in member.
+  { url: '/proposals', allowed: ['partner'], form: { title: '' } },
+  { url: '/proposals/:id/respond', allowed: ['partner'], form: { kind: 'x' } },
+  { url: '/proposals/:id/comments', allowed: ['partner', 'curator', 'admin'], form: { body: '' } },
+  // Votes: opened and closed by curators and administrators; cast by members of a current partner (the partner's).
+  { url: '/proposals/:id/decisions', allowed: ['curator', 'admin'], form: { quorumPercent: 'x' } },
+  { url: '/decisions/:id/vote', allowed: ['partner'], form: { choice: 'x' } },
+  { url: '/decisions/:id/close', allowed: ['curator', 'admin'], form: {} },
   { url: '/tools/share', allowed: 'everyone', form: { name: '', description: '', contactEmail: 'x' } },
   { url: '/submissions/:token/reply', allowed: 'everyone', form: { note: 'x' } },
   { url: '/curation/:id', allowed: ['curator', 'admin'], form: { name: '', version: '1' } },
@@ -118,7 +129,7 @@ for (const row of MATRIX) {
 test('admin pages: 401 for nobody, 403 for partners and curators, 200 for administrators', async () => {
   const orgId = (await t.database.handle.db.insertInto('organisations').values({ slug: 'matrix-org-2', name: 'Matrix org 2', kind: 'other' }).returning('id').executeTakeFirstOrThrow()).id
   const b = { nobody: await browserFor('nobody'), partner: await browserFor('partner'), curator: await browserFor('curator'), admin: await browserFor('admin') }
-  for (const url of ['/admin', '/admin/users', `/admin/users/${targetUserId}`, '/admin/organisations', `/admin/organisations/${orgId}`, '/admin/outbox', '/admin/audit', '/admin/programme']) {
+  for (const url of ['/admin', '/admin/users', `/admin/users/${targetUserId}`, '/admin/organisations', `/admin/organisations/${orgId}`, '/admin/outbox', '/admin/audit', '/admin/programme', '/admin/partnerships']) {
     assert.equal((await b.nobody.get(url)).statusCode, 401, url)
     assert.equal((await b.partner.get(url)).statusCode, 403, url)
     assert.equal((await b.curator.get(url)).statusCode, 403, url)

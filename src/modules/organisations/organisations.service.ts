@@ -24,7 +24,7 @@ const columns = (input: OrganisationInput) => ({
   kind: input.kind,
   cbs_code: input.cbsCode ?? null,
   website_url: input.websiteUrl ?? null,
-  is_city_deal_partner: input.isCityDealPartner === 'on',
+  // is_city_deal_partner follows the organisation's partnerships (/admin/partnerships, decision 0015).
 })
 
 export interface OrganisationsDeps {

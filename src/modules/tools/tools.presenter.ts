@@ -204,6 +204,8 @@ export function presentTool(details: ToolDetails, locale: Locale, reference: Ref
           municipalitiesStillNeeded: Math.max(0, details.openCall.municipalities_needed - details.openCall.accepted),
         }
       : null,
+    /** The partners' decision that started the tool, if it was started that way. */
+    startedBy: details.startedBy ? { id: details.startedBy.id, title: details.startedBy.proposal_title, lang: details.startedBy.proposal_locale } : null,
     /** The status changes, oldest first; the last one is the current status when it matches the tool's. */
     lifecycle: details.statusChanges.map((c, i, all) => ({
       status: { code: c.status, label: label(locale, 'status', c.status) },

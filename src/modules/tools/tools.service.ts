@@ -44,6 +44,15 @@ export interface ToolsServiceOptions {
   versionTtlMs?: number
   /** The open call for test municipalities of a tool, with its counts (the calls module reads it; none without). */
   openCall?: (toolId: number) => Promise<OpenCallFacts | undefined>
+  /** The partners' decision that started a tool (the decisions module reads it; none without). */
+  startedBy?: (toolId: number) => Promise<StartedByFacts | undefined>
+}
+
+/** The decision of the partners that started a tool, as its page links to it. */
+export interface StartedByFacts {
+  id: number
+  proposal_title: string
+  proposal_locale: 'nl' | 'en'
 }
 
 /** What a tool's page and API resource show of its open call. */
@@ -146,8 +155,9 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
         repository.statusChanges(tool.id),
         options.openCall ? options.openCall(tool.id) : undefined,
       ])
+      const startedBy = options.startedBy ? await options.startedBy(tool.id) : undefined
       const similar = await repository.similar(tool.id, 6, related.map((r) => r.id))
-      return { tool, ...details, assessments, organisationRoles, successor, related, similar, history, pilots, adoptions, statusChanges, openCall }
+      return { tool, ...details, assessments, organisationRoles, successor, related, similar, history, pilots, adoptions, statusChanges, openCall, startedBy }
     },
 
     /** The current slug of a tool that was renamed or merged away from this one; undefined when there is none. */

@@ -16,6 +16,7 @@ export function adminPage(ctx: PageContext): string {
       link(p('/admin/outbox'), t('admin.outbox')),
       link(p('/admin/audit'), t('admin.audit')),
       link(p('/admin/programme'), t('programme.admin.title')),
+      link(p('/admin/partnerships'), t('partners.admin.link')),
     ]),
   )
 }

@@ -41,7 +41,6 @@ export function organisationPage(ctx: PageContext, model: OrganisationPageModel)
     kind: org.kind,
     cbsCode: org.cbs_code ?? '',
     websiteUrl: org.website_url ?? '',
-    isCityDealPartner: org.is_city_deal_partner ? 'on' : '',
     version: model.version,
   }
   // After a refused edit the form shows what was typed, with the version it was typed against: a conflict stays one.

@@ -17,7 +17,6 @@ export function organisationFields(locale: Locale, values: FormValues): FieldSpe
     { name: 'kind', type: 'select', value: str(values, 'kind') ?? 'other', options: ORGANISATION_KINDS.map((k) => ({ value: k, label: label(locale, 'kind', k) })) },
     { name: 'cbsCode', type: 'text', value: str(values, 'cbsCode'), maxLength: 6, hint: t('validation.cbsCode') },
     { name: 'websiteUrl', type: 'url', value: str(values, 'websiteUrl'), maxLength: 2000 },
-    { name: 'isCityDealPartner', type: 'checkbox', value: str(values, 'isCityDealPartner') },
   ]
 }
 

@@ -52,6 +52,7 @@ ${heading(2, t('home.pipeline.heading'), { id: 'pipeline-heading' })}
 ${paragraph(t('home.pipeline.text'))}
 ${paragraph(link(localePath(ctx.locale, '/tools/pipeline'), t('home.pipeline.link')))}
 ${paragraph(link(localePath(ctx.locale, '/programme'), t('programme.homeLink')))}
+${paragraph(link(localePath(ctx.locale, '/proposals'), t('proposals.homeLink')))}
 </section>
 <section aria-labelledby="share-heading">
 ${heading(2, t('home.share.heading'), { id: 'share-heading' })}

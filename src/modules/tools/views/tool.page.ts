@@ -203,6 +203,7 @@ ${heading(2, t('tool.similar'))}
 ${tool.similar.length > 0 ? unorderedList(tool.similar.map((r) => toolLink(r.slug, r.name))) : paragraph(t('tool.similar.none'))}
 ${heading(2, t('tool.addition.heading'))}
 ${paragraph(html`${t('tool.addition.text')} ${link(`${localePath(ctx.locale, '/tools/share')}?additionTo=${tool.slug}`, t('tool.addition.link'))}`)}
+${tool.startedBy ? paragraph(link(localePath(ctx.locale, `/decisions/${tool.startedBy.id}`), t('decisions.startedBy', { title: tool.startedBy.title }))) : ''}
 ${tool.lifecycle.length > 0 ? html`${heading(2, t('timeline.heading'))}<ol class="citydeal-timeline">${tool.lifecycle.map(
   (c) => html`<li${c.current ? html` class="citydeal-timeline__current" aria-current="step"` : ''}><time datetime="${c.on}">${date(c.on)}</time> <span class="citydeal-timeline__status">${c.status.label}</span>${
     c.current ? html` <span class="citydeal-meta">(${t('timeline.current')})</span>` : ''
