@@ -2,14 +2,18 @@ import type { MessageKey, MessageParam } from './i18n/messages.ts'
 
 /** A failure the visitor or client can act on. `id` is stable: clients and tests may rely on it. */
 export class AppError extends Error {
-  constructor(
-    readonly id: string,
-    readonly status: number,
-    readonly messageKey: MessageKey,
-    readonly params: Record<string, MessageParam> = {},
-    readonly details: FieldProblem[] = [],
-  ) {
+  readonly id: string
+  readonly status: number
+  readonly messageKey: MessageKey
+  readonly params: Record<string, MessageParam>
+  readonly details: FieldProblem[]
+  constructor(id: string, status: number, messageKey: MessageKey, params: Record<string, MessageParam> = {}, details: FieldProblem[] = []) {
     super(`${id}: ${messageKey}`)
+    this.id = id
+    this.status = status
+    this.messageKey = messageKey
+    this.params = params
+    this.details = details
   }
 }
 
@@ -77,10 +81,9 @@ export class CsrfError extends AppError {
 
 /** A known path asked with a method it does not take; `allow` lists those it does (the Allow header). */
 export class MethodNotAllowedError extends AppError {
-  constructor(
-    method: string,
-    readonly allow: string,
-  ) {
+  readonly allow: string
+  constructor(method: string, allow: string) {
     super('method-not-allowed', 405, 'error.methodNotAllowed', { method: method.slice(0, 20), allow })
+    this.allow = allow
   }
 }

@@ -33,10 +33,12 @@ export function cookieHeader(...parts: (string | Record<string, string> | undefi
 export class Browser {
   cookies: Record<string, string> = {}
   csrf = ''
-  constructor(
-    readonly app: FastifyInstance,
-    readonly headers: Record<string, string> = {},
-  ) {}
+  readonly app: FastifyInstance
+  readonly headers: Record<string, string>
+  constructor(app: FastifyInstance, headers: Record<string, string> = {}) {
+    this.app = app
+    this.headers = headers
+  }
 
   withSession(cookie: string) {
     const [name, value] = cookie.split('=') as [string, string]

@@ -16,7 +16,10 @@ import {
  * caller at a time (a transaction keeps it until commit or rollback).
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  private readonly pglite: PGlite
+  constructor(pglite: PGlite) {
+    this.pglite = pglite
+  }
   createAdapter() {
     return new PostgresAdapter()
   }
@@ -36,7 +39,9 @@ class PGliteDriver implements Driver {
   #release: (() => void) | undefined
   readonly #connection: PGliteConnection
 
-  constructor(private readonly pglite: PGlite) {
+  private readonly pglite: PGlite
+  constructor(pglite: PGlite) {
+    this.pglite = pglite
     this.#connection = new PGliteConnection(pglite)
   }
 
@@ -71,7 +76,10 @@ class PGliteDriver implements Driver {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pglite: PGlite) {}
+  private readonly pglite: PGlite
+  constructor(pglite: PGlite) {
+    this.pglite = pglite
+  }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     // Without parameters, use the simple protocol: it accepts several statements (migrations).

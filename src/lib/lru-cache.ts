@@ -1,7 +1,10 @@
 /** A small least-recently-used cache whose entries belong to one version of the data they were made from. */
 export class VersionedLru<V> {
   readonly #entries = new Map<string, { version: number; value: V }>()
-  constructor(readonly maxEntries: number) {}
+  readonly maxEntries: number
+  constructor(maxEntries: number) {
+    this.maxEntries = maxEntries
+  }
 
   get(key: string, version: number): V | undefined {
     const hit = this.#entries.get(key)

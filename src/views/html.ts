@@ -1,6 +1,9 @@
 /** Markup that is already safe to send. Only html`` and raw() make one. */
 export class SafeHtml {
-  constructor(readonly value: string) {}
+  readonly value: string
+  constructor(value: string) {
+    this.value = value
+  }
   toString() {
     return this.value
   }

@@ -55,11 +55,10 @@ export interface AccountsDeps {
 
 /** Too many failed sign-ins of this account from this address, or from this address at all: try again at `until`. */
 export class SignInThrottledError extends AppError {
-  constructor(
-    readonly until: Date,
-    messageKey: 'error.signInThrottled' | 'error.signInThrottledAddress' = 'error.signInThrottled',
-  ) {
+  readonly until: Date
+  constructor(until: Date, messageKey: 'error.signInThrottled' | 'error.signInThrottledAddress' = 'error.signInThrottled') {
     super('sign-in-throttled', 429, messageKey, { time: { nl: formatTime('nl', until), en: formatTime('en', until) } })
+    this.until = until
   }
 }
 
