@@ -124,7 +124,10 @@ function timeoutSafePool(pool: pg.Pool): PostgresPool {
 
 class TimeoutSafeClient implements PostgresPoolClient {
   #spent = false
-  constructor(readonly client: pg.PoolClient) {}
+  readonly client: pg.PoolClient
+  constructor(client: pg.PoolClient) {
+    this.client = client
+  }
 
   query<R>(sql: string, parameters: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>>
   query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>

@@ -35,8 +35,10 @@ export class NotAPartnerError extends AppError {
 
 /** The proposer saw likely duplicates and has not yet said theirs is different. */
 export class ProposalDuplicatesError extends AppError {
-  constructor(readonly candidates: ProposalCandidate[]) {
+  readonly candidates: ProposalCandidate[]
+  constructor(candidates: ProposalCandidate[]) {
     super('possible-duplicates', 409, 'proposals.duplicates.problem')
+    this.candidates = candidates
   }
 }
 
