@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { buildTestApp, type TestApp } from '../test/helper.ts'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -58,4 +58,33 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }))
   })
+}
+
+/**
+ * axe on the page a visitor is on, at 1280 and 375 px (in a context, with the visitor's cookies, that allows injecting
+ * axe); violations and sideways scrolling are added to `found`, keyed by address and width.
+ */
+export async function checkAxeAtWidths(fx: BrowserFixture, context: BrowserContext, page: Page, found: Record<string, AxeViolation[]>) {
+  for (const width of [1280, 375]) {
+    const probe = await fx.browser.newContext({ bypassCSP: true, storageState: await context.storageState(), viewport: { width, height: 900 } })
+    const p = await probe.newPage()
+    await p.goto(page.url())
+    const violations = await axeViolations(p)
+    if (violations.length > 0) found[`${page.url()} @${width}`] = violations
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+    if (overflow > 0) found[`${page.url()} @${width}: scrolls sideways by ${overflow}px`] = []
+    await probe.close()
+  }
+}
+
+/** Signs in through the Dutch login form in a context without JavaScript, and waits for the page asked for. */
+export async function signInWithoutJavaScript(fx: BrowserFixture, email: string, password: string, next: string) {
+  const context = await fx.browser.newContext({ javaScriptEnabled: false })
+  const page = await context.newPage()
+  await page.goto(`${fx.baseUrl}/login?next=${encodeURIComponent(next)}`)
+  await page.getByLabel('E-mailadres').fill(email)
+  await page.getByLabel('Wachtwoord').fill(password)
+  await page.getByRole('button', { name: 'Inloggen' }).click()
+  await page.waitForURL((url) => url.pathname === next.split('?')[0])
+  return { context, page }
 }

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test'
 import { sql } from 'kysely'
 import type { BrowserContext, Page } from 'playwright-core'
 import { createUser, partnerOrganisation } from '../test/factories.ts'
-import { axeViolations, browserSkipReason, startBrowserFixture, type AxeViolation, type BrowserFixture } from './browser.ts'
+import { browserSkipReason, checkAxeAtWidths, signInWithoutJavaScript, startBrowserFixture, type AxeViolation, type BrowserFixture } from './browser.ts'
 
 const skip = browserSkipReason()
 if (skip) console.log(`# ${skip}`)
@@ -20,29 +20,9 @@ describe('propose → support → vote by three organisations → close → tool
   })
   after(() => fx?.close())
 
-  async function checkAxe(context: BrowserContext, page: Page, found: Record<string, AxeViolation[]>) {
-    for (const width of [1280, 375]) {
-      const probe = await fx.browser.newContext({ bypassCSP: true, storageState: await context.storageState(), viewport: { width, height: 900 } })
-      const p = await probe.newPage()
-      await p.goto(page.url())
-      const violations = await axeViolations(p)
-      if (violations.length > 0) found[`${page.url()} @${width}`] = violations
-      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
-      if (overflow > 0) found[`${page.url()} @${width}: scrolls sideways by ${overflow}px`] = []
-      await probe.close()
-    }
-  }
+  const checkAxe = (context: BrowserContext, page: Page, found: Record<string, AxeViolation[]>) => checkAxeAtWidths(fx, context, page, found)
 
-  async function signIn(email: string, password: string, next: string) {
-    const context = await fx.browser.newContext({ javaScriptEnabled: false })
-    const page = await context.newPage()
-    await page.goto(`${fx.baseUrl}/login?next=${encodeURIComponent(next)}`)
-    await page.getByLabel('E-mailadres').fill(email)
-    await page.getByLabel('Wachtwoord').fill(password)
-    await page.getByRole('button', { name: 'Inloggen' }).click()
-    await page.waitForURL((url) => url.pathname === next.split('?')[0])
-    return { context, page }
-  }
+  const signIn = (email: string, password: string, next: string) => signInWithoutJavaScript(fx, email, password, next)
 
   test('a proposal adopted by the partners becomes a tool in selection', async () => {
     const db = fx.server.database.handle.db

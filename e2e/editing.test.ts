@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { BrowserContext, Page } from 'playwright-core'
 import { createTool, createUser } from '../test/factories.ts'
-import { axeViolations, browserSkipReason, startBrowserFixture, type AxeViolation, type BrowserFixture } from './browser.ts'
+import { browserSkipReason, checkAxeAtWidths, startBrowserFixture, type AxeViolation, type BrowserFixture } from './browser.ts'
 
 const skip = browserSkipReason()
 if (skip) console.log(`# ${skip}`)
@@ -14,19 +14,7 @@ describe('editing a tool in a browser', { skip }, () => {
   })
   after(() => fx?.close())
 
-  /** axe on the page the visitor is on, at 1280 and 375 px (in a context that allows injecting axe). */
-  async function checkAxe(context: BrowserContext, page: Page, found: Record<string, AxeViolation[]>) {
-    for (const width of [1280, 375]) {
-      const probe = await fx.browser.newContext({ bypassCSP: true, storageState: await context.storageState(), viewport: { width, height: 900 } })
-      const p = await probe.newPage()
-      await p.goto(page.url())
-      const violations = await axeViolations(p)
-      if (violations.length > 0) found[`${page.url()} @${width}`] = violations
-      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
-      if (overflow > 0) found[`${page.url()} @${width}: scrolls sideways`] = []
-      await probe.close()
-    }
-  }
+  const checkAxe = (context: BrowserContext, page: Page, found: Record<string, AxeViolation[]>) => checkAxeAtWidths(fx, context, page, found)
 
   test('a partner member signs in without JavaScript, assesses their tool and records a test municipality, and sees it published', async () => {
     const db = fx.server.database.handle.db
