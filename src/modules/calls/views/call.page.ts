@@ -3,6 +3,7 @@ import { label, localePath, translate, translator } from '../../../i18n/i18n.ts'
 import type { MessageKey } from '../../../i18n/messages.ts'
 import { alert, button, dataList, heading, link, paragraph } from '../../../views/components/index.ts'
 import { errorSummary, postForm, renderFields, str, type FormValues } from '../../../views/form.ts'
+import { callNeeds } from '../../../views/call-needs.ts'
 import { formatDate } from '../../../views/format.ts'
 import { html, type SafeHtml } from '../../../views/html.ts'
 import type { PageContext } from '../../../views/layout.ts'
@@ -12,7 +13,6 @@ import { organisationDatalist, type PickerEntry } from '../../organisations/view
 import { localized } from '../../tools/tools.presenter.ts'
 import { CALL_LIMITS as L } from '../calls.schemas.ts'
 import type { CallsService } from '../calls.service.ts'
-import { callNeeds } from './calls.page.ts'
 
 type Loaded = Awaited<ReturnType<CallsService['load']>>
 
@@ -66,7 +66,7 @@ export function callPage(ctx: PageContext, model: CallPageModel): string {
         { key: t('calls.asked'), value: localizedText(localized(call.asked_nl, call.asked_en, locale), locale, '–') },
         { key: t('calls.effort'), value: localizedText(localized(call.effort_nl, call.effort_en, locale), locale, t('tool.notRecorded')) },
         { key: t('calls.period'), value: call.closes_on ? t('calls.periodUntil', { from: date(call.opens_on), until: date(call.closes_on) }) : t('calls.periodOpen', { from: date(call.opens_on) }) },
-        { key: t('calls.wanted'), value: html`${callNeeds(locale, call)} <span class="citydeal-meta">(${t('calls.acceptedOf', { accepted: call.accepted, needed: call.municipalities_needed })})</span>` },
+        { key: t('calls.wanted'), value: html`${callNeeds(locale, { stillNeeded: call.stillNeeded, closesOn: call.closes_on })} <span class="citydeal-meta">(${t('calls.acceptedOf', { accepted: call.accepted, needed: call.municipalities_needed })})</span>` },
       ])}`
     : paragraph(t('calls.noneForTool'))
 

@@ -1,7 +1,7 @@
 import { localePath, translator } from '../../../i18n/i18n.ts'
 import type { Locale } from '../../../i18n/messages.ts'
 import { heading, link, paragraph } from '../../../views/components/index.ts'
-import { formatDate } from '../../../views/format.ts'
+import { callNeeds } from '../../../views/call-needs.ts'
 import { html, type SafeHtml } from '../../../views/html.ts'
 import { layout, type PageContext } from '../../../views/layout.ts'
 import { localizedText } from '../../../views/localized.ts'
@@ -12,14 +12,6 @@ export type OpenCall = Awaited<ReturnType<CallsService['listOpen']>>[number]
 
 const name = (locale: Locale, c: Pick<OpenCall, 'name_nl' | 'name_en' | 'slug'>) => (locale === 'en' ? (c.name_en ?? c.name_nl) : (c.name_nl ?? c.name_en)) ?? c.slug
 
-/** "2 more municipalities wanted, answer by 1 March 2027.": what a call still needs and for how long. */
-export function callNeeds(locale: Locale, call: Pick<OpenCall, 'stillNeeded' | 'closes_on' | 'accepted'>): string {
-  const t = translator(locale)
-  const needs = call.stillNeeded === 1 ? t('calls.needsOne') : t('calls.needs', { count: call.stillNeeded })
-  const until = call.closes_on ? t('calls.until', { date: formatDate(locale, call.closes_on) }) : t('calls.noClosingDate')
-  return `${needs.charAt(0).toLocaleUpperCase()}${needs.slice(1)}, ${until}.`
-}
-
 /** One open call as a card: the tool, what is asked, what it still needs; a link to answer it. */
 export function callCard(locale: Locale, call: OpenCall, headingLevel: 2 | 3 = 2): SafeHtml {
   const t = translator(locale)
@@ -28,7 +20,7 @@ export function callCard(locale: Locale, call: OpenCall, headingLevel: 2 | 3 = 2
   return html`<li class="citydeal-call">
 ${heading(headingLevel, link(path, name(locale, call)))}
 ${asked ? paragraph(localizedText(asked, locale)) : ''}
-<p class="utrecht-paragraph citydeal-meta">${callNeeds(locale, call)}</p>
+<p class="utrecht-paragraph citydeal-meta">${callNeeds(locale, { stillNeeded: call.stillNeeded, closesOn: call.closes_on })}</p>
 </li>`
 }
 

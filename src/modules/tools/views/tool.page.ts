@@ -3,18 +3,11 @@ import type { Locale } from '../../../i18n/messages.ts'
 import { alert, dataList, heading, link, paragraph, table, unorderedList } from '../../../views/components/index.ts'
 import { html, type SafeHtml } from '../../../views/html.ts'
 import { layout, type PageContext } from '../../../views/layout.ts'
+import { callNeeds } from '../../../views/call-needs.ts'
 import { formatDate } from '../../../views/format.ts'
 import { localizedName, localizedText } from '../../../views/localized.ts'
 import type { ToolView } from '../tools.presenter.ts'
 import { initiativeStatement } from './initiative.ts'
-
-/** "2 more municipalities wanted, answer by 1 March 2027". */
-function callNeedsText(locale: Locale, call: NonNullable<ToolView['call']>): string {
-  const t = translator(locale)
-  const needs = call.municipalitiesStillNeeded === 1 ? t('calls.needsOne') : t('calls.needs', { count: call.municipalitiesStillNeeded })
-  const until = call.closesOn ? t('calls.until', { date: formatDate(locale, call.closesOn) }) : t('calls.noClosingDate')
-  return `${needs.charAt(0).toLocaleUpperCase()}${needs.slice(1)}, ${until}.`
-}
 
 export interface ToolPageOptions {
   /** The normalised catalogue query the visitor came from ('' for none): the page links back to it. */
@@ -143,7 +136,7 @@ ${tool.gateNotes.length > 0 ? alert('info', paragraph(tool.gateNotes.join(' ')))
 ${tool.call
   ? html`<div class="citydeal-call-notice">${heading(3, t('calls.tool.heading'))}
 ${tool.call.asked ? paragraph(localizedText(tool.call.asked, ctx.locale)) : ''}
-<p class="utrecht-paragraph citydeal-meta">${callNeedsText(ctx.locale, tool.call)}</p>
+<p class="utrecht-paragraph citydeal-meta">${callNeeds(ctx.locale, { stillNeeded: tool.call.municipalitiesStillNeeded, closesOn: tool.call.closesOn })}</p>
 ${paragraph(link(toolPath('/call'), options.canManageCall ? t('calls.tool.manage') : t('calls.tool.answer')))}</div>`
   : options.canManageCall
     ? paragraph(link(toolPath('/call'), t('calls.tool.manage')))
