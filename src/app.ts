@@ -11,6 +11,7 @@ import { registerCallPages } from './modules/calls/calls.routes.ts'
 import { registerPilotResultPages } from './modules/pipeline/pilot-results.routes.ts'
 import { registerOpenApi } from './modules/api/openapi.ts'
 import { registerCurationPages } from './modules/curation/curation.routes.ts'
+import { registerExportPages } from './modules/exports/exports.routes.ts'
 import { registerHealth } from './modules/health/health.routes.ts'
 import { registerInvolvementPages } from './modules/involvement/involvement.routes.ts'
 import { registerOrganisationPages } from './modules/organisations/organisations.routes.ts'
@@ -118,7 +119,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerContentPages(app, ctx)
   registerToolPages(app, ctx)
   registerPipelinePages(app, ctx)
-  registerToolsApi(app, ctx)
+  registerToolsApi(app, { ...ctx, csvOf: ctx.exports.csvOf })
+  registerExportPages(app, ctx)
   registerOrganisationPages(app, ctx)
   registerOpenApi(app, ctx)
   registerAccountPages(app, ctx)

@@ -16,6 +16,8 @@ import { createCallsService } from './modules/calls/calls.service.ts'
 import { createPilotResultsService } from './modules/pipeline/pilot-results.service.ts'
 import { createAuditRepository } from './modules/audit/audit.repository.ts'
 import { createCurationService } from './modules/curation/curation.service.ts'
+import { createExportsRepository } from './modules/exports/exports.repository.ts'
+import { createExportsService } from './modules/exports/exports.service.ts'
 import { createInvolvementRepository } from './modules/involvement/involvement.repository.ts'
 import { createInvolvementService } from './modules/involvement/involvement.service.ts'
 import { createMailRepository } from './modules/mail/mail.repository.ts'
@@ -150,6 +152,7 @@ export async function buildContext(config: Config, options: ContextOptions) {
       reference,
       publicUrl: config.PUBLIC_URL,
     })
+    const tools = createToolsService(toolsRepository, audit, { versionTtlMs: config.CATALOGUE_VERSION_TTL_MS, openCall: (toolId) => callsRepository.openFor(toolId), startedBy: (toolId) => decisionsRepository.ofTool(toolId) })
     return {
       config,
       database,
@@ -163,7 +166,9 @@ export async function buildContext(config: Config, options: ContextOptions) {
       /** Rate-limit counts per form and address, shared by every instance (plugins/session.ts reads them). */
       rateLimits: createRateLimitStore(db),
       cookieSecret: config.COOKIE_SECRET || (await sharedSetting(db, 'cookie_secret', () => randomBytes(32).toString('base64url'))),
-      tools: createToolsService(toolsRepository, audit, { versionTtlMs: config.CATALOGUE_VERSION_TTL_MS, openCall: (toolId) => callsRepository.openFor(toolId), startedBy: (toolId) => decisionsRepository.ofTool(toolId) }),
+      tools,
+      /** The catalogue as open data: CSV, JSON, publiccode.yml (a read of the tools module's tables). */
+      exports: createExportsService({ repository: createExportsRepository(db), reference, publicUrl: config.PUBLIC_URL, catalogueVersion: tools.catalogueVersion }),
       pipelineView: createPipelineViewService(createPipelineViewRepository(db)),
       programme: createProgrammeService({ repository: createProgrammeRepository(db), transaction, audit }),
       partnerships,

@@ -21,12 +21,14 @@ import { programmeMessages } from './messages/programme.ts'
 import { shareMessages } from './messages/share.ts'
 import { siteMessages } from './messages/site.ts'
 import { statementsMessages } from './messages/statements.ts'
+import { openDataMessages } from './messages/open-data.ts'
 import { vocabularyMessages } from './messages/vocabulary.ts'
 
 /** The areas one by one; a key must live in exactly one (a test checks, as spreading would hide a duplicate). */
 export const MESSAGE_AREAS = [
   siteMessages,
   statementsMessages,
+  openDataMessages,
   catalogueMessages,
   vocabularyMessages,
   shareMessages,
@@ -52,6 +54,7 @@ export const MESSAGE_AREAS = [
 export const messages = {
   ...siteMessages,
   ...statementsMessages,
+  ...openDataMessages,
   ...catalogueMessages,
   ...vocabularyMessages,
   ...shareMessages,

@@ -50,7 +50,7 @@ export function apiLocale(request: FastifyRequest): Locale {
   return bodyLocale(request.body) ?? localeFromAcceptLanguage(request.headers['accept-language'])
 }
 
-function addVary(reply: FastifyReply, header: string) {
+export function addVary(reply: FastifyReply, header: string) {
   const current = reply.getHeader('vary')
   const values = (Array.isArray(current) ? current.join(',') : String(current ?? '')).split(',').map((v) => v.trim()).filter((v) => v !== '')
   if (!values.some((v) => v.toLowerCase() === header.toLowerCase() || v === '*')) reply.header('vary', [...values, header].join(', '))

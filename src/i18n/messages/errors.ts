@@ -7,6 +7,7 @@ export const errorsMessages = {
   'error.notFoundTitle': { nl: 'Pagina niet gevonden', en: 'Page not found' },
   'error.searchLabel': { nl: 'Zoek een tool in de catalogus', en: 'Search the catalogue for a tool' },
   'error.notFound': { nl: 'Deze pagina bestaat niet.', en: 'This page does not exist.' },
+  'error.notSoftware': { nl: 'Alleen softwaretools hebben een publiccode.yml; “{slug}” is geen software.', en: 'Only software tools have a publiccode.yml; “{slug}” is not software.' },
   'error.toolNotFound': { nl: 'Er is geen tool met het adres “{slug}”.', en: 'There is no tool at the address “{slug}”.' },
   'error.pageOutOfRange': { nl: 'Pagina {page} bestaat niet; er zijn {pages} pagina’s.', en: 'Page {page} does not exist; there are {pages} pages.' },
   'error.validation': { nl: 'De invoer klopt niet.', en: 'The input is not valid.' },

@@ -119,9 +119,15 @@ export function buildOpenApi(ctx: { config: Config; reference: ReferenceData }) 
             langParameter,
           ],
           responses: {
-            '200': ok('One page of matching tools, the total and the facet counts', ToolList),
+            '200': {
+              ...ok('One page of matching tools, the total and the facet counts; with Accept: text/csv, every match (not one page) as the CSV of /data/tools.csv', ToolList),
+              content: {
+                'application/json': { schema: registry.schema(ToolList) },
+                'text/csv': { schema: { type: 'string', description: 'UTF-8 with a byte-order mark: a header row, then one row per tool (the columns of /data/tools.csv)' } },
+              },
+            },
             '400': problem('A parameter is invalid; invalidParams says which and why'),
-            '404': problem('The page number is beyond the last page'),
+            '404': problem('The page number is beyond the last page (JSON only)'),
             '5XX': serverError,
           },
         },

@@ -1,12 +1,13 @@
 import type { Static } from '@sinclair/typebox'
 import type { FastifyInstance } from 'fastify'
 import type { Config } from '../../config.ts'
+import { preferredType } from '../../lib/accept.ts'
 import { isSlug } from '../../lib/slug.ts'
 import type { ReferenceData } from '../reference/reference.service.ts'
 import type { ToolsService } from './tools.service.ts'
 import { NotFoundError } from '../../errors.ts'
 import type { Locale } from '../../i18n/messages.ts'
-import { apiLocale } from '../../plugins/api.ts'
+import { addVary, apiLocale } from '../../plugins/api.ts'
 import { Problem } from '../../plugins/problem.schema.ts'
 import { presentFacets, presentListItem, presentTool, type ListItemView, type ToolView } from './tools.presenter.ts'
 import { Tool, ToolList, type ToolSummary } from './tools.responses.ts'
@@ -92,13 +93,22 @@ function apiTool(tool: ToolView, publicUrl: string, locale: Locale): Static<type
 }
 
 /** GET /api/v1/tools and /api/v1/tools/{slug}. */
-export function registerToolsApi(app: FastifyInstance, ctx: { config: Config; reference: ReferenceData; tools: ToolsService }) {
+export function registerToolsApi(
+  app: FastifyInstance,
+  ctx: { config: Config; reference: ReferenceData; tools: ToolsService; csvOf?: (tools: readonly { id: number; slug: string }[]) => Promise<string> },
+) {
   const publicUrl = ctx.config.PUBLIC_URL
   const problems = { 400: Problem, 404: Problem, '5xx': Problem }
 
-  app.get('/api/v1/tools', { schema: { response: { 200: ToolList, ...problems } } }, async (request) => {
+  app.get('/api/v1/tools', { schema: { response: { 200: ToolList, ...problems } } }, async (request, reply) => {
     const query = parseCatalogueQuery(request.query as Record<string, unknown>, ctx.reference, { allowPageSize: true, apiFilters: true })
     const locale = apiLocale(request)
+    // Accept: text/csv: every match (not one page) as the open-data table's rows.
+    if (ctx.csvOf) addVary(reply, 'Accept')
+    if (ctx.csvOf && preferredType(request.headers.accept, ['application/json', 'text/csv']) === 'text/csv') {
+      const rows = await ctx.tools.allMatches(query)
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="tools.csv"').send(await ctx.csvOf(rows))
+    }
     const result = await ctx.tools.searchCatalogue(query)
     if (query.page > result.pages) throw new NotFoundError('error.pageOutOfRange', { page: query.page, pages: result.pages })
     const link = (page: number) => {

@@ -38,6 +38,8 @@ export const MAX_VALUES_PER_FACET = 20
 export const PAGE_SIZE = 20
 export const MAX_API_PAGE_SIZE = 100
 export const MAX_PAGE = 100_000
+/** The most rows one CSV answer of the API carries (the whole catalogue is at /data/tools.csv). */
+export const MAX_EXPORT_ROWS = 100_000
 
 export type Sort = (typeof SORTS)[number]
 

@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../errors.ts'
 import { VersionedLru } from '../../lib/lru-cache.ts'
 import type { AuditRepository } from '../audit/audit.repository.ts'
-import { FACETS, MAX_QUERY_TERMS, type Facet } from './tools.constants.ts'
+import { FACETS, MAX_EXPORT_ROWS, MAX_QUERY_TERMS, type Facet } from './tools.constants.ts'
 import type { CatalogueQuery } from './tools.schemas.ts'
 import type { SearchRow, ToolsRepository } from './tools.repository.ts'
 
@@ -137,6 +137,12 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
       const value = await runSearch(query)
       cache.set(key, version, value)
       return value
+    },
+
+    /** Every tool a search matches (up to MAX_EXPORT_ROWS), in its order: the API's CSV answer. Not cached. */
+    async allMatches(query: CatalogueQuery): Promise<SearchRow[]> {
+      const result = await runSearch({ ...query, page: 1, pageSize: MAX_EXPORT_ROWS })
+      return result.rows
     },
 
     /** A tool with everything its page and API resource show; NotFoundError for an unknown slug. */
