@@ -18,6 +18,7 @@ import { createAuditRepository } from './modules/audit/audit.repository.ts'
 import { createCurationService } from './modules/curation/curation.service.ts'
 import { createExportsRepository } from './modules/exports/exports.repository.ts'
 import { createExportsService } from './modules/exports/exports.service.ts'
+import { createImportService } from './modules/exports/import/import.service.ts'
 import { createInvolvementRepository } from './modules/involvement/involvement.repository.ts'
 import { createInvolvementService } from './modules/involvement/involvement.service.ts'
 import { createMailRepository } from './modules/mail/mail.repository.ts'
@@ -152,6 +153,7 @@ export async function buildContext(config: Config, options: ContextOptions) {
       reference,
       publicUrl: config.PUBLIC_URL,
     })
+    const exportsRepository = createExportsRepository(db)
     const tools = createToolsService(toolsRepository, audit, { versionTtlMs: config.CATALOGUE_VERSION_TTL_MS, openCall: (toolId) => callsRepository.openFor(toolId), startedBy: (toolId) => decisionsRepository.ofTool(toolId) })
     return {
       config,
@@ -168,7 +170,7 @@ export async function buildContext(config: Config, options: ContextOptions) {
       cookieSecret: config.COOKIE_SECRET || (await sharedSetting(db, 'cookie_secret', () => randomBytes(32).toString('base64url'))),
       tools,
       /** The catalogue as open data: CSV, JSON, publiccode.yml (a read of the tools module's tables). */
-      exports: createExportsService({ repository: createExportsRepository(db), reference, publicUrl: config.PUBLIC_URL, catalogueVersion: tools.catalogueVersion }),
+      exports: createExportsService({ repository: exportsRepository, reference, publicUrl: config.PUBLIC_URL, catalogueVersion: tools.catalogueVersion }),
       pipelineView: createPipelineViewService(createPipelineViewRepository(db)),
       programme: createProgrammeService({ repository: createProgrammeRepository(db), transaction, audit }),
       partnerships,
@@ -228,6 +230,8 @@ export async function buildContext(config: Config, options: ContextOptions) {
         mail,
         publicUrl: config.PUBLIC_URL,
       }),
+      /** npm run import: plans and writes tools from a file (CSV, publiccode.yml, DCAT-AP). */
+      imports: createImportService({ transaction, exports: exportsRepository, tools: toolsRepository, pilots: pilotsRepository, organisations: organisationsRepository, submissions, audit, reference }),
       curation: createCurationService({ transaction, submissions, repository: submissionsRepository, tools: toolsRepository, organisations, audit, publicUrl: config.PUBLIC_URL }),
       startup: { migrations, referenceData: seeded },
       /** Finishes background work, stops the mail sender (waiting for a message in flight) and closes the database. */

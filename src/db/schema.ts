@@ -361,14 +361,15 @@ export interface SubmissionsTable {
   kind: 'new_tool' | 'addition'
   status: ColumnType<SubmissionStatus, SubmissionStatus | undefined, SubmissionStatus>
   locale: 'nl' | 'en'
-  source: 'form' | 'api'
+  source: 'form' | 'api' | 'import'
   name: string
   description: string
   form: string | null
   category: string | null
   owner_name: string | null
   website_url: string | null
-  contact_email: ColumnType<string | null, string, string | null>
+  /** Null when erased (retention) or for a submission the import held back (nobody submitted it). */
+  contact_email: ColumnType<string | null, string | null, string | null>
   contact_email_erased_at: ColumnType<Date | null, never, Date | null>
   themes: ColumnType<string[], string[] | undefined, string[]>
   sdg_targets: ColumnType<string[], string[] | undefined, string[]>

@@ -50,6 +50,7 @@ export const curationMessages = {
   'curation.submittedVia': { nl: 'Ingezonden via', en: 'Submitted through' },
   'curation.source.form': { nl: 'het formulier', en: 'the form' },
   'curation.source.api': { nl: 'de API', en: 'the API' },
+  'curation.source.import': { nl: 'een import (npm run import)', en: 'an import (npm run import)' },
   'curation.result': { nl: 'Tool', en: 'Tool' },
   'curation.candidates': { nl: 'Mogelijke dubbelen', en: 'Possible duplicates' },
   'curation.candidates.caption': {

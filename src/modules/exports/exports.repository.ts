@@ -37,6 +37,18 @@ export function createExportsRepository(db: Database) {
       return row
     },
 
+    /** Every tool's id and slug (the import looks its rows up here). */
+    slugIds: (x: Executor = db) => x.selectFrom('tools').select(['id', 'slug']).execute(),
+
+    /** Every organisation's id, name and CBS code, with each of its other names as a row of its own. */
+    organisationNames: async (x: Executor = db) => {
+      const { rows } = await sql<{ id: number; name: string; cbs_code: string | null }>`
+        select o.id, o.name, o.cbs_code from organisations o where o.merged_into_id is null
+        union all
+        select o.id, a.alias, null from organisation_aliases a join organisations o on o.id = a.organisation_id where o.merged_into_id is null`.execute(x)
+      return rows
+    },
+
     /** A tool's id by its slug; undefined for none. */
     idOfSlug: async (slug: string, x: Executor = db) => (await x.selectFrom('tools').select('id').where('slug', '=', slug).executeTakeFirst())?.id,
 

@@ -15,7 +15,7 @@ import { rankCandidates, type Match, type MatchQuery } from './similarity.ts'
 import type { SubmissionsRepository } from './submissions.repository.ts'
 import type { ShareFormSchema } from './submissions.schemas.ts'
 
-type ToolFields = Omit<Static<typeof ShareFormSchema>, 'confirmDifferent'>
+export type ToolFields = Omit<Static<typeof ShareFormSchema>, 'confirmDifferent'>
 export type SubmissionRow = Awaited<ReturnType<SubmissionsRepository['findById']>> & {}
 
 /** The submitter saw likely duplicates and has not yet said theirs is different (or added to one). */
@@ -191,6 +191,31 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
         return row
       })
       return { submission, token, matches }
+    },
+
+    /**
+     * The import command holds a likely duplicate back for curation: a submission from a file, inside the import's
+     * transaction, with the candidates it resembles. Nobody submitted it, so nobody is mailed; the curation queue shows it.
+     */
+    async holdImported(trx: Tx, input: Omit<ToolFields, 'note' | 'additionTo' | 'contactEmail'>, note: string, matches: Match[]) {
+      const nonce = randomBytes(18).toString('base64url')
+      const row = await repository.insert(trx, {
+        kind: 'new_tool',
+        locale: 'nl',
+        source: 'import',
+        ...submissionColumns({ ...input, contactEmail: '' }),
+        contact_email: null,
+        note: note.slice(0, 2000),
+        target_tool_id: null,
+        confirmed_different: false,
+        duplicate_candidates: JSON.stringify(summarizeMatches(matches)),
+        token_nonce: nonce,
+        token_hash: sha256(tokenFor(nonce)),
+      })
+      await repository.refreshMatchKeys(trx, row.id)
+      await repository.addEvent(trx, row.id, 'submitted')
+      await audit.record(trx, { kind: 'system', label: 'import' }, { action: 'submission.imported', entityType: 'submission', entityId: row.id, after: redact(row) })
+      return row
     },
 
     /** The submission behind a tracking link, with its timeline. */

@@ -1,0 +1,36 @@
+// npm run export -- --format csv|json|ttl|jsonld [--out <file>]
+// Writes the whole catalogue in the format of the /data downloads, offline (standard output without --out).
+import { writeFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { buildContext } from '../context.ts'
+import { cliLog, runCommand } from './run.ts'
+
+const FORMATS = ['csv', 'json'] as const
+const USAGE = `Usage: npm run export -- --format ${FORMATS.join('|')} [--out <file>]`
+let values: { format?: string | undefined; out?: string | undefined } = {}
+try {
+  values = parseArgs({ options: { format: { type: 'string' }, out: { type: 'string' } } }).values
+} catch {
+  // An unknown option: the usage line says what is expected.
+}
+const format = FORMATS.find((f) => f === values.format)
+if (!format) {
+  console.error(USAGE)
+  process.exit(2)
+}
+
+await runCommand(async (config) => {
+  const ctx = await buildContext({ ...config, LOG_LEVEL: 'warn' }, { log: cliLog })
+  try {
+    const started = performance.now()
+    const body = await ctx.exports.catalogue(format)
+    if (values.out) {
+      writeFileSync(values.out, body)
+      console.error(`Wrote ${values.out} (${Buffer.byteLength(body)} bytes) in ${Math.round(performance.now() - started)} ms.`)
+    } else {
+      process.stdout.write(body)
+    }
+  } finally {
+    await ctx.close()
+  }
+})

@@ -1,0 +1,13 @@
+import { decodeText, ImportFileError, readCsvRows, type ImportRow } from './read-csv.ts'
+import { readPubliccode } from './read-publiccode.ts'
+
+export { ImportFileError }
+
+/** The rows of an import file, by its name and content: CSV, publiccode.yml, or DCAT-AP in Turtle or JSON-LD. */
+export async function readImportFile(name: string, bytes: Uint8Array): Promise<ImportRow[]> {
+  const text = decodeText(bytes)
+  const lower = name.toLowerCase()
+  if (lower.endsWith('.yml') || lower.endsWith('.yaml')) return readPubliccode(text)
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return readCsvRows(text)
+  throw new ImportFileError('Unknown kind of file: give a .csv, a publiccode.yml, a .ttl or a .jsonld file.')
+}
