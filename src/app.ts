@@ -11,6 +11,8 @@ import { registerCallPages } from './modules/calls/calls.routes.ts'
 import { registerPilotResultPages } from './modules/pipeline/pilot-results.routes.ts'
 import { registerOpenApi } from './modules/api/openapi.ts'
 import { registerCurationPages } from './modules/curation/curation.routes.ts'
+import { registerEmbedPages } from './modules/embeds/embeds.routes.ts'
+import { registerFindable } from './modules/findable/findable.routes.ts'
 import { registerHealth } from './modules/health/health.routes.ts'
 import { registerInvolvementPages } from './modules/involvement/involvement.routes.ts'
 import { registerOrganisationPages } from './modules/organisations/organisations.routes.ts'
@@ -121,6 +123,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerToolsApi(app, ctx)
   registerOrganisationPages(app, ctx)
   registerOpenApi(app, ctx)
+  registerFindable(app, ctx)
+  registerEmbedPages(app, ctx)
   registerAccountPages(app, ctx)
   registerAdminPages(app, ctx)
   registerSharePages(app, ctx)

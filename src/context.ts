@@ -42,6 +42,7 @@ import { createSubmissionsService } from './modules/submissions/submissions.serv
 import { createToolEditingService } from './modules/tool-editing/tool-editing.service.ts'
 import { createToolLifecycleService } from './modules/tool-editing/tool-lifecycle.service.ts'
 import { createToolsRepository } from './modules/tools/tools.repository.ts'
+import { createFindableRepository } from './modules/findable/findable.repository.ts'
 import { createToolsService } from './modules/tools/tools.service.ts'
 
 export interface Logger {
@@ -164,6 +165,8 @@ export async function buildContext(config: Config, options: ContextOptions) {
       rateLimits: createRateLimitStore(db),
       cookieSecret: config.COOKIE_SECRET || (await sharedSetting(db, 'cookie_secret', () => randomBytes(32).toString('base64url'))),
       tools: createToolsService(toolsRepository, audit, { versionTtlMs: config.CATALOGUE_VERSION_TTL_MS, openCall: (toolId) => callsRepository.openFor(toolId), startedBy: (toolId) => decisionsRepository.ofTool(toolId) }),
+      /** Reads for the feeds and the sitemap. */
+      findable: createFindableRepository(db),
       pipelineView: createPipelineViewService(createPipelineViewRepository(db)),
       programme: createProgrammeService({ repository: createProgrammeRepository(db), transaction, audit }),
       partnerships,
