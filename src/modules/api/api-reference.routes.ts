@@ -15,10 +15,7 @@ import { apiReferencePage, problemAnchor, type OpenApiDocument } from './views/a
  */
 export function registerApiReference(app: FastifyInstance, config: Config, document: OpenApiDocument) {
   for (const locale of LOCALES) {
-    app.get(localePath(locale, '/api'), async (request, reply) => {
-      reply.header('cache-control', 'public, max-age=3600')
-      return sendPage(reply, apiReferencePage(pageContext(request, config.PUBLIC_URL), document))
-    })
+    app.get(localePath(locale, '/api'), async (request, reply) => sendPage(reply, apiReferencePage(pageContext(request, config.PUBLIC_URL), document)))
   }
   app.get<{ Params: { id: string } }>('/api/v1/problems/:id', async (request, reply) => {
     const { id } = request.params

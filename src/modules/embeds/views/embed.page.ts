@@ -40,7 +40,7 @@ ${item.description ? paragraph(item.description.text, { lang: item.description.f
 </head>
 <body class="utrecht-document citydeal-theme citydeal-embed">
 <main class="citydeal-embed__main">
-${heading(2, t('embed.heading'))}
+${heading(1, t('embed.heading'))}
 <p class="utrecht-paragraph citydeal-meta">${t('embed.count', { count: model.total })} ${t('embed.newWindow')}</p>
 ${model.items.length > 0 ? html`<ul class="citydeal-embed__list">${items}</ul>` : paragraph(t('embed.none'))}
 <p class="utrecht-paragraph citydeal-embed__more">${link(`${site('/tools')}${model.search}`, t('embed.more'), { newWindow: true, rel: 'noopener' })}</p>
