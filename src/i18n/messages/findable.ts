@@ -10,6 +10,7 @@ export const findableMessages = {
 
   'embed.title': { nl: 'Tools', en: 'Tools' },
   'embed.heading': { nl: 'Tools uit de City Deal Toolbox', en: 'Tools from the City Deal Toolbox' },
+  'embed.countOne': { nl: '1 tool gevonden.', en: '1 tool found.' },
   'embed.count': { nl: '{count} tools gevonden.', en: '{count} tools found.' },
   'embed.newWindow': { nl: 'Links openen in een nieuw venster.', en: 'Links open in a new window.' },
   'embed.none': { nl: 'Er zijn geen tools met deze filters.', en: 'There are no tools with these filters.' },

@@ -41,7 +41,7 @@ ${item.description ? paragraph(item.description.text, { lang: item.description.f
 <body class="utrecht-document citydeal-theme citydeal-embed">
 <main class="citydeal-embed__main">
 ${heading(1, t('embed.heading'))}
-<p class="utrecht-paragraph citydeal-meta">${t('embed.count', { count: model.total })} ${t('embed.newWindow')}</p>
+<p class="utrecht-paragraph citydeal-meta">${model.total === 1 ? t('embed.countOne') : t('embed.count', { count: model.total })} ${t('embed.newWindow')}</p>
 ${model.items.length > 0 ? html`<ul class="citydeal-embed__list">${items}</ul>` : paragraph(t('embed.none'))}
 <p class="utrecht-paragraph citydeal-embed__more">${link(`${site('/tools')}${model.search}`, t('embed.more'), { newWindow: true, rel: 'noopener' })}</p>
 </main>
