@@ -43,16 +43,13 @@ export function apiReferencePage(ctx: PageContext, document: OpenApiDocument): s
     METHODS.flatMap((method) => (item[method] ? [{ path, method, operation: item[method] }] : [])),
   )
 
-  const parameterTable = (operation: Operation) =>
+  // A list rather than a table: it reads the same at a phone's width.
+  const parameterList = (operation: Operation) =>
     operation.parameters && operation.parameters.length > 0
-      ? html`${heading(4, t('apiReference.parameters'))}
-<div class="citydeal-table-scroll"><table class="utrecht-table"><thead class="utrecht-table__header"><tr class="utrecht-table__row">
-<th class="utrecht-table__header-cell" scope="col">${t('apiReference.name')}</th><th class="utrecht-table__header-cell" scope="col">${t('apiReference.in')}</th>
-<th class="utrecht-table__header-cell" scope="col">${t('apiReference.type')}</th><th class="utrecht-table__header-cell" scope="col">${t('apiReference.description')}</th></tr></thead>
-<tbody class="utrecht-table__body">${operation.parameters.map(
-          (p) => html`<tr class="utrecht-table__row"><td class="utrecht-table__cell"><code>${p.name}</code>${p.required ? html` (${t('apiReference.required')})` : ''}</td>
-<td class="utrecht-table__cell">${p.in}</td><td class="utrecht-table__cell">${summary(summarise(p.schema))}</td><td class="utrecht-table__cell">${p.description ? english(p.description) : ''}</td></tr>`,
-        )}</tbody></table></div>`
+      ? html`${heading(4, t('apiReference.parameters'))}<dl class="citydeal-api-properties">${operation.parameters.map(
+          (p) => html`<dt><code>${p.name}</code> (${t('apiReference.in', { in: p.in })}${p.required ? html`, ${t('apiReference.required')}` : ''})</dt>
+<dd>${summary(summarise(p.schema))}${p.description ? html`. ${english(p.description)}` : ''}</dd>`,
+        )}</dl>`
       : ''
 
   const bodySection = (operation: Operation) => {
@@ -82,7 +79,7 @@ export function apiReferencePage(ctx: PageContext, document: OpenApiDocument): s
 ${heading(3, html`<code>${method.toUpperCase()} ${basePath}${path}</code>`, { id: operationAnchor(operation.operationId) })}
 ${paragraph(english(operation.summary), { lead: true })}
 ${operation.description ? paragraph(english(operation.description)) : ''}
-${parameterTable(operation)}
+${parameterList(operation)}
 ${bodySection(operation)}
 ${responseList(operation)}
 </section>`

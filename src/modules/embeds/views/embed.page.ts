@@ -12,6 +12,13 @@ export interface EmbedModel {
   items: ListItemView[]
 }
 
+/** How many tools there are, and how many of them the list shows. */
+function count(model: EmbedModel): string {
+  const t = translator(model.locale)
+  if (model.items.length < model.total) return t('embed.showing', { shown: model.items.length, count: model.total })
+  return model.total === 1 ? t('embed.countOne') : t('embed.count', { count: model.total })
+}
+
 /**
  * The tool list other sites show in an iframe: no header, footer or script, the theme's stylesheets, every link
  * opening the toolbox in a new window (a frame is too small for a tool page).
@@ -41,7 +48,7 @@ ${item.description ? paragraph(item.description.text, { lang: item.description.f
 <body class="utrecht-document citydeal-theme citydeal-embed">
 <main class="citydeal-embed__main">
 ${heading(1, t('embed.heading'))}
-<p class="utrecht-paragraph citydeal-meta">${model.total === 1 ? t('embed.countOne') : t('embed.count', { count: model.total })} ${t('embed.newWindow')}</p>
+<p class="utrecht-paragraph citydeal-meta">${count(model)} ${t('embed.newWindow')}</p>
 ${model.items.length > 0 ? html`<ul class="citydeal-embed__list">${items}</ul>` : paragraph(t('embed.none'))}
 <p class="utrecht-paragraph citydeal-embed__more">${link(`${site('/tools')}${model.search}`, t('embed.more'), { newWindow: true, rel: 'noopener' })}</p>
 </main>
