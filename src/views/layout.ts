@@ -99,7 +99,7 @@ ${main}
 <li><a href="${localePath(ctx.locale, '/contact')}">${t('site.footer.contact')}</a></li>
 <li><a href="${localePath(ctx.locale, '/privacy')}">${t('site.footer.privacy')}</a></li>
 <li><a href="${localePath(ctx.locale, '/accessibility')}">${t('site.footer.accessibility')}</a></li>
-<li><a href="/api/v1/openapi.json">${t('site.footer.api')}</a></li>
+<li><a href="${localePath(ctx.locale, '/api')}">${t('site.footer.api')}</a></li>
 </ul></nav>
 </div></footer>
 </body>

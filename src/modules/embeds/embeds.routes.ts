@@ -4,6 +4,7 @@ import { NotFoundError } from '../../errors.ts'
 import { localePath } from '../../i18n/i18n.ts'
 import { LOCALES } from '../../i18n/messages.ts'
 import { sendPage } from '../../plugins/forms.ts'
+import { publicCaching } from '../../plugins/private-pages.ts'
 import type { ReferenceData } from '../reference/reference.service.ts'
 import { PAGE_SIZE } from '../tools/tools.constants.ts'
 import { presentListItem } from '../tools/tools.presenter.ts'
@@ -24,7 +25,7 @@ export function registerEmbedPages(app: FastifyInstance, ctx: { config: Config; 
       if (query.page > result.pages) throw new NotFoundError('error.pageOutOfRange', { page: query.page, pages: result.pages })
       // "More in the toolbox" opens the catalogue on the same selection, from its first page and at its own page size.
       const more = catalogueSearchParams(query, { page: 1, pageSize: PAGE_SIZE })
-      reply.header('cache-control', 'public, max-age=300')
+      publicCaching(request, reply, 300)
       return sendPage(
         reply,
         embedPage({

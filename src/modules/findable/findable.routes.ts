@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Config } from '../../config.ts'
 import { localePath } from '../../i18n/i18n.ts'
 import { LOCALES } from '../../i18n/messages.ts'
+import { publicCaching } from '../../plugins/private-pages.ts'
 import type { ReferenceData } from '../reference/reference.service.ts'
 import type { ToolsService } from '../tools/tools.service.ts'
 import type { FindableRepository } from './findable.repository.ts'
@@ -21,7 +22,8 @@ export const PUBLIC_PAGES = ['/', '/tools', '/tools/pipeline', '/organisations',
  */
 async function versioned(request: FastifyRequest, reply: FastifyReply, tools: ToolsService, name: string, type: string, render: () => Promise<{ body: string; lastModified?: Date | undefined }>) {
   const etag = `"${name}-${await tools.catalogueVersion()}"`
-  reply.header('cache-control', 'public, max-age=300').header('etag', etag)
+  publicCaching(request, reply, 300)
+  reply.header('etag', etag)
   if (request.headers['if-none-match'] === etag) return reply.code(304).send()
   const { body, lastModified } = await render()
   if (lastModified) reply.header('last-modified', lastModified.toUTCString())
@@ -50,11 +52,15 @@ export function registerFindable(app: FastifyInstance, ctx: { config: Config; re
     ]
     const body = sitemap(publicUrl, pages)
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
-    reply.header('cache-control', 'public, max-age=300').header('etag', etag)
+    publicCaching(request, reply, 300)
+    reply.header('etag', etag)
     if (request.headers['if-none-match'] === etag) return reply.code(304).send()
     return reply.type('application/xml; charset=utf-8').send(body)
   })
 
   const robots = robotsTxt(publicUrl)
-  app.get('/robots.txt', async (_request, reply) => reply.header('cache-control', 'public, max-age=3600').type('text/plain; charset=utf-8').send(robots))
+  app.get('/robots.txt', async (request, reply) => {
+    publicCaching(request, reply, 3600)
+    return reply.type('text/plain; charset=utf-8').send(robots)
+  })
 }
