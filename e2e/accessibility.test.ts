@@ -22,6 +22,9 @@ const PAGES = [
   '/calls',
   '/tools/does-not-exist',
   '/tools?form=spreadsheet',
+  // Also at 375 px, and the embed inside another site's frame: e2e/findable.test.ts.
+  '/api',
+  '/embed/tools?form=software',
 ]
 
 describe('accessibility (axe-core, WCAG 2.1 A and AA) in Chromium', { skip }, () => {

@@ -11,7 +11,10 @@ import { registerCallPages } from './modules/calls/calls.routes.ts'
 import { registerPilotResultPages } from './modules/pipeline/pilot-results.routes.ts'
 import { registerOpenApi } from './modules/api/openapi.ts'
 import { registerCurationPages } from './modules/curation/curation.routes.ts'
+import { registerEmbedPages } from './modules/embeds/embeds.routes.ts'
+import { embedSnippet } from './modules/embeds/views/embed-snippet.ts'
 import { registerExportPages } from './modules/exports/exports.routes.ts'
+import { registerFindable } from './modules/findable/findable.routes.ts'
 import { registerHealth } from './modules/health/health.routes.ts'
 import { registerInvolvementPages } from './modules/involvement/involvement.routes.ts'
 import { registerOrganisationPages } from './modules/organisations/organisations.routes.ts'
@@ -120,9 +123,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerToolPages(app, ctx)
   registerPipelinePages(app, ctx)
   registerToolsApi(app, { ...ctx, csvOf: ctx.exports.csvOf })
-  registerExportPages(app, ctx)
+  registerExportPages(app, { ...ctx, dataPageExtra: (locale) => embedSnippet(locale, config.PUBLIC_URL) })
   registerOrganisationPages(app, ctx)
   registerOpenApi(app, ctx)
+  registerFindable(app, ctx)
+  registerEmbedPages(app, ctx)
   registerAccountPages(app, ctx)
   registerAdminPages(app, ctx)
   registerSharePages(app, ctx)

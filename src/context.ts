@@ -45,6 +45,7 @@ import { createSubmissionsService } from './modules/submissions/submissions.serv
 import { createToolEditingService } from './modules/tool-editing/tool-editing.service.ts'
 import { createToolLifecycleService } from './modules/tool-editing/tool-lifecycle.service.ts'
 import { createToolsRepository } from './modules/tools/tools.repository.ts'
+import { createFindableRepository } from './modules/findable/findable.repository.ts'
 import { createToolsService } from './modules/tools/tools.service.ts'
 
 export interface Logger {
@@ -171,6 +172,8 @@ export async function buildContext(config: Config, options: ContextOptions) {
       tools,
       /** The catalogue as open data: CSV, JSON, publiccode.yml (a read of the tools module's tables). */
       exports: createExportsService({ repository: exportsRepository, reference, publicUrl: config.PUBLIC_URL, catalogueVersion: tools.catalogueVersion }),
+      /** Reads for the feeds and the sitemap. */
+      findable: createFindableRepository(db),
       pipelineView: createPipelineViewService(createPipelineViewRepository(db)),
       programme: createProgrammeService({ repository: createProgrammeRepository(db), transaction, audit }),
       partnerships,

@@ -10,6 +10,7 @@ import { curationMessages } from './messages/curation.ts'
 import { decisionsMessages } from './messages/decisions.ts'
 import { editingMessages } from './messages/editing.ts'
 import { errorsMessages } from './messages/errors.ts'
+import { findableMessages } from './messages/findable.ts'
 import { formsMessages } from './messages/forms.ts'
 import { mailMessages } from './messages/mail.ts'
 import { organisationsMessages } from './messages/organisations.ts'
@@ -47,6 +48,7 @@ export const MESSAGE_AREAS = [
   accountsMessages,
   mailMessages,
   formsMessages,
+  findableMessages,
   errorsMessages,
 ] as const
 
@@ -73,6 +75,7 @@ export const messages = {
   ...accountsMessages,
   ...mailMessages,
   ...formsMessages,
+  ...findableMessages,
   ...errorsMessages,
 }
 

@@ -23,7 +23,9 @@ export function pageContext(request: FastifyRequest, publicUrl: string): PageCon
   }
 }
 
+/** Whether a request is for the JSON API (/api/…); /api itself is the API's reference page, HTML like any page. */
 export function isApiRequest(request: FastifyRequest): boolean {
   const url = request.raw.url ?? ''
-  return url === '/api' || url.startsWith('/api/')
+  const path = url.split('?', 1)[0]!
+  return path !== '/api/' && path.startsWith('/api/')
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Actor } from '../lib/actor.ts'
 
 /** Paths that carry a secret (single-use links, a submitter's tracking page): never logged, never cached. */
@@ -35,4 +35,12 @@ export function registerPrivatePages(app: FastifyInstance) {
     if (isPrivate) reply.header('cache-control', 'no-store')
     return payload
   })
+}
+
+/**
+ * Briefly cacheable by anyone, for visitors, when the answer is the same for all of them (feeds, the sitemap, the
+ * embed). A signed-in user's answers stay no-store like everything they get, though these hold nothing of theirs.
+ */
+export function publicCaching(request: FastifyRequest, reply: FastifyReply, seconds: number) {
+  if (request.actor?.kind === 'anonymous') reply.header('cache-control', `public, max-age=${seconds}`)
 }

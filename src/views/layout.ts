@@ -21,19 +21,29 @@ export interface PageOptions {
   /** Set false for pages that must not be indexed (errors). */
   index?: boolean
   /**
-   * The page's canonical address (path without locale prefix, e.g. /tools/pdok) when the request may carry
-   * parameters that only change navigation aids (a tool page's link back to a search): linked as canonical, and
-   * the language alternates point to it. The language switch keeps the request's own parameters.
+   * The page's canonical address (path without locale prefix, e.g. /tools/pdok, with a query string only when the
+   * parameters make a page of its own, like the catalogue's filters); without it, the request's path without its
+   * query string. Linked as canonical and as og:url, and the language alternates point to it. The language switch
+   * keeps the request's own parameters.
    */
   canonical?: string
+  /** Open Graph type: `website` unless the page says otherwise (a tool page is an `article`). */
+  ogType?: 'website' | 'article'
+  /** More in the head, e.g. a tool's schema.org JSON-LD (a data block: not executed, no CSP exception needed). */
+  head?: SafeHtml
 }
+
+const OG_LOCALES: Record<Locale, string> = { nl: 'nl_NL', en: 'en_GB' }
 
 /** The shared page: skip link, header with navigation and language switch, main, footer. */
 export function layout(ctx: PageContext, options: PageOptions, main: SafeHtml): string {
   const t = translator(ctx.locale)
   const other: Locale = ctx.locale === 'nl' ? 'en' : 'nl'
   const here = (locale: Locale) => `${localePath(locale, ctx.path)}${ctx.search}`
-  const indexed = (locale: Locale) => (options.canonical === undefined ? here(locale) : localePath(locale, options.canonical))
+  // Every page names its canonical address: the path without query string, unless the page says which parameters
+  // make it a page of its own (the catalogue: its normalised search, filters and page). Decision 0020.
+  const indexed = (locale: Locale) => localePath(locale, options.canonical ?? ctx.path)
+  const canonicalUrl = `${ctx.publicUrl}${indexed(ctx.locale)}`
   const navItem = (section: NonNullable<PageOptions['section']>, path: string, text: string) =>
     html`<li><a href="${localePath(ctx.locale, path)}"${options.section === section ? html` aria-current="page"` : ''}>${text}</a></li>`
 
@@ -44,10 +54,19 @@ export function layout(ctx: PageContext, options: PageOptions, main: SafeHtml): 
 <title>${options.title} · ${t('site.name')}</title>
 ${options.description ? html`<meta name="description" content="${options.description}">` : ''}
 ${options.index === false ? html`<meta name="robots" content="noindex">` : ''}
-${options.canonical === undefined ? '' : html`<link rel="canonical" href="${ctx.publicUrl}${indexed(ctx.locale)}">`}
+${options.index === false ? '' : html`<link rel="canonical" href="${canonicalUrl}">`}
 <link rel="alternate" hreflang="nl" href="${ctx.publicUrl}${indexed('nl')}">
 <link rel="alternate" hreflang="en" href="${ctx.publicUrl}${indexed('en')}">
 <link rel="alternate" hreflang="x-default" href="${ctx.publicUrl}${indexed('nl')}">
+<link rel="alternate" type="application/atom+xml" title="${t('feeds.autodiscovery')}" href="${ctx.publicUrl}${localePath(ctx.locale, '/feeds/tools.atom')}">
+<meta property="og:title" content="${options.title}">
+${options.description ? html`<meta property="og:description" content="${options.description}">` : ''}
+<meta property="og:url" content="${canonicalUrl}">
+<meta property="og:type" content="${options.ogType ?? 'website'}">
+<meta property="og:locale" content="${OG_LOCALES[ctx.locale]}">
+<meta property="og:locale:alternate" content="${OG_LOCALES[other]}">
+<meta property="og:site_name" content="${t('site.name')}">
+${options.head ?? ''}
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/utrecht.css">
 <link rel="stylesheet" href="/assets/theme.css">
@@ -81,7 +100,7 @@ ${main}
 <li><a href="${localePath(ctx.locale, '/privacy')}">${t('site.footer.privacy')}</a></li>
 <li><a href="${localePath(ctx.locale, '/accessibility')}">${t('site.footer.accessibility')}</a></li>
 <li><a href="${localePath(ctx.locale, '/data')}">${t('nav.data')}</a></li>
-<li><a href="/api/v1/openapi.json">${t('site.footer.api')}</a></li>
+<li><a href="${localePath(ctx.locale, '/api')}">${t('site.footer.api')}</a></li>
 </ul></nav>
 </div></footer>
 </body>

@@ -84,7 +84,7 @@ describe('the API speaks one language per request, chosen one way', () => {
       ['bad parameter', await get('/api/v1/tools?form=spreadsheet')],
       ['page out of range', await get('/api/v1/tools?page=99')],
       ['unknown API path', await get('/api/v1/nothing-here', { 'accept-language': 'en' })],
-      ['unknown API root', await get('/api')],
+      ['unknown API version', await get('/api/v2')],
       ['malformed URL', await get('/api/v1/tools/%FF')],
       ['over-long parameter', await get(`/api/v1/tools/${'a'.repeat(600)}`)],
       ['bad JSON', await t.app.inject({ method: 'POST', url: '/api/v1/submissions', payload: '{"name":', headers: { 'content-type': 'application/json' } })],

@@ -4,6 +4,7 @@ import { Ajv, type ValidateFunction } from 'ajv'
 import formats from 'ajv-formats'
 import type { LightMyRequestResponse } from 'fastify'
 import { buildTestApp, type TestApp } from '../../../test/helper.ts'
+import { PROBLEM_TYPES } from './problem-types.ts'
 import { addAssessments, addSlugRedirect, createTool, organisationByCbs, retireTool, unique } from '../../../test/factories.ts'
 
 // Real requests against a real database, each answer checked against what the served OpenAPI document says for
@@ -261,6 +262,18 @@ describe('the API answers as its OpenAPI document says', () => {
     // Today's count stored this month's snapshot: an earlier view of today gives it back.
     const stored = conforms(await request('GET', `/api/v1/programme?asOf=2100-01-01`), '/programme', 'get', 200)
     assert.equal(stored.asOf, new Date().toISOString().slice(0, 10))
+  })
+
+  test('GET /problems/{id}: every problem type of the document leads to its section of the reference; 400 and 404 problems', async () => {
+    for (const { id } of PROBLEM_TYPES) {
+      for (const [lang, page] of [['nl', '/api'], ['en', '/en/api']]) {
+        const res = await request('GET', `/api/v1/problems/${id}?lang=${lang}`)
+        conforms(res, '/problems/{id}', 'get', 303)
+        assert.equal(res.headers.location, `${page}#problem-${id}`)
+      }
+    }
+    conforms(await request('GET', '/api/v1/problems/not-a-problem'), '/problems/{id}', 'get', 404)
+    conforms(await request('GET', '/api/v1/problems/not-found?lang=fr'), '/problems/{id}', 'get', 400)
   })
 
   test('GET /openapi.json', async () => {

@@ -12,6 +12,8 @@ import { ProgrammeFiguresResource } from '../programme/programme.responses.ts'
 import { ApiAnswerSchema } from '../calls/calls.schemas.ts'
 import { DuplicatesProblem, SimilarToolList, Submission } from '../submissions/submissions.responses.ts'
 import { DESCRIPTION_MAX, NAME_MAX, ShareApiSchema, URL_MAX } from '../submissions/submissions.schemas.ts'
+import { registerApiReference } from './api-reference.routes.ts'
+import { PROBLEM_TYPES } from './problem-types.ts'
 import { createSchemaRegistry, type SchemaObject } from './openapi.schemas.ts'
 
 const LANGUAGE_RULE = 'the lang parameter, else (on a POST) the locale in the body, else Accept-Language, else Dutch'
@@ -263,6 +265,31 @@ export function buildOpenApi(ctx: { config: Config; reference: ReferenceData }) 
           },
         },
       },
+      '/problems/{id}': {
+        get: {
+          operationId: 'getProblemType',
+          tags: ['API'],
+          summary: 'What a problem type means',
+          description:
+            'The type URI of every problem this API answers with. It leads (303) to the problem type’s section of the API reference, in Dutch or English as the language rule says, with its status, title and meaning.',
+          parameters: [
+            { name: 'id', in: 'path', required: true, description: 'The problem’s code', schema: { type: 'string', enum: PROBLEM_TYPES.map((p) => p.id) } },
+            langParameter,
+          ],
+          responses: {
+            '303': {
+              description: 'The problem type’s section of the API reference',
+              headers: {
+                ...standardHeaders,
+                Location: { description: 'The reference, at the problem type’s section', schema: { type: 'string' } },
+              },
+            },
+            '400': problem('A parameter is invalid'),
+            '404': problem('No problem type has this code'),
+            '5XX': serverError,
+          },
+        },
+      },
       '/openapi.json': {
         get: {
           operationId: 'getOpenApi',
@@ -317,4 +344,6 @@ export function registerOpenApi(app: FastifyInstance, ctx: { config: Config; ref
   const document = buildOpenApi(ctx)
   // The document is written in English, whatever the request asks for.
   app.get('/api/v1/openapi.json', async (_request, reply) => reply.header('content-language', 'en').send(document))
+  // The readable reference is rendered from this very document.
+  registerApiReference(app, ctx.config, document)
 }

@@ -14,8 +14,12 @@ export const paragraph = (content: Content, options: { lead?: boolean; lang?: st
     options.lang ? html` lang="${options.lang}"` : ''
   }>${content}</p>`
 
-export const link = (href: string, content: Content, attrs: { lang?: string; hreflang?: string; rel?: string; current?: boolean; label?: string } = {}) =>
-  html`<a class="utrecht-link utrecht-link--html-a" href="${href}"${attrs.lang ? html` lang="${attrs.lang}"` : ''}${
+export const link = (
+  href: string,
+  content: Content,
+  attrs: { lang?: string | undefined; hreflang?: string; rel?: string; current?: boolean; label?: string; newWindow?: boolean } = {},
+) =>
+  html`<a class="utrecht-link utrecht-link--html-a" href="${href}"${attrs.newWindow ? html` target="_blank"` : ''}${attrs.lang ? html` lang="${attrs.lang}"` : ''}${
     attrs.hreflang ? html` hreflang="${attrs.hreflang}"` : ''
   }${attrs.rel ? html` rel="${attrs.rel}"` : ''}${attrs.current ? html` aria-current="page"` : ''}${
     attrs.label ? html` aria-label="${attrs.label}"` : ''

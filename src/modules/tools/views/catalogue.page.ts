@@ -161,5 +161,5 @@ ${model.noSearchableWords ? alert('info', t('catalogue.results.noWords')) : mode
 ${pageLinks.length > 0 ? pagination(t('catalogue.pagination.label'), pageLinks) : ''}
 </section>
 </div>`
-  return layout(ctx, { title, section: 'tools', description: t('catalogue.description') }, main)
+  return layout(ctx, { title, section: 'tools', description: t('catalogue.description'), canonical: `/tools${ctx.search}` }, main)
 }

@@ -8,6 +8,7 @@ import { formatDate } from '../../../views/format.ts'
 import { localizedName, localizedText } from '../../../views/localized.ts'
 import type { ToolView } from '../tools.presenter.ts'
 import { initiativeStatement } from './initiative.ts'
+import { jsonLdScript, toolJsonLd } from './tool.jsonld.ts'
 
 export interface ToolPageOptions {
   /** The normalised catalogue query the visitor came from ('' for none): the page links back to it. */
@@ -208,5 +209,16 @@ ${tool.history.length > 0
   ? unorderedList(tool.history.map((h) => t('tool.history.entry', { date: date(h.at), action: h.action, by: h.by })))
   : paragraph(t('tool.history.none'))}
 </article>`
-  return layout(ctx, { title: tool.name.text, section: 'tools', description: tool.description?.text ?? '', canonical: `/tools/${tool.slug}` }, main)
+  return layout(
+    ctx,
+    {
+      title: tool.name.text,
+      section: 'tools',
+      description: tool.description?.text ?? '',
+      canonical: `/tools/${tool.slug}`,
+      ogType: 'article',
+      head: jsonLdScript(toolJsonLd(tool, ctx.locale, ctx.publicUrl)),
+    },
+    main,
+  )
 }
