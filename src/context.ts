@@ -149,6 +149,7 @@ export async function buildContext(config: Config, options: ContextOptions) {
       mail,
       reference,
       publicUrl: config.PUBLIC_URL,
+      hasOpenVote: async (proposalId, x) => !!(await decisionsRepository.openFor(proposalId, x)),
     })
     return {
       config,

@@ -22,6 +22,10 @@ export const POLICIES = {
   'proposal.comment': ['partner', 'curator', 'admin'],
   /** Opening and closing the partners' votes on proposals. */
   'decisions.manage': ['curator', 'admin'],
+  /** Declining a proposal without a vote, or merging it into another. */
+  'proposals.manage': ['curator', 'admin'],
+  /** Creating and changing gatherings: agenda, documents, minutes, attendance; putting proposals on the agenda. */
+  'gatherings.manage': ['curator', 'admin'],
 } as const satisfies Record<string, readonly string[]>
 
 /**
@@ -49,6 +53,8 @@ export const ORGANISATION_POLICIES = {
   /** Proposing a tool and responding to a proposal, for one's own organisation (which must be a partner today). */
   'proposal.create': [],
   'proposal.respond': [],
+  /** Registering who of one's own organisation (a partner today) attends a gathering. */
+  'gathering.register': [],
 } as const satisfies Record<string, readonly string[]>
 
 export type Action = keyof typeof POLICIES | keyof typeof TOOL_POLICIES | keyof typeof ORGANISATION_POLICIES
