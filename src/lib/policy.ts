@@ -53,8 +53,6 @@ export const ORGANISATION_POLICIES = {
   /** Proposing a tool and responding to a proposal, for one's own organisation (which must be a partner today). */
   'proposal.create': [],
   'proposal.respond': [],
-  /** Registering who of one's own organisation (a partner today) attends a gathering. */
-  'gathering.register': [],
 } as const satisfies Record<string, readonly string[]>
 
 export type Action = keyof typeof POLICIES | keyof typeof TOOL_POLICIES | keyof typeof ORGANISATION_POLICIES

@@ -73,7 +73,7 @@ export function createGatheringsRepository(db: Database) {
       return trx.insertInto('gathering_agenda_items').values({ ...values, gathering_id: gatheringId, position: last.max + 1 }).returningAll().executeTakeFirstOrThrow()
     },
 
-    agendaItem: (trx: Tx, gatheringId: number, itemId: number) => trx.selectFrom('gathering_agenda_items').selectAll().where('gathering_id', '=', gatheringId).where('id', '=', itemId).executeTakeFirst(),
+    agendaItem: (gatheringId: number, itemId: number, x: Executor = db) => x.selectFrom('gathering_agenda_items').selectAll().where('gathering_id', '=', gatheringId).where('id', '=', itemId).executeTakeFirst(),
 
     documents: (gatheringId: number, x: Executor = db) => x.selectFrom('gathering_documents').select(['id', 'title', 'url']).where('gathering_id', '=', gatheringId).orderBy('position').execute(),
 
