@@ -127,7 +127,7 @@ ${unorderedList([
   link(localePath(locale, `/gatherings/${g.slug}/minutes`), t('gatherings.manage.minutes')),
 ])}
 ${
-  model.submitted.length > 0
+  model.submitted.length > 0 || refused?.form === 'put'
     ? html`${heading(3, t('gatherings.put.heading'))}${renderForm({
         id: 'put',
         action: localePath(locale, `/gatherings/${g.slug}/agenda/proposals`),
