@@ -58,8 +58,9 @@ export function gatheringPage(ctx: PageContext, model: GatheringPageModel): stri
     const decision = decisionOf(item.proposal_id)
     const mayOpen = model.manage && model.csrfToken && item.proposal_status === 'on_agenda' && (!decision || decision.closed_at !== null)
     const voteRefused = refused?.form === 'vote' && refused.item === item.id ? refused : undefined
-    return html`<span lang="${item.proposal_locale ?? locale}">${link(localePath(locale, `/proposals/${item.proposal_id}`), title)}</span> ${proposalStatusBadge(locale, item.proposal_status ?? 'submitted')}
-${decision ? html` ${link(localePath(locale, `/decisions/${decision.id}`), t('gatherings.agenda.decision'))} ${outcomeBadge(locale, decision)}` : ''}
+    // The vote's state once there is one; before, the proposal's status.
+    return html`<span lang="${item.proposal_locale ?? locale}">${link(localePath(locale, `/proposals/${item.proposal_id}`), title)}</span>
+${decision ? html` ${link(localePath(locale, `/decisions/${decision.id}`), t('gatherings.agenda.decision'))} ${outcomeBadge(locale, decision)}` : proposalStatusBadge(locale, item.proposal_status ?? 'submitted')}
 ${
   mayOpen && model.csrfToken
     ? html`<details class="citydeal-agenda__vote"${voteRefused ? html` open` : ''}><summary>${t('gatherings.agenda.openVote')}</summary>${renderForm({
