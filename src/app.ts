@@ -20,6 +20,8 @@ import { registerPartnershipPages } from './modules/partnerships/partnerships.ro
 import { decisionsOnProposal, registerDecisionPages } from './modules/decisions/decisions.routes.ts'
 import { registerProposalPages } from './modules/proposals/proposals.routes.ts'
 import { registerGatheringPages } from './modules/gatherings/gatherings.routes.ts'
+import { registerGatheringsApi } from './modules/gatherings/gatherings.api.ts'
+import { registerDecisionsApi } from './modules/decisions/decisions.api.ts'
 import { registerProgrammeApi } from './modules/programme/programme.api.ts'
 import { registerProgrammePages } from './modules/programme/programme.routes.ts'
 import { registerSharePages } from './modules/submissions/share.routes.ts'
@@ -142,6 +144,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const proposalPages = registerProposalPages(app, { ...ctx, proposalExtras: decisionsOnProposal(ctx.decisions) })
   registerDecisionPages(app, { ...ctx, renderProposal: proposalPages.renderWithRefusedExtras })
   registerGatheringPages(app, ctx)
+  registerGatheringsApi(app, ctx)
+  registerDecisionsApi(app, ctx)
   registerMethodNotAllowed(app, [...routeTable])
   app.log.info({ database: ctx.database.kind, ...ctx.startup }, 'toolbox ready')
   return app

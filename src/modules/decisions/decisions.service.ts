@@ -161,6 +161,11 @@ export function createDecisionsService(deps: DecisionsDeps) {
 
   return {
     list: () => repository.list(),
+
+    /** Every decision with its votes once closed (secret before): the API's list. */
+    async listWithVotes() {
+      return Promise.all((await repository.list()).map(async (decision) => ({ decision, votes: decision.closed_at === null ? [] : await repository.votes(decision.id) })))
+    },
     ofProposal: (proposalId: number) => repository.ofProposal(proposalId),
     ofTool: (toolId: number) => repository.ofTool(toolId),
     ofGathering: (gatheringId: number) => repository.ofGathering(gatheringId),

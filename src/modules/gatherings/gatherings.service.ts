@@ -91,6 +91,16 @@ export function createGatheringsService(deps: GatheringsDeps) {
     list: () => repository.list(),
     find,
 
+    /** Every gathering with its agenda, documents, attendance and decisions (the API's list). */
+    async listDetailed() {
+      return Promise.all(
+        (await repository.list()).map(async (gathering) => {
+          const [agenda, documents, attendance, decisions] = await Promise.all([repository.agenda(gathering.id), repository.documents(gathering.id), repository.attendance(gathering.id), deps.decisions.ofGathering(gathering.id)])
+          return { gathering, agenda, documents, attendance, decisions }
+        }),
+      )
+    },
+
     /** Everything a gathering's page shows; the viewer's own organisation and colleagues when they may register. */
     async load(actor: Actor, slug: string) {
       const gathering = await find(slug)
