@@ -9,11 +9,12 @@ const skip = browserSkipReason()
 if (skip) console.log(`# ${skip}`)
 
 // Partners decide together, walked in a browser without JavaScript: a member of partner A proposes a tool (the
-// duplicate check first); partner B supports it; a curator opens the vote; A, B and C vote; the curator closes it; the
-// adopted proposal is a City Deal tool in selection, and the public sees the outcome and every vote. axe at 1280 and
-// 375 px throughout.
+// duplicate check first); partner B supports it; a curator plans a gathering, puts the proposal on its agenda and
+// opens the vote there; B registers for the gathering; A, B and C vote; the curator closes it; the adopted proposal is
+// a City Deal tool in selection, and the public sees the outcome, every vote and the gathering. axe at 1280 and 375 px
+// throughout.
 
-describe('propose → support → vote by three organisations → close → tool selected, without JavaScript', { skip }, () => {
+describe('propose → support → on a gathering’s agenda → vote by three organisations → close → tool selected, without JavaScript', { skip }, () => {
   let fx: BrowserFixture
   before(async () => {
     fx = await startBrowserFixture()
@@ -64,13 +65,44 @@ describe('propose → support → vote by three organisations → close → tool
       assert.match(await pb.page.locator('main').innerText(), new RegExp(`${b.name}\\s+Wij steunen het`))
       await checkAxe(pb.context, pb.page, found)
 
-      // The curator opens the vote.
+      // The curator sees the proposal (with the forms to decline or merge it), plans a gathering, puts the proposal
+      // on its agenda and opens the vote there.
       const cu = await signIn(curator.email, curator.password, proposalPath)
       contexts.push(cu.context)
       await checkAxe(cu.context, cu.page, found)
+      await cu.page.goto(`${fx.baseUrl}/gatherings/new`)
+      await checkAxe(cu.context, cu.page, found)
+      await cu.page.getByLabel('Titel (Nederlands)').fill('Partneroverleg juni')
+      await cu.page.getByLabel('Titel (Engels)').fill('Partner meeting June')
+      await cu.page.getByLabel('Datum').fill('2099-06-15')
+      await cu.page.getByLabel('Begintijd').fill('13:30')
+      await cu.page.getByLabel('Eindtijd').fill('16:00')
+      await cu.page.getByLabel('Plaats').fill('Stadhuis Utrecht')
+      await cu.page.getByRole('button', { name: 'Bijeenkomst plannen' }).click()
+      await cu.page.waitForURL(/\/gatherings\/[a-z0-9-]+\?done=created/)
+      const gatheringPath = new URL(cu.page.url()).pathname
+      await cu.page.getByLabel('Ingediend voorstel').selectOption({ label: 'Zonnedakenwijzer voor huurders' })
+      await cu.page.getByRole('button', { name: 'Agenderen' }).click()
+      await cu.page.waitForURL(/done=put/)
+      await checkAxe(cu.context, cu.page, found)
+      await cu.page.goto(`${fx.baseUrl}${gatheringPath}/agenda`)
+      await checkAxe(cu.context, cu.page, found)
+      await cu.page.goto(`${fx.baseUrl}${gatheringPath}/minutes`)
+      await checkAxe(cu.context, cu.page, found)
+      await cu.page.goto(`${fx.baseUrl}${gatheringPath}`)
+      await cu.page.getByText('Stemming openen over dit voorstel').click()
       await cu.page.getByRole('button', { name: 'Stemming openen' }).click()
       await cu.page.waitForURL(/\/decisions\/\d+\?done=opened/)
       const decisionPath = new URL(cu.page.url()).pathname
+      assert.match(await cu.page.locator('main').innerText(), /Bijeenkomst\s+Partneroverleg juni/)
+
+      // B registers for the gathering.
+      await pb.page.goto(`${fx.baseUrl}${gatheringPath}`)
+      await pb.page.getByLabel(mb.name).check()
+      await pb.page.getByRole('button', { name: 'Aanmelding opslaan' }).click()
+      await pb.page.waitForURL(/done=registered/)
+      assert.match(await pb.page.locator('main').innerText(), new RegExp(`${b.name}\\s+${mb.name}`))
+      await checkAxe(pb.context, pb.page, found)
 
       // Three organisations vote: two for, one against.
       const votes: [typeof ma, string][] = [[ma, 'Voor'], [mb, 'Voor'], [mc, 'Tegen']]
@@ -108,6 +140,11 @@ describe('propose → support → vote by three organisations → close → tool
       assert.match(tool, /Started by the partners’ decision/)
       await checkAxe(visitor, v, found)
       await v.goto(`${fx.baseUrl}/decisions`)
+      await checkAxe(visitor, v, found)
+      await v.goto(`${fx.baseUrl}/en${gatheringPath}`)
+      assert.match(await v.locator('main').innerText(), /Decisions at this gathering\s+Zonnedakenwijzer voor huurders\s+Adopted/)
+      await checkAxe(visitor, v, found)
+      await v.goto(`${fx.baseUrl}/gatherings`)
       await checkAxe(visitor, v, found)
 
       assert.deepEqual(found, {})

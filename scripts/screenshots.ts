@@ -143,7 +143,7 @@ await db
 await sql`select tool_refresh_derived(array(select id from tools))`.execute(db)
 // Partners deciding together: Utrecht (the partner's organisation) is a partner; a proposal with responses and
 // comments under an open vote (/proposals/1, /decisions/1), and an adopted one that started the Wijkklimaatkaart
-// (/decisions/2).
+// (/decisions/2); gatherings below.
 await db.insertInto('partnerships').values({ organisation_id: utrecht.id, since: '2026-02-01' }).execute()
 const breda = await organisationByCbs(db, 'GM0758')
 const proposalValues = { locale: 'nl' as const, category: 'governance' as const, form: 'method', proposed_by_organisation_id: breda.id, themes: ['balance_of_power'], sdg_targets: ['11.3'] }
@@ -162,6 +162,56 @@ const closedDecision = await db
   .returning('id')
   .executeTakeFirstOrThrow()
 await db.insertInto('decision_votes').values([{ decision_id: closedDecision.id, organisation_id: breda.id, choice: 'for' }, { decision_id: closedDecision.id, organisation_id: utrecht.id, choice: 'abstain' }]).execute()
+// Gatherings (/gatherings): a past one with minutes, attendance, documents and the decision taken there
+// (/gatherings/partneroverleg-oktober-2026-10-01), and a coming one with a nested agenda, the open vote's proposal as a
+// decision item and registrations (/gatherings/partneroverleg-januari-2099-01-20).
+const pastGathering = await db
+  .insertInto('gatherings')
+  .values({
+    slug: 'partneroverleg-oktober-2026-10-01',
+    title_nl: 'Partneroverleg oktober',
+    title_en: 'Partner meeting October',
+    starts_at: new Date('2026-10-01T12:00:00Z'),
+    ends_at: new Date('2026-10-01T15:00:00Z'),
+    place: 'Stadhuis Breda, Raadzaal; Claudius Prinsenlaan 10, Breda',
+    minutes_nl: 'De partners bespraken de Wijkklimaatkaart en stemden erover.\n\nBesloten: de kaart wordt een City Deal-tool; Breda is eigenaar.',
+    minutes_en: 'The partners discussed the Neighbourhood climate map and voted on it.\n\nDecided: the map becomes a City Deal tool; Breda owns it.',
+  })
+  .returning('id')
+  .executeTakeFirstOrThrow()
+await db.insertInto('gathering_agenda_items').values([
+  { gathering_id: pastGathering.id, position: 1, title_nl: 'Opening en mededelingen', title_en: 'Opening and announcements' },
+  { gathering_id: pastGathering.id, position: 2, title_nl: 'Wijkklimaatkaart', title_en: 'Neighbourhood climate map', proposal_id: adoptedProposal.id },
+]).execute()
+await db.insertInto('gathering_documents').values({ gathering_id: pastGathering.id, position: 1, title: 'Notitie Wijkklimaatkaart', url: 'https://example.org/wijkklimaatkaart-notitie.pdf' }).execute()
+await db.insertInto('gathering_attendance').values([{ gathering_id: pastGathering.id, organisation_id: breda.id }, { gathering_id: pastGathering.id, organisation_id: utrecht.id }]).execute()
+await db.updateTable('decisions').set({ gathering_id: pastGathering.id }).where('id', '=', closedDecision.id).execute()
+const comingGathering = await db
+  .insertInto('gatherings')
+  .values({
+    slug: 'partneroverleg-januari-2099-01-20',
+    title_nl: 'Partneroverleg januari',
+    title_en: 'Partner meeting January',
+    starts_at: new Date('2099-01-20T12:30:00Z'),
+    ends_at: new Date('2099-01-20T15:30:00Z'),
+    place: 'Stadskantoor Utrecht, zaal 3',
+    online_url: 'https://meet.example.org/citydeal-januari',
+  })
+  .returning('id')
+  .executeTakeFirstOrThrow()
+const [opening, voorstellen] = [
+  await db.insertInto('gathering_agenda_items').values({ gathering_id: comingGathering.id, position: 1, title_nl: 'Opening', title_en: 'Opening' }).returning('id').executeTakeFirstOrThrow(),
+  await db.insertInto('gathering_agenda_items').values({ gathering_id: comingGathering.id, position: 2, title_nl: 'Voorstellen voor nieuwe tools', title_en: 'Proposals for new tools' }).returning('id').executeTakeFirstOrThrow(),
+]
+void opening
+await db.insertInto('gathering_agenda_items').values([
+  { gathering_id: comingGathering.id, position: 3, parent_id: voorstellen.id, title_nl: 'Buurtdatakompas', title_en: 'Buurtdatakompas', proposal_id: openProposal.id },
+  { gathering_id: comingGathering.id, position: 4, parent_id: voorstellen.id, title_nl: 'Ideeën voor 2099', title_en: 'Ideas for 2099' },
+  { gathering_id: comingGathering.id, position: 5, title_nl: 'Rondvraag', title_en: 'Any other business' },
+]).execute()
+await db.updateTable('decisions').set({ gathering_id: comingGathering.id }).where('id', '=', openDecision.id).execute()
+const attendee = await createUser(db, { role: 'partner', organisationId: utrecht.id, name: 'Ute van Utrecht' })
+await db.insertInto('gathering_registrations').values({ gathering_id: comingGathering.id, user_id: attendee.id, organisation_id: utrecht.id }).execute()
 const user = role === 'anonymous' ? undefined : await createUser(db, { role, ...(role === 'partner' ? { organisationId: utrecht.id } : {}) })
 const cookie = user ? await sessionCookie(db, user.id) : undefined
 

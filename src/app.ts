@@ -23,6 +23,9 @@ import { registerPipelinePages } from './modules/pipeline/pipeline-view.routes.t
 import { registerPartnershipPages } from './modules/partnerships/partnerships.routes.ts'
 import { decisionsOnProposal, registerDecisionPages } from './modules/decisions/decisions.routes.ts'
 import { registerProposalPages } from './modules/proposals/proposals.routes.ts'
+import { registerGatheringPages } from './modules/gatherings/gatherings.routes.ts'
+import { registerGatheringsApi } from './modules/gatherings/gatherings.api.ts'
+import { registerDecisionsApi } from './modules/decisions/decisions.api.ts'
 import { registerProgrammeApi } from './modules/programme/programme.api.ts'
 import { registerProgrammePages } from './modules/programme/programme.routes.ts'
 import { registerSharePages } from './modules/submissions/share.routes.ts'
@@ -97,6 +100,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     ctx.mailSender?.start()
     // Daily: submitters' e-mail addresses past their retention period are erased.
     ctx.retention.start()
+    // Every few minutes: votes past their last day close; partners that have not voted are reminded a day before.
+    ctx.decisionsClock.start()
   })
   app.addHook('onClose', async () => ctx.close())
 
@@ -145,6 +150,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerPartnershipPages(app, ctx)
   const proposalPages = registerProposalPages(app, { ...ctx, proposalExtras: decisionsOnProposal(ctx.decisions) })
   registerDecisionPages(app, { ...ctx, renderProposal: proposalPages.renderWithRefusedExtras })
+  registerGatheringPages(app, ctx)
+  registerGatheringsApi(app, ctx)
+  registerDecisionsApi(app, ctx)
   registerMethodNotAllowed(app, [...routeTable])
   app.log.info({ database: ctx.database.kind, ...ctx.startup }, 'toolbox ready')
   return app

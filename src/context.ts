@@ -31,6 +31,9 @@ import { createPartnershipsRepository } from './modules/partnerships/partnership
 import { createPartnershipsService } from './modules/partnerships/partnerships.service.ts'
 import { createDecisionsRepository } from './modules/decisions/decisions.repository.ts'
 import { createDecisionsService } from './modules/decisions/decisions.service.ts'
+import { createDecisionsClock } from './modules/decisions/decisions.clock.ts'
+import { createGatheringsRepository } from './modules/gatherings/gatherings.repository.ts'
+import { createGatheringsService } from './modules/gatherings/gatherings.service.ts'
 import { createProposalsRepository } from './modules/proposals/proposals.repository.ts'
 import { createProposalsService } from './modules/proposals/proposals.service.ts'
 import { createProgrammeRepository } from './modules/programme/programme.repository.ts'
@@ -153,9 +156,24 @@ export async function buildContext(config: Config, options: ContextOptions) {
       mail,
       reference,
       publicUrl: config.PUBLIC_URL,
+      hasOpenVote: async (proposalId, x) => !!(await decisionsRepository.openFor(proposalId, x)),
     })
     const exportsRepository = createExportsRepository(db)
     const tools = createToolsService(toolsRepository, audit, { versionTtlMs: config.CATALOGUE_VERSION_TTL_MS, openCall: (toolId) => callsRepository.openFor(toolId), startedBy: (toolId) => decisionsRepository.ofTool(toolId) })
+    const decisions = createDecisionsService({
+      transaction,
+      repository: decisionsRepository,
+      proposals: proposalsRepository,
+      partnerOf: proposals.authorizeRespond,
+      partnerships,
+      tools: toolsRepository,
+      pilots: pilotsRepository,
+      accounts: accountsRepository,
+      audit,
+      mail,
+      publicUrl: config.PUBLIC_URL,
+    })
+    const decisionsClock = createDecisionsClock({ decisions, log: options.log })
     return {
       config,
       database,
@@ -178,14 +196,16 @@ export async function buildContext(config: Config, options: ContextOptions) {
       programme: createProgrammeService({ repository: createProgrammeRepository(db), transaction, audit }),
       partnerships,
       proposals,
-      decisions: createDecisionsService({
+      decisions,
+      /** Closes votes whose last day has passed and reminds partners a day before; the app starts it. */
+      decisionsClock,
+      gatherings: createGatheringsService({
         transaction,
-        repository: decisionsRepository,
+        repository: createGatheringsRepository(db),
         proposals: proposalsRepository,
         partnerOf: proposals.authorizeRespond,
         partnerships,
-        tools: toolsRepository,
-        pilots: pilotsRepository,
+        decisions,
         accounts: accountsRepository,
         audit,
         mail,
@@ -241,6 +261,7 @@ export async function buildContext(config: Config, options: ContextOptions) {
       async close() {
         await background.idle()
         await retention.stop()
+        await decisionsClock.stop()
         await sender?.stop()
         await database.close()
       },

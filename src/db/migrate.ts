@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_hardening.ts'
 import * as m0010 from './migrations/0010_programme.ts'
 import * as m0011 from './migrations/0011_partnerships.ts'
 import * as m0012 from './migrations/0012_retention.ts'
+import * as m0013 from './migrations/0013_gatherings.ts'
 import * as m0015 from './migrations/0015_imported_submissions.ts'
 
 // Listed explicitly (not read from the folder) so the order is reviewed in code and bundlers keep them.
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0010_programme': m0010,
   '0011_partnerships': m0011,
   '0012_retention': m0012,
+  '0013_gatherings': m0013,
   '0015_imported_submissions': m0015,
 }
 

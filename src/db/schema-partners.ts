@@ -31,6 +31,8 @@ export interface ProposalsTable {
   proposed_by_organisation_id: number
   status: Generated<ProposalStatus>
   merged_into_id: number | null
+  /** Why a curator declined it or merged it into another, without a vote (migration 0013). */
+  status_reason: ColumnType<string | null, string | null | undefined, string | null>
   tool_id: number | null
   duplicate_candidates: ColumnType<unknown, string | undefined, string>
   version: Generated<number>
@@ -81,6 +83,10 @@ export interface DecisionsTable {
   tool_id: number | null
   opened_by_user_id: number | null
   closed_by_user_id: number | null
+  /** The gathering the vote was opened at (migration 0013), if any. */
+  gathering_id: ColumnType<number | null, number | null | undefined, number | null>
+  /** When the members of partners that had not voted were reminded, once, before the last day ends (migration 0013). */
+  reminded_at: ColumnType<Date | null, Date | null | undefined, Date | null>
 }
 
 /** One organisation's vote on a decision (the primary key allows one). */
@@ -90,4 +96,55 @@ export interface DecisionVotesTable {
   choice: VoteChoice
   user_id: number | null
   cast_at: Generated<Date>
+}
+
+/** A gathering of the partners (migration 0013): times are moments (timestamptz), shown in Europe/Amsterdam. */
+export interface GatheringsTable {
+  id: Generated<number>
+  slug: string
+  title_nl: string
+  title_en: string
+  starts_at: Date
+  ends_at: Date
+  place: string | null
+  online_url: string | null
+  minutes_nl: string | null
+  minutes_en: string | null
+  version: Generated<number>
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+/** An agenda item; a sub-item names its parent. An item may put a proposal to the partners. */
+export interface GatheringAgendaItemsTable {
+  id: Generated<number>
+  gathering_id: number
+  parent_id: number | null
+  position: number
+  title_nl: string
+  title_en: string
+  proposal_id: number | null
+}
+
+export interface GatheringDocumentsTable {
+  id: Generated<number>
+  gathering_id: number
+  position: number
+  title: string
+  url: string
+}
+
+/** A member who attends, registered by themselves or a colleague of the same organisation. */
+export interface GatheringRegistrationsTable {
+  gathering_id: number
+  user_id: number
+  organisation_id: number
+  registered_by_user_id: number | null
+  registered_at: Generated<Date>
+}
+
+/** An organisation that was at a past gathering (the minutes' attendance). */
+export interface GatheringAttendanceTable {
+  gathering_id: number
+  organisation_id: number
 }

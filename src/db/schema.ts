@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
-import type { DecisionsTable, DecisionVotesTable, PartnershipsTable, ProposalCommentsTable, ProposalMunicipalitiesTable, ProposalResponsesTable, ProposalsTable } from './schema-partners.ts'
+import type { DecisionsTable, DecisionVotesTable, GatheringAgendaItemsTable, GatheringAttendanceTable, GatheringDocumentsTable, GatheringRegistrationsTable, GatheringsTable, PartnershipsTable, ProposalCommentsTable, ProposalMunicipalitiesTable, ProposalResponsesTable, ProposalsTable } from './schema-partners.ts'
 import type { ProgrammeSnapshotsTable, ProgrammeTable } from './schema-programme.ts'
 
 // Kysely's view of the tables in src/db/migrations. Derived columns are read-only here.
@@ -405,6 +405,11 @@ export interface DB {
   proposal_comments: ProposalCommentsTable
   decisions: DecisionsTable
   decision_votes: DecisionVotesTable
+  gatherings: GatheringsTable
+  gathering_agenda_items: GatheringAgendaItemsTable
+  gathering_documents: GatheringDocumentsTable
+  gathering_registrations: GatheringRegistrationsTable
+  gathering_attendance: GatheringAttendanceTable
   programme_snapshots: ProgrammeSnapshotsTable
   programme: ProgrammeTable
   tool_slug_redirects: ToolSlugRedirectsTable

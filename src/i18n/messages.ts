@@ -8,6 +8,7 @@ import { callsMessages } from './messages/calls.ts'
 import { catalogueMessages } from './messages/catalogue.ts'
 import { curationMessages } from './messages/curation.ts'
 import { decisionsMessages } from './messages/decisions.ts'
+import { gatheringsMessages } from './messages/gatherings.ts'
 import { editingMessages } from './messages/editing.ts'
 import { errorsMessages } from './messages/errors.ts'
 import { findableMessages } from './messages/findable.ts'
@@ -44,6 +45,7 @@ export const MESSAGE_AREAS = [
   partnersMessages,
   proposalsMessages,
   decisionsMessages,
+  gatheringsMessages,
   adminMessages,
   accountsMessages,
   mailMessages,
@@ -71,6 +73,7 @@ export const messages = {
   ...partnersMessages,
   ...proposalsMessages,
   ...decisionsMessages,
+  ...gatheringsMessages,
   ...adminMessages,
   ...accountsMessages,
   ...mailMessages,

@@ -22,6 +22,10 @@ export const POLICIES = {
   'proposal.comment': ['partner', 'curator', 'admin'],
   /** Opening and closing the partners' votes on proposals. */
   'decisions.manage': ['curator', 'admin'],
+  /** Declining a proposal without a vote, or merging it into another. */
+  'proposals.manage': ['curator', 'admin'],
+  /** Creating and changing gatherings: agenda, documents, minutes, attendance; putting proposals on the agenda. */
+  'gatherings.manage': ['curator', 'admin'],
 } as const satisfies Record<string, readonly string[]>
 
 /**

@@ -76,4 +76,12 @@ export const decisionsMessages = {
     nl: 'De stemming over “{title}” is gesloten: {outcome} (voor / tegen / onthouden: {tally}).\n\nDe uitslag en alle stemmen:\n{link}',
     en: 'The vote on “{title}” has closed: {outcome} (for / against / abstain: {tally}).\n\nThe outcome and every vote:\n{link}',
   },
+  'mail.decisions.closing.subject': { nl: 'Stemming sluit binnenkort: {title}', en: 'Vote closing soon: {title}' },
+  'mail.decisions.closing.body': {
+    nl: 'De stemming over “{title}” sluit op {closes}. {organisation} heeft nog niet gestemd; een van haar leden kan de stem uitbrengen.\n\nStemmen:\n{link}',
+    en: 'The vote on “{title}” closes on {closes}. {organisation} has not voted yet; any of its members can cast its vote.\n\nVote:\n{link}',
+  },
+  'decisions.col.gathering': { nl: 'Bijeenkomst', en: 'Gathering' },
+  'decisions.gatheringNone': { nl: 'Buiten een bijeenkomst', en: 'Outside a gathering' },
+  'decisions.closedByClock': { nl: 'De laatste dag is voorbij: de stemming is vanzelf gesloten en geteld.', en: 'The last day has passed: the vote closed and was counted by itself.' },
 } as const satisfies MessageTable

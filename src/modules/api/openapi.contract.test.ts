@@ -276,6 +276,49 @@ describe('the API answers as its OpenAPI document says', () => {
     conforms(await request('GET', '/api/v1/problems/not-found?lang=fr'), '/problems/{id}', 'get', 400)
   })
 
+  test('GET /gatherings and GET /decisions: a past gathering with minutes and its closed decision, an open one; 400 problems', async () => {
+    const db = t.database.handle.db
+    const org = await db.insertInto('organisations').values({ slug: unique('api-partner'), name: unique('API-partner'), kind: 'company' }).returning(['id', 'slug']).executeTakeFirstOrThrow()
+    const proposal = await db.insertInto('proposals').values({ title: 'API-voorstel', summary: 'Een voorstel.', locale: 'nl', process_question: 'Hoe?', category: 'content', form: 'method', proposed_by_organisation_id: org.id, status: 'declined' }).returning('id').executeTakeFirstOrThrow()
+    const open = await db.insertInto('proposals').values({ title: 'Open voorstel', summary: 'Een voorstel.', locale: 'nl', process_question: 'Hoe?', category: 'content', form: 'method', proposed_by_organisation_id: org.id, status: 'on_agenda' }).returning('id').executeTakeFirstOrThrow()
+    const slug = unique('api-overleg')
+    const g = await db
+      .insertInto('gatherings')
+      .values({ slug, title_nl: 'API-overleg', title_en: 'API meeting', starts_at: new Date('2026-03-10T13:00:00Z'), ends_at: new Date('2026-03-10T15:00:00Z'), place: 'Utrecht', minutes_nl: 'Besproken.' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const main = await db.insertInto('gathering_agenda_items').values({ gathering_id: g.id, position: 1, title_nl: 'Voorstellen', title_en: 'Proposals' }).returning('id').executeTakeFirstOrThrow()
+    await db.insertInto('gathering_agenda_items').values({ gathering_id: g.id, position: 2, parent_id: main.id, title_nl: 'API-voorstel', title_en: 'API-voorstel', proposal_id: proposal.id }).execute()
+    await db.insertInto('gathering_documents').values({ gathering_id: g.id, position: 1, title: 'Notitie', url: 'https://example.org/notitie.pdf' }).execute()
+    await db.insertInto('gathering_attendance').values({ gathering_id: g.id, organisation_id: org.id }).execute()
+    const closed = await db
+      .insertInto('decisions')
+      .values({ proposal_id: proposal.id, gathering_id: g.id, closed_at: new Date('2026-03-10T14:30:00Z'), outcome: 'declined', eligible: 1, votes_for: 0, votes_against: 1, votes_abstain: 0 })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await db.insertInto('decision_votes').values({ decision_id: closed.id, organisation_id: org.id, choice: 'against' }).execute()
+    const openDecision = await db.insertInto('decisions').values({ proposal_id: open.id, closes_at: new Date('2099-01-01T23:00:00Z') }).returning('id').executeTakeFirstOrThrow()
+    await db.insertInto('decision_votes').values({ decision_id: openDecision.id, organisation_id: org.id, choice: 'for' }).execute()
+
+    for (const lang of ['nl', 'en'] as const) {
+      const list = conforms(await request('GET', `/api/v1/gatherings?lang=${lang}`), '/gatherings', 'get', 200)
+      const item = (list.items as { slug: string; title: string; agenda: { subItemOf: number | null; proposal: { id: number } | null }[]; minutes: { language: string } | null; decisions: number[]; startsAt: string }[]).find((i) => i.slug === slug)!
+      assert.equal(item.title, lang === 'en' ? 'API meeting' : 'API-overleg')
+      assert.equal(item.startsAt, '2026-03-10T13:00:00.000Z')
+      assert.deepEqual(item.agenda.map((a) => [a.subItemOf, a.proposal?.id ?? null]), [[null, null], [1, proposal.id]])
+      assert.equal(item.minutes?.language, 'nl', 'the Dutch minutes, marked, when there are no English ones')
+      assert.deepEqual(item.decisions, [closed.id])
+      const decisions = conforms(await request('GET', `/api/v1/decisions?lang=${lang}`), '/decisions', 'get', 200)
+      const items = decisions.items as { id: number; votes: unknown[]; gathering: { slug: string } | null; outcome: string | null }[]
+      const c = items.find((d) => d.id === closed.id)!
+      assert.deepEqual([c.gathering?.slug, c.outcome, c.votes.length], [slug, 'declined', 1])
+      const o = items.find((d) => d.id === openDecision.id)!
+      assert.deepEqual([o.gathering, o.outcome, o.votes.length], [null, null, 0], 'votes are secret until the close')
+    }
+    conforms(await request('GET', '/api/v1/gatherings?lang=fr'), '/gatherings', 'get', 400)
+    conforms(await request('GET', '/api/v1/decisions?lang=fr'), '/decisions', 'get', 400)
+  })
+
   test('GET /openapi.json', async () => {
     conforms(await request('GET', '/api/v1/openapi.json'), '/openapi.json', 'get', 200)
   })

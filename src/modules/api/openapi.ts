@@ -8,6 +8,8 @@ import { CATEGORIES, FACETS, MAX_API_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_VALUES_PER
 import { Tool, ToolList } from '../tools/tools.responses.ts'
 import { facetVocabulary } from '../tools/tools.schemas.ts'
 import { CallAnswerReceipt, OpenCallList } from '../calls/calls.responses.ts'
+import { DecisionList } from '../decisions/decisions.responses.ts'
+import { GatheringList } from '../gatherings/gatherings.responses.ts'
 import { ProgrammeFiguresResource } from '../programme/programme.responses.ts'
 import { ApiAnswerSchema } from '../calls/calls.schemas.ts'
 import { DuplicatesProblem, SimilarToolList, Submission } from '../submissions/submissions.responses.ts'
@@ -81,6 +83,7 @@ export function buildOpenApi(ctx: { config: Config; reference: ReferenceData }) 
       { name: 'Tools', description: 'The catalogue of tools' },
       { name: 'Submissions', description: 'Sharing an existing tool, with duplicate detection' },
       { name: 'Calls', description: 'Calls for test municipalities: what tools look for, and answering them' },
+      { name: 'Partners', description: 'The partners’ gatherings and decisions on proposed tools' },
       { name: 'Programme', description: 'Where the City Deal stands: targets against actuals, the funnel and who takes part' },
       { name: 'API', description: 'About the API' },
     ],
@@ -170,6 +173,36 @@ export function buildOpenApi(ctx: { config: Config; reference: ReferenceData }) 
           parameters: [langParameter],
           responses: {
             '200': ok('The open calls', OpenCallList),
+            '400': problem('A parameter is invalid'),
+            '5XX': serverError,
+          },
+        },
+      },
+      '/gatherings': {
+        get: {
+          operationId: 'listGatherings',
+          tags: ['Partners'],
+          summary: 'Gatherings of the partners',
+          description:
+            'Every gathering of the City Deal partners, the latest first: when (UTC; the pages show Europe/Amsterdam time), where or online, the agenda in order (a sub-item names its main item; a decision item names its proposal), the documents, how many organisations registered, and after it the minutes, the organisations present and the decisions opened there. Each has an iCalendar file; /gatherings.ics (not under /api) is a feed of all.',
+          parameters: [langParameter],
+          responses: {
+            '200': ok('Every gathering', GatheringList),
+            '400': problem('A parameter is invalid'),
+            '5XX': serverError,
+          },
+        },
+      },
+      '/decisions': {
+        get: {
+          operationId: 'listDecisions',
+          tags: ['Partners'],
+          summary: 'Decisions of the partners',
+          description:
+            'Every vote of the partner organisations on a proposed tool, the open ones first: the proposal, the gathering it was opened at, when it opened and closes, the quorum, and once closed the outcome, the tally, every organisation’s vote and the tool an adopted proposal started. Votes are secret until the close.',
+          parameters: [langParameter],
+          responses: {
+            '200': ok('Every decision', DecisionList),
             '400': problem('A parameter is invalid'),
             '5XX': serverError,
           },

@@ -10,12 +10,14 @@ export function createDecisionsRepository(db: Database) {
       .selectFrom('decisions as d')
       .innerJoin('proposals as p', 'p.id', 'd.proposal_id')
       .leftJoin('tools as t', 't.id', 'd.tool_id')
+      .leftJoin('gatherings as g', 'g.id', 'd.gathering_id')
       .selectAll('d')
       .select(['p.title as proposal_title', 'p.locale as proposal_locale', 'p.status as proposal_status', 't.slug as tool_slug', 't.name_nl as tool_name_nl', 't.name_en as tool_name_en'])
+      .select(['g.slug as gathering_slug', 'g.title_nl as gathering_title_nl', 'g.title_en as gathering_title_en', 'g.starts_at as gathering_starts_at'])
 
   return {
     /** Opens a vote; one with a last day closes at the end of that day in the Netherlands. */
-    create: (trx: Tx, values: { proposal_id: number; closes_on: string | null; quorum_percent: number; opened_by_user_id: number }) => {
+    create: (trx: Tx, values: { proposal_id: number; closes_on: string | null; quorum_percent: number; opened_by_user_id: number; gathering_id: number | null }) => {
       const { closes_on, ...rest } = values
       const closesAt = closes_on === null ? null : sql<Date>`((${closes_on}::date + 1)::timestamp at time zone 'Europe/Amsterdam')`
       return trx.insertInto('decisions').values({ ...rest, closes_at: closesAt }).returningAll().executeTakeFirstOrThrow()
@@ -35,6 +37,18 @@ export function createDecisionsRepository(db: Database) {
     list: (x: Executor = db) => withProposal(x).orderBy(sql`d.closed_at is null`, 'desc').orderBy('d.opened_at', 'desc').limit(500).execute(),
 
     ofProposal: (proposalId: number, x: Executor = db) => withProposal(x).where('d.proposal_id', '=', proposalId).orderBy('d.id', 'desc').execute(),
+
+    /** The decisions opened at a gathering, in the order they were opened. */
+    ofGathering: (gatheringId: number, x: Executor = db) => withProposal(x).where('d.gathering_id', '=', gatheringId).orderBy('d.id').execute(),
+
+    /** Open votes whose last day has passed: they close by themselves. */
+    dueToClose: (now: Date, x: Executor = db) => x.selectFrom('decisions').select('id').where('closed_at', 'is', null).where('closes_at', '<=', now).orderBy('closes_at').limit(100).execute(),
+
+    /** Open votes closing within the window that have not been reminded of yet. */
+    dueForReminder: (now: Date, until: Date, x: Executor = db) =>
+      x.selectFrom('decisions').select('id').where('closed_at', 'is', null).where('reminded_at', 'is', null).where('closes_at', '>', now).where('closes_at', '<=', until).orderBy('closes_at').limit(100).execute(),
+
+    markReminded: (trx: Tx, id: number) => trx.updateTable('decisions').set({ reminded_at: sql`now()` }).where('id', '=', id).execute(),
 
     /** The decision that started a tool (the tool page links to it). */
     ofTool: (toolId: number, x: Executor = db) => withProposal(x).where('d.tool_id', '=', toolId).executeTakeFirst(),

@@ -4,6 +4,7 @@ import { AppError, ConflictError, NotFoundError, ValidationError } from '../../e
 import { localePath, translate } from '../../i18n/i18n.ts'
 import { actorOf, type Actor } from '../../lib/actor.ts'
 import { authorize } from '../../lib/policy.ts'
+import { formatDate } from '../../views/format.ts'
 import { slugify } from '../../lib/slug.ts'
 import type { AccountsRepository } from '../accounts/accounts.repository.ts'
 import type { AuditRepository } from '../audit/audit.repository.ts'
@@ -27,7 +28,7 @@ export interface DecisionsDeps {
   partnerships: Pick<PartnershipsService, 'partnersOn' | 'isPartnerOn' | 'refreshFlags'>
   tools: Pick<ToolsRepository, 'createTool' | 'refreshDerived' | 'recordStatus' | 'addOrganisationRole' | 'addThemes' | 'addSdgTargets' | 'findById'>
   pilots: Pick<PilotsRepository, 'createIfAbsent'>
-  accounts: Pick<AccountsRepository, 'curatorsAndMembersOf'>
+  accounts: Pick<AccountsRepository, 'curatorsAndMembersOf' | 'membersOf'>
   audit: AuditRepository
   mail: Pick<MailService, 'queue'>
   publicUrl: string
@@ -39,6 +40,11 @@ export class VoteClosedError extends AppError {
     super('vote-closed', 409, 'decisions.closed')
   }
 }
+
+/** Who closes a vote whose last day has passed, and reminds the partners before (the audit log names it). */
+const CLOCK: Actor = { kind: 'system', label: 'decisions clock' }
+/** The partners that have not voted are reminded once, this long before the vote closes. */
+export const REMINDER_BEFORE_MS = 24 * 60 * 60 * 1000
 
 type Decision = NonNullable<Awaited<ReturnType<DecisionsRepository['lock']>>>
 
@@ -114,10 +120,55 @@ export function createDecisionsService(deps: DecisionsDeps) {
     return created
   }
 
+  /**
+   * Counts the votes of the organisations that are partners today under the decision's rule; the outcome and every
+   * vote become public; an adopted proposal starts a tool in selection; the partners are told.
+   */
+  async function closeIn(trx: Tx, actor: Actor, id: number, closedByUserId: number | null) {
+    const decision = await lockDecision(trx, id)
+    if (decision.closed_at !== null) throw new VoteClosedError()
+    const partners = new Set((await deps.partnerships.partnersOn(todayInAmsterdam(), trx)).map((p) => p.id))
+    const votes = (await repository.votes(id, trx)).filter((v) => partners.has(v.organisation_id))
+    const tally = { for: 0, against: 0, abstain: 0 }
+    for (const v of votes) tally[v.choice]++
+    const outcome = outcomeOf(tally, partners.size, decision.quorum_percent)
+    const tool = outcome === 'adopted' ? await startTool(trx, actor, decision.proposal_id) : undefined
+    const closed = await repository.close(trx, id, {
+      outcome,
+      eligible: partners.size,
+      votes_for: tally.for,
+      votes_against: tally.against,
+      votes_abstain: tally.abstain,
+      closed_by_user_id: closedByUserId,
+      tool_id: tool?.id ?? null,
+    })
+    const status = outcome === 'adopted' ? 'adopted' : outcome === 'declined' ? 'declined' : 'submitted'
+    const proposal = await deps.proposals.setStatus(trx, decision.proposal_id, status, { tool_id: tool?.id ?? null })
+    await audit.record(trx, actor, {
+      action: 'decision.closed',
+      entityType: 'decision',
+      entityId: id,
+      before: { closed_at: null },
+      after: { outcome, eligible: partners.size, tally, quorum_percent: decision.quorum_percent, votes: votes.map((v) => ({ organisation_id: v.organisation_id, choice: v.choice })), tool_id: tool?.id ?? null },
+    })
+    await tellPartners(trx, 'mail.decisions.result.subject', 'mail.decisions.result.body', id, (locale) => ({
+      title: proposal.title,
+      outcome: translate(locale, `decisions.outcome.${outcome}`),
+      tally: `${tally.for} / ${tally.against} / ${tally.abstain}`,
+    }))
+    return { decision: closed, tool }
+  }
+
   return {
     list: () => repository.list(),
+
+    /** Every decision with its votes once closed (secret before): the API's list. */
+    async listWithVotes() {
+      return Promise.all((await repository.list()).map(async (decision) => ({ decision, votes: decision.closed_at === null ? [] : await repository.votes(decision.id) })))
+    },
     ofProposal: (proposalId: number) => repository.ofProposal(proposalId),
     ofTool: (toolId: number) => repository.ofTool(toolId),
+    ofGathering: (gatheringId: number) => repository.ofGathering(gatheringId),
 
     /** What a decision's page shows: the decision, every organisation's vote, and who may vote today. */
     async load(actor: Actor, id: number) {
@@ -140,7 +191,7 @@ export function createDecisionsService(deps: DecisionsDeps) {
     authorizeManage: (actor: Actor) => authorize(actor, 'decisions.manage'),
 
     /** A curator opens the vote on a proposal: the proposal goes on the agenda; the partners are told. */
-    open: (actor: Actor, proposalId: number, input: OpenVoteInput) =>
+    open: (actor: Actor, proposalId: number, input: OpenVoteInput, options: { gatheringId?: number } = {}) =>
       transaction(async (trx) => {
         const user = authorize(actor, 'decisions.manage')
         if (input.closesOn !== undefined && input.closesOn < todayInAmsterdam()) throw new ValidationError([{ name: 'closesOn', messageKey: 'decisions.closesInPast' }])
@@ -149,9 +200,9 @@ export function createDecisionsService(deps: DecisionsDeps) {
         if (!['submitted', 'on_agenda'].includes(proposal.status)) throw new AppError('proposal-closed', 409, 'proposals.closed')
         if (await repository.openFor(proposalId, trx)) throw new ConflictError('decisions.alreadyOpen')
         await deps.partnerships.refreshFlags(trx)
-        const decision = await repository.create(trx, { proposal_id: proposalId, closes_on: input.closesOn ?? null, quorum_percent: input.quorumPercent, opened_by_user_id: user.id })
+        const decision = await repository.create(trx, { proposal_id: proposalId, closes_on: input.closesOn ?? null, quorum_percent: input.quorumPercent, opened_by_user_id: user.id, gathering_id: options.gatheringId ?? null })
         await deps.proposals.setStatus(trx, proposalId, 'on_agenda')
-        await audit.record(trx, actor, { action: 'decision.opened', entityType: 'decision', entityId: decision.id, after: { proposal_id: proposalId, closes_at: decision.closes_at, quorum_percent: decision.quorum_percent, majority: decision.majority } })
+        await audit.record(trx, actor, { action: 'decision.opened', entityType: 'decision', entityId: decision.id, after: { proposal_id: proposalId, gathering_id: decision.gathering_id, closes_at: decision.closes_at, quorum_percent: decision.quorum_percent, majority: decision.majority } })
         await tellPartners(trx, 'mail.decisions.opened.subject', 'mail.decisions.opened.body', decision.id, () => ({ title: proposal.title }))
         return decision
       }),
@@ -185,39 +236,62 @@ export function createDecisionsService(deps: DecisionsDeps) {
     close: (actor: Actor, id: number) =>
       transaction(async (trx) => {
         const user = authorize(actor, 'decisions.manage')
-        const decision = await lockDecision(trx, id)
-        if (decision.closed_at !== null) throw new VoteClosedError()
-        const partners = new Set((await deps.partnerships.partnersOn(todayInAmsterdam(), trx)).map((p) => p.id))
-        const votes = (await repository.votes(id, trx)).filter((v) => partners.has(v.organisation_id))
-        const tally = { for: 0, against: 0, abstain: 0 }
-        for (const v of votes) tally[v.choice]++
-        const outcome = outcomeOf(tally, partners.size, decision.quorum_percent)
-        const tool = outcome === 'adopted' ? await startTool(trx, actor, decision.proposal_id) : undefined
-        const closed = await repository.close(trx, id, {
-          outcome,
-          eligible: partners.size,
-          votes_for: tally.for,
-          votes_against: tally.against,
-          votes_abstain: tally.abstain,
-          closed_by_user_id: user.id,
-          tool_id: tool?.id ?? null,
-        })
-        const status = outcome === 'adopted' ? 'adopted' : outcome === 'declined' ? 'declined' : 'submitted'
-        const proposal = await deps.proposals.setStatus(trx, decision.proposal_id, status, { tool_id: tool?.id ?? null })
-        await audit.record(trx, actor, {
-          action: 'decision.closed',
-          entityType: 'decision',
-          entityId: id,
-          before: { closed_at: null },
-          after: { outcome, eligible: partners.size, tally, quorum_percent: decision.quorum_percent, votes: votes.map((v) => ({ organisation_id: v.organisation_id, choice: v.choice })), tool_id: tool?.id ?? null },
-        })
-        await tellPartners(trx, 'mail.decisions.result.subject', 'mail.decisions.result.body', id, (locale) => ({
-          title: proposal.title,
-          outcome: translate(locale, `decisions.outcome.${outcome}`),
-          tally: `${tally.for} / ${tally.against} / ${tally.abstain}`,
-        }))
-        return { decision: closed, tool }
+        return closeIn(trx, actor, id, user.id)
       }),
+
+    /**
+     * Closes every open vote whose last day has passed, each in its own transaction, exactly as a curator's close
+     * (the same count, outcome, tool and e-mails), by the decisions clock. Answers the ids closed.
+     */
+    async closeDue(now = new Date()) {
+      const closed: number[] = []
+      for (const { id } of await repository.dueToClose(now)) {
+        const done = await transaction(async (trx) => {
+          const decision = await lockDecision(trx, id)
+          // Closed meanwhile by a curator or another instance: nothing to do.
+          if (decision.closed_at !== null || decision.closes_at === null || new Date(decision.closes_at) > now) return false
+          await closeIn(trx, CLOCK, id, null)
+          return true
+        })
+        if (done) closed.push(id)
+      }
+      return closed
+    },
+
+    /**
+     * Reminds the members of the partners that have not voted yet, once per vote (decisions.reminded_at, set under the
+     * decision's lock), when its close is less than REMINDER_BEFORE_MS away. Answers the ids reminded.
+     */
+    async remindDue(now = new Date()) {
+      const reminded: number[] = []
+      for (const { id } of await repository.dueForReminder(now, new Date(now.getTime() + REMINDER_BEFORE_MS))) {
+        const done = await transaction(async (trx) => {
+          const decision = await lockDecision(trx, id)
+          if (decision.reminded_at !== null || !isOpen(decision, now) || decision.closes_at === null) return false
+          await repository.markReminded(trx, id)
+          const voted = new Set((await repository.votes(id, trx)).map((v) => v.organisation_id))
+          const title = (await repository.findById(id, trx))?.proposal_title ?? ''
+          // The moment shown is the last minute of the last day (closes_at is the midnight after it).
+          const lastMinute = new Date(new Date(decision.closes_at).getTime() - 60_000)
+          for (const partner of await deps.partnerships.partnersOn(todayInAmsterdam(), trx)) {
+            if (voted.has(partner.id)) continue
+            for (const r of await deps.accounts.membersOf(partner.id, trx)) {
+              await deps.mail.queue(trx, {
+                to: r.email,
+                locale: r.locale,
+                subjectKey: 'mail.decisions.closing.subject',
+                bodyKey: 'mail.decisions.closing.body',
+                params: { title, organisation: partner.name, closes: formatDate(r.locale, lastMinute, { time: true }), link: link(r.locale, id) },
+              })
+            }
+          }
+          await audit.record(trx, CLOCK, { action: 'decision.reminded', entityType: 'decision', entityId: id, after: { closes_at: decision.closes_at, organisations_voted: voted.size } })
+          return true
+        })
+        if (done) reminded.push(id)
+      }
+      return reminded
+    },
   }
 }
 export type DecisionsService = ReturnType<typeof createDecisionsService>

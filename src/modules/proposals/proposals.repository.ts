@@ -3,7 +3,7 @@ import type { Database } from '../../db/database.ts'
 import type { ProposalsTable, ProposalStatus, ResponseKind } from '../../db/schema-partners.ts'
 import type { Executor, Tx } from '../../db/transaction.ts'
 
-export type NewProposal = Omit<Insertable<ProposalsTable>, 'id' | 'status' | 'merged_into_id' | 'tool_id' | 'version' | 'created_at' | 'updated_at'>
+export type NewProposal = Omit<Insertable<ProposalsTable>, 'id' | 'status' | 'merged_into_id' | 'status_reason' | 'tool_id' | 'version' | 'created_at' | 'updated_at'>
 
 /** Proposals that can still become a tool (they are still candidates for the duplicate check). */
 export const OPEN_PROPOSAL_STATUSES = ['submitted', 'on_agenda'] as const
@@ -16,8 +16,9 @@ export function createProposalsRepository(db: Database) {
       .innerJoin('organisations as by', 'by.id', 'p.proposed_by_organisation_id')
       .leftJoin('organisations as owner', 'owner.id', 'p.proposed_owner_id')
       .leftJoin('tools as t', 't.id', 'p.tool_id')
+      .leftJoin('proposals as into', 'into.id', 'p.merged_into_id')
       .selectAll('p')
-      .select(['by.name as proposed_by_name', 'owner.name as proposed_owner_name', 't.slug as tool_slug'])
+      .select(['by.name as proposed_by_name', 'owner.name as proposed_owner_name', 't.slug as tool_slug', 'into.title as merged_into_title', 'into.locale as merged_into_locale'])
 
   return {
     create: (trx: Tx, values: NewProposal) => trx.insertInto('proposals').values(values).returningAll().executeTakeFirstOrThrow(),
@@ -41,6 +42,9 @@ export function createProposalsRepository(db: Database) {
         .orderBy('p.created_at', 'desc')
         .limit(500)
         .execute(),
+
+    /** The proposals a curator may put on a gathering's agenda: submitted, not yet on one. */
+    submitted: (x: Executor = db) => x.selectFrom('proposals').select(['id', 'title', 'locale']).where('status', '=', 'submitted').orderBy('created_at', 'desc').limit(300).execute(),
 
     /** The proposals still open, as candidates for the duplicate check of a new one. */
     openForMatching: (x: Executor = db) =>
@@ -89,7 +93,7 @@ export function createProposalsRepository(db: Database) {
     addComment: (trx: Tx, values: { proposal_id: number; user_id: number; organisation_id: number | null; body: string; locale: 'nl' | 'en' }) =>
       trx.insertInto('proposal_comments').values(values).returningAll().executeTakeFirstOrThrow(),
 
-    setStatus: (trx: Tx, id: number, status: ProposalStatus, extra: { merged_into_id?: number | null; tool_id?: number | null } = {}) =>
+    setStatus: (trx: Tx, id: number, status: ProposalStatus, extra: { merged_into_id?: number | null; tool_id?: number | null; status_reason?: string | null } = {}) =>
       trx
         .updateTable('proposals')
         .set((eb) => ({ status, ...extra, version: eb('version', '+', 1), updated_at: new Date() }))

@@ -13,7 +13,8 @@ import { flashFrom } from '../../views/simple.page.ts'
 import type { PartnershipsService } from '../partnerships/partnerships.service.ts'
 import { todayInAmsterdam } from '../partnerships/partnerships.service.ts'
 import type { ReferenceData } from '../reference/reference.service.ts'
-import { CommentSchema, ProposalSchema, ResponseSchema } from './proposals.schemas.ts'
+import { CommentSchema, DeclineSchema, MergeSchema, ProposalSchema, ResponseSchema } from './proposals.schemas.ts'
+import { can } from '../../lib/policy.ts'
 import { ProposalDuplicatesError, type ProposalsService } from './proposals.service.ts'
 import { newProposalPage, proposalDefaults } from './views/proposal-new.page.ts'
 import { proposalPage } from './views/proposal.page.ts'
@@ -35,12 +36,12 @@ export const proposalIdOf = (raw: string) => {
   return Number(raw)
 }
 
-const DONE = { proposed: 'proposals.done.proposed', responded: 'proposals.done.responded', commented: 'proposals.done.commented' } as const
+const DONE = { proposed: 'proposals.done.proposed', responded: 'proposals.done.responded', commented: 'proposals.done.commented', declined: 'proposals.done.declined', merged: 'proposals.done.merged' } as const
 
 /** /proposals (every proposal), /proposals/new (a partner member proposes) and /proposals/{id} (responses, comments). */
 export function registerProposalPages(app: FastifyInstance, deps: ProposalRouteDeps) {
   const { config, proposals, reference } = deps
-  const render = async (request: IdRequest, reply: FastifyReply, refused?: { form: 'respond' | 'comment' | 'extras'; state: FormState }) => {
+  const render = async (request: IdRequest, reply: FastifyReply, refused?: { form: 'respond' | 'comment' | 'decline' | 'merge' | 'extras'; state: FormState }) => {
     const id = proposalIdOf(request.params.id)
     const loaded = await proposals.load(id)
     const signedIn = request.actor.kind === 'user'
@@ -52,6 +53,7 @@ export function registerProposalPages(app: FastifyInstance, deps: ProposalRouteD
       csrfToken: signedIn ? reply.generateCsrf() : undefined,
       flash: refused ? undefined : flashFrom(request.query, DONE),
       refused: refused && refused.form !== 'extras' ? { form: refused.form, ...refused.state } : undefined,
+      manage: signedIn && can(request.actor, 'proposals.manage') ? { targets: await proposals.mergeTargets(id) } : undefined,
       more: deps.proposalExtras ? await deps.proposalExtras(request, reply, id, refused?.form === 'extras' ? refused.state : undefined) : undefined,
     })
   }
@@ -121,6 +123,22 @@ export function registerProposalPages(app: FastifyInstance, deps: ProposalRouteD
         render: (state) => render(request, reply, { form: 'comment', state }),
       })
     })
+
+    for (const action of ['decline', 'merge'] as const) {
+      app.post<{ Params: { id: string } }>(p(`/proposals/:id/${action}`), async (request, reply) => {
+        const id = proposalIdOf(request.params.id)
+        proposals.authorizeManage(request.actor)
+        return handleFormPost(reply, {
+          values: formValues(request.body),
+          submit: async () => {
+            if (action === 'decline') await proposals.decline(request.actor, id, validateInput(DeclineSchema, request.body))
+            else await proposals.merge(request.actor, id, validateInput(MergeSchema, request.body))
+            return `${p(`/proposals/${id}`)}?done=${action === 'decline' ? 'declined' : 'merged'}`
+          },
+          render: (state) => render(request, reply, { form: action, state }),
+        })
+      })
+    }
   }
   /** A proposal's page with a refused form of another module on it (opening a vote). */
   return { renderWithRefusedExtras: (request: IdRequest, reply: FastifyReply, state: FormState) => render(request, reply, { form: 'extras', state }) }

@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { CATEGORIES } from '../tools/tools.constants.ts'
 
 /** Limits of a proposal, as the database checks them (migration 0011). */
-export const PROPOSAL_LIMITS = { title: 200, summary: 4000, processQuestion: 2000, occasion: 2000, municipalities: 4000, comment: 4000 } as const
+export const PROPOSAL_LIMITS = { title: 200, summary: 4000, processQuestion: 2000, occasion: 2000, municipalities: 4000, comment: 4000, reason: 2000 } as const
 
 export const RESPONSE_KINDS = ['support', 'will_own', 'will_test', 'interested'] as const
 export const PROPOSAL_STATUSES = ['submitted', 'on_agenda', 'adopted', 'declined', 'merged'] as const
@@ -35,3 +35,11 @@ export type ResponseInput = Static<typeof ResponseSchema>
 
 export const CommentSchema = Type.Object({ body: Type.String({ minLength: 1, maxLength: PROPOSAL_LIMITS.comment, multiline: true }) })
 export type CommentInput = Static<typeof CommentSchema>
+
+/** A curator declines a proposal without a vote, with the reason. */
+export const DeclineSchema = Type.Object({ reason: Type.String({ minLength: 1, maxLength: PROPOSAL_LIMITS.reason, multiline: true }) })
+export type DeclineInput = Static<typeof DeclineSchema>
+
+/** A curator merges a proposal into another open proposal, with the reason. */
+export const MergeSchema = Type.Object({ into: id, reason: Type.String({ minLength: 1, maxLength: PROPOSAL_LIMITS.reason, multiline: true }) })
+export type MergeInput = Static<typeof MergeSchema>

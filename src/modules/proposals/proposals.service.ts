@@ -13,7 +13,7 @@ import type { ReferenceData } from '../reference/reference.service.ts'
 import { rankCandidates, type Match, type MatchCandidate, type Reason } from '../submissions/similarity.ts'
 import type { SubmissionsService } from '../submissions/submissions.service.ts'
 import type { ProposalsRepository } from './proposals.repository.ts'
-import type { CommentInput, ProposalInput, ResponseInput } from './proposals.schemas.ts'
+import type { CommentInput, DeclineInput, MergeInput, ProposalInput, ResponseInput } from './proposals.schemas.ts'
 
 /** A likely duplicate of a proposal as its page shows it: a tool, a shared tool under review, or another proposal. */
 export interface ProposalCandidate {
@@ -53,6 +53,8 @@ export interface ProposalsDeps {
   mail: Pick<MailService, 'queue'>
   reference: ReferenceData
   publicUrl: string
+  /** Whether a vote on the proposal is open (the decisions module's table): then it is not declined or merged. */
+  hasOpenVote: (proposalId: number, x: Tx) => Promise<boolean>
 }
 
 const fromMatch = (m: Match, kind: ProposalCandidate['kind']): ProposalCandidate => ({
@@ -106,6 +108,15 @@ export function createProposalsService(deps: ProposalsDeps) {
     }
     if (unknown.length > 0) throw new ValidationError([{ name: 'municipalities', messageKey: 'proposals.unknownMunicipalities', params: { names: unknown.join(', ') } }])
     return found
+  }
+
+  /** The proposal, locked, still open and without an open vote: a curator may decline or merge it. */
+  async function lockOpen(trx: Tx, id: number) {
+    const proposal = await repository.lockById(trx, id)
+    if (!proposal) throw new NotFoundError('proposals.notFound')
+    if (!['submitted', 'on_agenda'].includes(proposal.status)) throw new AppError('proposal-closed', 409, 'proposals.closed')
+    if (await deps.hasOpenVote(id, trx)) throw new AppError('vote-open', 409, 'proposals.voteOpen')
+    return proposal
   }
 
   return {
@@ -213,6 +224,35 @@ export function createProposalsService(deps: ProposalsDeps) {
         const before = await repository.responseOf(id, organisation.id, trx)
         const saved = await repository.saveResponse(trx, { proposal_id: id, organisation_id: organisation.id, kind: input.kind, user_id: user.id })
         await audit.record(trx, actor, { action: before ? 'proposal.response_changed' : 'proposal.responded', entityType: 'proposal', entityId: id, before: before ? { organisation_id: organisation.id, kind: before.kind } : undefined, after: { organisation_id: organisation.id, kind: saved.kind } })
+        return saved
+      }),
+
+    /** Refuses (401, 403) whoever may not decline or merge proposals. */
+    authorizeManage: (actor: Actor) => authorize(actor, 'proposals.manage'),
+
+    /** The open proposals a curator may merge this one into. */
+    mergeTargets: async (id: number) => (await repository.openForMatching()).filter((p) => p.id !== id),
+
+    /** A curator declines a proposal without a vote (not while a vote on it is open), with the reason; audited. */
+    decline: (actor: Actor, id: number, input: DeclineInput) =>
+      transaction(async (trx) => {
+        authorize(actor, 'proposals.manage')
+        const proposal = await lockOpen(trx, id)
+        const saved = await repository.setStatus(trx, id, 'declined', { status_reason: input.reason })
+        await audit.record(trx, actor, { action: 'proposal.declined', entityType: 'proposal', entityId: id, before: { status: proposal.status }, after: { status: saved.status, reason: input.reason } })
+        return saved
+      }),
+
+    /** A curator merges a proposal into another open one (status merged, linked to it), with the reason; audited. */
+    merge: (actor: Actor, id: number, input: MergeInput) =>
+      transaction(async (trx) => {
+        authorize(actor, 'proposals.manage')
+        if (input.into === id) throw new ValidationError([{ name: 'into', messageKey: 'proposals.mergeIntoItself' }])
+        const proposal = await lockOpen(trx, id)
+        const target = await repository.lockById(trx, input.into)
+        if (!target || !['submitted', 'on_agenda'].includes(target.status)) throw new ValidationError([{ name: 'into', messageKey: 'proposals.mergeTargetClosed' }])
+        const saved = await repository.setStatus(trx, id, 'merged', { merged_into_id: target.id, status_reason: input.reason })
+        await audit.record(trx, actor, { action: 'proposal.merged', entityType: 'proposal', entityId: id, before: { status: proposal.status }, after: { status: saved.status, merged_into_id: target.id, reason: input.reason } })
         return saved
       }),
 

@@ -9,7 +9,7 @@ import { layout, type PageContext } from '../../../views/layout.ts'
 import { refusalAlert } from '../../admin/views/admin.format.ts'
 import { VOTE_CHOICES } from '../decisions.schemas.ts'
 import type { DecisionsService } from '../decisions.service.ts'
-import { outcomeBadge, tallyText, toolLink } from './decisions.page.ts'
+import { gatheringLink, outcomeBadge, tallyText, toolLink } from './decisions.page.ts'
 
 type Loaded = Awaited<ReturnType<DecisionsService['load']>>
 
@@ -29,6 +29,7 @@ export function decisionPage(ctx: PageContext, model: DecisionPageModel): string
   const own = model.voter ? model.votes.find((v) => v.organisation_id === model.voter!.id) : undefined
   const details = dataList([
     { key: t('decisions.col.proposal'), value: html`<span lang="${d.proposal_locale}">${link(localePath(locale, `/proposals/${d.proposal_id}`), d.proposal_title)}</span>` },
+    { key: t('decisions.col.gathering'), value: gatheringLink(locale, d) },
     { key: t('decisions.col.outcome'), value: outcomeBadge(locale, d) },
     { key: t('decisions.opened'), value: formatDate(locale, d.opened_at, { time: true }) },
     { key: t('decisions.closes'), value: closed ? formatDate(locale, d.closed_at!, { time: true }) : d.closes_at ? formatDate(locale, new Date(new Date(d.closes_at).getTime() - 60_000), { time: true }) : t('decisions.untilClosed') },
@@ -62,6 +63,7 @@ ${own ? paragraph(t('decisions.vote.current', { choice: t(`decisions.choice.${ow
 ${model.flash ? alert('ok', t(model.flash), { role: 'status' }) : ''}
 ${refusalAlert(locale, model.refusal, false)}
 ${details}
+${closed && d.closed_by_user_id === null && d.closes_at !== null ? paragraph(t('decisions.closedByClock')) : ''}
 ${voteForm}
 ${heading(2, t('decisions.votes.heading'))}
 ${votes}

@@ -24,6 +24,10 @@ export const tallyText = (locale: Locale, d: Pick<DecisionRow, 'votes_for' | 'vo
 export const toolLink = (locale: Locale, d: Pick<DecisionRow, 'tool_slug' | 'tool_name_nl' | 'tool_name_en'>) =>
   d.tool_slug ? link(localePath(locale, `/tools/${d.tool_slug}`), (locale === 'en' ? (d.tool_name_en ?? d.tool_name_nl) : (d.tool_name_nl ?? d.tool_name_en)) ?? d.tool_slug) : '–'
 
+/** The gathering a decision was taken at, linked, or that it was taken outside one. */
+export const gatheringLink = (locale: Locale, d: Pick<DecisionRow, 'gathering_slug' | 'gathering_title_nl' | 'gathering_title_en'>) =>
+  d.gathering_slug ? link(localePath(locale, `/gatherings/${d.gathering_slug}`), (locale === 'en' ? d.gathering_title_en : d.gathering_title_nl) ?? d.gathering_slug) : translate(locale, 'decisions.gatheringNone')
+
 /** /decisions: every decision of the partners with its outcome, tally and the tool it started. */
 export function decisionsPage(ctx: PageContext, decisions: DecisionRow[]): string {
   const { locale } = ctx
@@ -31,13 +35,14 @@ export function decisionsPage(ctx: PageContext, decisions: DecisionRow[]): strin
   const rows = decisions.map((d) => [
     html`<span lang="${d.proposal_locale}">${link(localePath(locale, `/decisions/${d.id}`), d.proposal_title)}</span>`,
     formatDate(locale, d.closed_at ?? d.opened_at),
+    gatheringLink(locale, d),
     outcomeBadge(locale, d),
     tallyText(locale, d),
     toolLink(locale, d),
   ])
   const main = html`${heading(1, t('decisions.title'))}
 ${paragraph(t('decisions.intro'), { lead: true })}
-${rows.length > 0 ? table(t('decisions.caption'), [t('decisions.col.proposal'), t('decisions.col.date'), t('decisions.col.outcome'), t('decisions.col.tally'), t('decisions.col.tool')], rows) : paragraph(t('decisions.none'))}
-${paragraph(link(localePath(locale, '/proposals'), t('decisions.proposalsLink')))}`
+${rows.length > 0 ? table(t('decisions.caption'), [t('decisions.col.proposal'), t('decisions.col.date'), t('decisions.col.gathering'), t('decisions.col.outcome'), t('decisions.col.tally'), t('decisions.col.tool')], rows) : paragraph(t('decisions.none'))}
+${paragraph(html`${link(localePath(locale, '/proposals'), t('decisions.proposalsLink'))} · ${link(localePath(locale, '/gatherings'), t('gatherings.title'))}`)}`
   return layout(ctx, { title: t('decisions.title'), section: 'tools', description: t('decisions.intro'), canonical: '/decisions' }, main)
 }

@@ -53,6 +53,7 @@ ${paragraph(t('home.pipeline.text'))}
 ${paragraph(link(localePath(ctx.locale, '/tools/pipeline'), t('home.pipeline.link')))}
 ${paragraph(link(localePath(ctx.locale, '/programme'), t('programme.homeLink')))}
 ${paragraph(link(localePath(ctx.locale, '/proposals'), t('proposals.homeLink')))}
+${paragraph(link(localePath(ctx.locale, '/gatherings'), t('gatherings.homeLink')))}
 </section>
 <section aria-labelledby="share-heading">
 ${heading(2, t('home.share.heading'), { id: 'share-heading' })}

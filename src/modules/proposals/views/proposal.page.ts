@@ -13,6 +13,7 @@ import type { AppError } from '../../../errors.ts'
 import { PROPOSAL_LIMITS, RESPONSE_KINDS } from '../proposals.schemas.ts'
 import type { ProposalsService } from '../proposals.service.ts'
 import { proposalStatusBadge } from './proposal.components.ts'
+import { proposalManageForms } from './proposal-manage.ts'
 
 type Loaded = Awaited<ReturnType<ProposalsService['load']>>
 
@@ -23,7 +24,9 @@ export interface ProposalPageModel extends Loaded {
   csrfToken?: string | undefined
   flash?: MessageKey | undefined
   /** A refused post: which form, what was typed, and why. */
-  refused?: { form: 'respond' | 'comment'; values: FormValues; problems: FieldProblem[]; error?: AppError | undefined } | undefined
+  refused?: { form: 'respond' | 'comment' | 'decline' | 'merge'; values: FormValues; problems: FieldProblem[]; error?: AppError | undefined } | undefined
+  /** For curators: the open proposals this one may be merged into (the decline and merge forms show then). */
+  manage?: { targets: { id: number; title: string }[] } | undefined
   /** What follows the proposal elsewhere (decisions on it), rendered by their module. */
   more?: SafeHtml | undefined
 }
@@ -51,6 +54,8 @@ export function proposalPage(ctx: PageContext, reference: ReferenceData, model: 
 
   const details = dataList([
     { key: t('proposals.col.status'), value: proposalStatusBadge(locale, p.status) },
+    ...(p.merged_into_id !== null ? [{ key: t('proposals.mergedInto'), value: html`<span lang="${p.merged_into_locale ?? p.locale}">${link(localePath(locale, `/proposals/${p.merged_into_id}`), p.merged_into_title ?? String(p.merged_into_id))}</span>` }] : []),
+    ...(p.status_reason ? [{ key: t('proposals.statusReason'), value: own(p.status_reason) }] : []),
     { key: t('proposals.col.by'), value: html`${p.proposed_by_name}, ${formatDate(locale, p.created_at)}` },
     { key: t('proposals.field.summary'), value: own(p.summary) },
     { key: t('proposals.field.processQuestion'), value: own(p.process_question) },
@@ -114,6 +119,7 @@ ${radioGroup({
   const content = html`${refusalAlert(locale, refused?.error, true)}
 ${details}
 ${model.more ?? ''}
+${model.manage && model.csrfToken && open ? proposalManageForms(locale, { proposalId: p.id, csrfToken: model.csrfToken, targets: model.manage.targets, refused: refused?.form === 'decline' || refused?.form === 'merge' ? { ...refused, form: refused.form } : undefined }) : ''}
 ${heading(2, t('proposals.responses.heading'))}
 ${responses}
 ${respondForm}

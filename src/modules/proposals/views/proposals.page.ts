@@ -28,7 +28,7 @@ ${
     ? table(t('proposals.caption'), [t('proposals.col.title'), t('proposals.col.category'), t('proposals.col.by'), t('proposals.col.date'), t('proposals.col.responses'), t('proposals.col.status')], rows)
     : paragraph(t('proposals.none'))
 }
-${paragraph(link(localePath(locale, '/decisions'), t('proposals.decisionsLink')))}`
+${paragraph(html`${link(localePath(locale, '/decisions'), t('proposals.decisionsLink'))} · ${link(localePath(locale, '/gatherings'), t('gatherings.title'))}`)}`
   return layout(ctx, { title: t('proposals.title'), section: 'tools', description: t('proposals.intro'), canonical: '/proposals' }, main)
 }
 
