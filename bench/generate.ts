@@ -48,6 +48,14 @@ const SDG = ['11.1', '11.2', '11.3', '11.4', '11.5', '11.6', '11.7', '11.a', '11
 const PRINCIPLES = ['sustainable_democratic_city', 'democratic_smart_network', 'designed_for_flexibility', 'designed_to_be_meaningful'] as const
 const ROLE_WEIGHTS = { owner: 35, test_municipality: 30, adopter: 25, partner: 10 }
 const TEST_STATUS_WEIGHTS = { passed: 35, running: 30, planned: 15, inconclusive: 12, failed: 8 }
+/** The first data model's test statuses as pilots (status, outcome), as test/factories.ts maps them. */
+const PILOT_OF_TEST_STATUS: Record<string, [string, string | null]> = {
+  planned: ['committed', null],
+  running: ['running', null],
+  passed: ['completed', 'worked'],
+  failed: ['completed', 'did_not_work'],
+  inconclusive: ['completed', 'partly'],
+}
 /** Creation dates spread over these years (fixed, so the catalogue does not depend on today's date). */
 const FIRST_DAY = Date.UTC(2019, 0, 1)
 const LAST_DAY = Date.UTC(2025, 8, 30)
@@ -462,7 +470,7 @@ export async function generateCatalogue(db: Database, options: GenerateOptions):
   const municipalities = await municipalitiesBySize(db)
   const existing = await db.selectFrom('tools').select('slug').execute()
   const factory = new ToolFactory(random, municipalities, new Set(existing.map((t) => t.slug)), options.size)
-  const counts: Record<string, number> = { tools: 0, tool_processes: 0, tool_themes: 0, tool_sdg_targets: 0, tool_assessments: 0, tool_organisations: 0, tool_aliases: 0, tool_links: 0 }
+  const counts: Record<string, number> = { tools: 0, tool_processes: 0, tool_themes: 0, tool_sdg_targets: 0, tool_assessments: 0, tool_organisations: 0, pilots: 0, adoptions: 0, tool_aliases: 0, tool_links: 0 }
   const ids: number[] = []
   let sampleSlug: string | undefined
   const sampleSlugs: string[] = []
@@ -501,17 +509,28 @@ export async function generateCatalogue(db: Database, options: GenerateOptions):
             assessed_on: t.tool.updated_at.slice(0, 10),
           })),
         ),
+        // A test municipality is a pilot and an adopter an adoption (pilots, adoptions); other roles are roles.
         tool_organisations: child((t, id) =>
-          t.municipalities.map((m) => ({
-            tool_id: id,
-            organisation_id: m.municipality.id,
-            role: m.role,
-            involvement: m.role === 'owner' ? 'lead' : 'active',
-            test_status: m.testStatus,
-            test_result_nl: m.testStatus === 'passed' ? `Getest in ${m.municipality.name}: bruikbaar.` : null,
-            test_result_en: m.testStatus === 'passed' ? `Tested in ${m.municipality.name}: usable.` : null,
-          })),
+          t.municipalities
+            .filter((m) => m.role !== 'test_municipality' && m.role !== 'adopter')
+            .map((m) => ({ tool_id: id, organisation_id: m.municipality.id, role: m.role, involvement: m.role === 'owner' ? 'lead' : 'active' })),
         ),
+        pilots: child((t, id) =>
+          t.municipalities
+            .filter((m) => m.role === 'test_municipality')
+            .map((m) => {
+              const [status, outcome] = PILOT_OF_TEST_STATUS[m.testStatus ?? 'planned'] ?? ['committed', null]
+              return {
+                tool_id: id,
+                municipality_id: m.municipality.id,
+                status,
+                outcome,
+                lessons_nl: outcome === 'worked' ? `Getest in ${m.municipality.name}: bruikbaar.` : null,
+                lessons_en: outcome === 'worked' ? `Tested in ${m.municipality.name}: usable.` : null,
+              }
+            }),
+        ),
+        adoptions: child((t, id) => t.municipalities.filter((m) => m.role === 'adopter').map((m) => ({ tool_id: id, organisation_id: m.municipality.id }))),
         tool_aliases: child((t, id) => t.aliases.map((a) => ({ tool_id: id, alias: a.alias, kind: a.kind, language: a.language }))),
         tool_links: child((t, id) => t.links.map((l, position) => ({ tool_id: id, kind: l.kind, url: l.url, title_nl: l.title_nl, title_en: l.title_en, language: null, position }))),
       }

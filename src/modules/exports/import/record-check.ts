@@ -51,7 +51,8 @@ export function checkRecord(record: ToolRecord, reference: ReferenceData): RowPr
   for (const target of record.sdg_targets) known('sdg_targets', target, sdg)
   for (const a of record.assessments) {
     if (!reference.criteriaByCode.has(a.criterion)) bad('assessments', `unknown criterion "${a.criterion.slice(0, 60)}"`)
-    known('assessments', a.rating, RATINGS)
+    // 'unknown' is a legacy rating some tools still carry: it goes out in the export, so it comes back in.
+    known('assessments', a.rating, [...RATINGS, 'unknown'])
   }
   for (const alias of record.aliases) text('aliases', alias, TOOL_LIMITS.alias)
   if (record.website !== null && (!URL.test(record.website) || record.website.length > TOOL_LIMITS.url)) bad('website', 'not a web address (http:// or https://)')
