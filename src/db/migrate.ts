@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_hardening.ts'
 import * as m0010 from './migrations/0010_programme.ts'
 import * as m0011 from './migrations/0011_partnerships.ts'
 import * as m0012 from './migrations/0012_retention.ts'
+import * as m0014 from './migrations/0014_mims.ts'
 
 // Listed explicitly (not read from the folder) so the order is reviewed in code and bundlers keep them.
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0010_programme': m0010,
   '0011_partnerships': m0011,
   '0012_retention': m0012,
+  '0014_mims': m0014,
 }
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -12,6 +12,7 @@ import { editingMessages } from './messages/editing.ts'
 import { errorsMessages } from './messages/errors.ts'
 import { formsMessages } from './messages/forms.ts'
 import { mailMessages } from './messages/mail.ts'
+import { openDataMessages } from './messages/open-data.ts'
 import { organisationsMessages } from './messages/organisations.ts'
 import { partnersMessages } from './messages/partners.ts'
 import { proposalsMessages } from './messages/proposals.ts'
@@ -35,6 +36,7 @@ export const MESSAGE_AREAS = [
   organisationsMessages,
   pipelineMessages,
   pipelineViewMessages,
+  openDataMessages,
   adoptionMessages,
   callsMessages,
   programmeMessages,
@@ -60,6 +62,7 @@ export const messages = {
   ...organisationsMessages,
   ...pipelineMessages,
   ...pipelineViewMessages,
+  ...openDataMessages,
   ...adoptionMessages,
   ...callsMessages,
   ...programmeMessages,
