@@ -43,6 +43,8 @@ import { createToolEditingService } from './modules/tool-editing/tool-editing.se
 import { createToolLifecycleService } from './modules/tool-editing/tool-lifecycle.service.ts'
 import { createToolsRepository } from './modules/tools/tools.repository.ts'
 import { createToolsService } from './modules/tools/tools.service.ts'
+import { createOpenDataRepository } from './modules/open-data/open-data.repository.ts'
+import { createOpenDataService } from './modules/open-data/open-data.service.ts'
 
 export interface Logger {
   info(object: object, message: string): void
@@ -165,6 +167,7 @@ export async function buildContext(config: Config, options: ContextOptions) {
       cookieSecret: config.COOKIE_SECRET || (await sharedSetting(db, 'cookie_secret', () => randomBytes(32).toString('base64url'))),
       tools: createToolsService(toolsRepository, audit, { versionTtlMs: config.CATALOGUE_VERSION_TTL_MS, openCall: (toolId) => callsRepository.openFor(toolId), startedBy: (toolId) => decisionsRepository.ofTool(toolId) }),
       pipelineView: createPipelineViewService(createPipelineViewRepository(db)),
+      openData: createOpenDataService({ repository: createOpenDataRepository(db), reference, settings: { publicUrl: config.PUBLIC_URL, contactEmail: config.CONTACT_EMAIL } }),
       programme: createProgrammeService({ repository: createProgrammeRepository(db), transaction, audit }),
       partnerships,
       proposals,

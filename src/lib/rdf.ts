@@ -44,10 +44,15 @@ export type RdfObject = NamedNode | Literal
 /** The triples of one document, added subject by subject, in the order they were added. */
 export class Graph {
   readonly quads: Quad[] = []
+  /** A triple said twice (a page two tools link to) is kept once. */
+  private readonly seen = new Set<string>()
 
   add(subject: Iri | NamedNode, predicate: Iri, object: RdfObject | Iri): this {
     const s = typeof subject === 'string' ? iri(subject) : subject
     const o = typeof object === 'string' ? iri(object) : object
+    const key = `${s.value} ${predicate} ${o.termType === 'Literal' ? `"${o.value}"@${o.language}^${o.datatype.value}` : o.value}`
+    if (this.seen.has(key)) return this
+    this.seen.add(key)
     this.quads.push(quad(s, iri(predicate), o))
     return this
   }
@@ -74,10 +79,21 @@ export class Graph {
   }
 }
 
+/** The quads subject by subject (in the order subjects first appear), so each subject is written once. */
+function bySubject(quads: Quad[]): Quad[] {
+  const groups = new Map<string, Quad[]>()
+  for (const q of quads) {
+    const group = groups.get(q.subject.value)
+    if (group) group.push(q)
+    else groups.set(q.subject.value, [q])
+  }
+  return [...groups.values()].flat()
+}
+
 /** Turtle, with the toolbox's prefixes. */
 export function toTurtle(graph: Graph): Promise<string> {
   const writer = new Writer({ prefixes: PREFIXES })
-  writer.addQuads(graph.quads)
+  writer.addQuads(bySubject(graph.quads))
   return new Promise((resolve, reject) => writer.end((error, result: string) => (error ? reject(error) : resolve(result))))
 }
 
