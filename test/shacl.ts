@@ -1,9 +1,8 @@
 // SHACL validation of the toolbox's RDF with the DCAT-AP 3.0.1 and DCAT-AP-NL 3.0 shapes kept in ../shared/validators.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import datasetFactory from '@rdfjs/dataset'
 import jsonld from 'jsonld'
-import { Parser, type Quad } from 'n3'
+import { Parser, Store, type Quad } from 'n3'
 import SHACLValidator from 'rdf-validate-shacl'
 
 const VALIDATORS = join(import.meta.dirname, '..', '..', 'shared', 'validators')
@@ -56,8 +55,8 @@ export interface ShaclResult {
 
 /** Validates the quads; every result with its severity (Violation, Warning, Info). */
 export async function validate(quads: Quad[]): Promise<ShaclResult[]> {
-  const validator = new SHACLValidator(datasetFactory.dataset(shapeQuads()))
-  const report = await validator.validate(datasetFactory.dataset(quads))
+  const validator = new SHACLValidator(new Store(shapeQuads()))
+  const report = await validator.validate(new Store(quads))
   return report.results.map((r) => ({
     severity: r.severity?.value.replace(/.*#/, '') ?? '',
     focusNode: r.focusNode?.value ?? '',
