@@ -38,6 +38,9 @@ create or replace function tool_refresh_derived(p_tool_ids bigint[]) returns voi
       array[t.website_url] || coalesce((select array_agg(l.url) from tool_links l where l.tool_id = t.id), '{}'))
   where t.id = any(p_tool_ids);
 $$;
+
+-- The reference data is loaded again at the next start (it fills mims), whatever the files' fingerprint.
+delete from seed_state where name like 'reference-data:%';
 `).execute(db)
 }
 
@@ -51,6 +54,7 @@ create or replace function tool_refresh_derived(p_tool_ids bigint[]) returns voi
   where t.id = any(p_tool_ids);
 $$;
 drop table if exists tool_mims, mims;
+delete from seed_state where name like 'reference-data:%';
 select tool_refresh_derived(array(select id from tools));
 `).execute(db)
 }
