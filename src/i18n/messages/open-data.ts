@@ -21,7 +21,6 @@ export const openDataMessages = {
   'vocabularies.labelEn': { nl: 'Naam (Engels)', en: 'Name (English)' },
   'vocabularies.definition': { nl: 'Omschrijving', en: 'Definition' },
   'vocabularies.note': { nl: 'Toelichting', en: 'Note' },
-  'vocabularies.table': { nl: 'Begrippen in {scheme}', en: 'Concepts in {scheme}' },
   'vocabularies.back': { nl: 'Alle begrippenkaders', en: 'All vocabularies' },
   'vocabularies.catalogue': { nl: 'De catalogus als open data (DCAT-AP)', en: 'The catalogue as open data (DCAT-AP)' },
 
@@ -71,7 +70,8 @@ export const openDataMessages = {
     nl: 'De catalogus als DCAT-AP (/data/catalogue) bevat alleen tools met alles wat DCAT-AP-NL verplicht stelt. Deze tools laten we weg tot het ontbrekende is aangevuld.',
     en: 'The catalogue as DCAT-AP (/data/catalogue) holds only tools with everything DCAT-AP-NL requires. These tools are left out until what is missing has been added.',
   },
-  'openData.report.summary': { nl: '{exported} van {total} tools staan in de open data; {left} ontbreken.', en: '{exported} of {total} tools are in the open data; {left} are left out.' },
+  'openData.report.summary': { nl: '{exported} van {total} tools staan in de open data; weggelaten: {left}.', en: '{exported} of {total} tools are in the open data; left out: {left}.' },
+  'openData.report.tableCaption': { nl: 'Weggelaten tools en wat ontbreekt', en: 'Tools left out and what they lack' },
   'openData.report.none': { nl: 'Geen: elke tool staat in de open data.', en: 'None: every tool is in the open data.' },
   'openData.report.leftOut': { nl: 'Weggelaten tools', en: 'Tools left out' },
   'openData.report.tool': { nl: 'Tool', en: 'Tool' },

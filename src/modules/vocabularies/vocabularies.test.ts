@@ -59,8 +59,8 @@ describe('vocabularies', () => {
 
   test('the MIMs with their status; a concept address resolves to its row, or to RDF for an RDF client', async () => {
     const page = text((await t.app.inject({ url: '/en/vocabularies/mims' })).body)
-    assert.match(page, /MIM1 Context MIM1 Context .* Note: Adopted/)
-    assert.match(page, /MIM10 Hulpbronnen MIM10 Resources .* Note: Work item/)
+    assert.match(page, /MIM1 Context Code MIM1 Name \(Dutch\) MIM1 Context .*? Note Adopted Address/)
+    assert.match(page, /MIM10 Resources Code MIM10 Name \(Dutch\) MIM10 Hulpbronnen .*? Note Work item Address/)
     const concept = await t.app.inject({ url: '/vocabularies/mims/mim7' })
     assert.equal(concept.statusCode, 303)
     assert.equal(concept.headers.location, '/vocabularies/mims#mim7')

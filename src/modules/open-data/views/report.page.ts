@@ -19,7 +19,7 @@ export function openDataReportPage(ctx: PageContext, report: Report): string {
     report.leftOut.length === 0
       ? paragraph(t('openData.report.none'))
       : table(
-          t('openData.report.leftOut'),
+          t('openData.report.tableCaption'),
           [t('openData.report.tool'), t('openData.report.missing'), t('openData.report.edit')],
           report.leftOut.map((tool) => [
             link(localePath(locale, `/tools/${tool.slug}`), nameOf(locale, tool)),

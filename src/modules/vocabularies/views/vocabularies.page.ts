@@ -1,5 +1,5 @@
 import { localePath, translator } from '../../../i18n/i18n.ts'
-import { heading, link, paragraph, table, unorderedList } from '../../../views/components/index.ts'
+import { dataList, heading, link, paragraph, unorderedList } from '../../../views/components/index.ts'
 import { html } from '../../../views/html.ts'
 import type { PageContext } from '../../../views/layout.ts'
 import { simplePage } from '../../../views/simple.page.ts'
@@ -19,25 +19,33 @@ export function vocabulariesIndexPage(ctx: PageContext, schemes: ConceptScheme[]
   )
   const content = html`${unorderedList(items)}
 ${downloads(ctx, '/vocabularies')}
-${paragraph(link(localePath(ctx.locale, '/data/catalogue.ttl'), t('vocabularies.catalogue')))}`
+${paragraph(link('/data/catalogue.ttl', t('vocabularies.catalogue')))}`
   return simplePage(ctx, { title: t('vocabularies.title'), intro: t('vocabularies.intro'), index: true }, content)
 }
 
-/** /vocabularies/{scheme}: the concepts with their address, labels in both languages, definition and note. */
+/**
+ * /vocabularies/{scheme}: each concept under a heading whose id is its code (a concept's address resolves to this
+ * page with that anchor), with its labels in both languages, definition, note and address. A list, not a table:
+ * it reads on a phone without scrolling sideways.
+ */
 export function schemePage(ctx: PageContext, scheme: ConceptScheme): string {
   const { locale } = ctx
   const t = translator(locale)
   const title = textIn(scheme.title, locale) ?? scheme.slug
-  // Each concept's row carries its code as id: a concept's address resolves to this page with that anchor.
-  const rows = scheme.concepts.map((c) => [
-    html`<span id="${c.code}">${c.notation ?? c.code}</span>`,
-    html`<span lang="nl">${c.prefLabel.nl}</span>`,
-    html`<span lang="en">${c.prefLabel.en}</span>`,
-    html`${textIn(c.definition, locale) ?? ''}${c.scopeNote ? html`<br>${t('vocabularies.note')}: ${textIn(c.scopeNote, locale)}` : ''}`,
-    html`<code>${conceptUri(ctx.publicUrl, scheme.slug, c.code)}</code>`,
-  ])
-  const content = html`${paragraph(html`${t('vocabularies.uri')}: <code>${schemeUri(ctx.publicUrl, scheme.slug)}</code>`)}
-${table(t('vocabularies.table', { scheme: title }), [t('vocabularies.code'), t('vocabularies.labelNl'), t('vocabularies.labelEn'), t('vocabularies.definition'), t('vocabularies.uri')], rows)}
+  const concepts = scheme.concepts.map((c) => {
+    const uri = conceptUri(ctx.publicUrl, scheme.slug, c.code)
+    return html`${heading(2, textIn(c.prefLabel, locale), { id: c.code })}
+${dataList([
+  { key: t('vocabularies.code'), value: c.notation ?? c.code },
+  { key: t('vocabularies.labelNl'), value: html`<span lang="nl">${c.prefLabel.nl}</span>` },
+  { key: t('vocabularies.labelEn'), value: html`<span lang="en">${c.prefLabel.en}</span>` },
+  ...(c.definition ? [{ key: t('vocabularies.definition'), value: textIn(c.definition, locale) }] : []),
+  ...(c.scopeNote ? [{ key: t('vocabularies.note'), value: textIn(c.scopeNote, locale) }] : []),
+  { key: t('vocabularies.uri'), value: html`<code class="citydeal-break-anywhere">${uri}</code>` },
+])}`
+  })
+  const content = html`${paragraph(html`${t('vocabularies.uri')}: <code class="citydeal-break-anywhere">${schemeUri(ctx.publicUrl, scheme.slug)}</code>`)}
+${concepts}
 ${downloads(ctx, `/vocabularies/${scheme.slug}`)}
 ${paragraph(link(localePath(locale, '/vocabularies'), t('vocabularies.back')))}`
   return simplePage(ctx, { title, intro: textIn(scheme.description, locale), index: true }, content)
