@@ -1,4 +1,5 @@
 import { toJsonLd, toTurtle, type RdfFormat } from '../../lib/rdf.ts'
+import { compress, type Encoding } from '../../plugins/compression.ts'
 import type { ReferenceData } from '../reference/reference.service.ts'
 import { conceptSchemes } from '../vocabularies/vocabularies.model.ts'
 import { buildCatalogue, type CatalogueExport, type CatalogueSettings } from './open-data.catalogue.ts'
@@ -14,7 +15,8 @@ export interface OpenDataDeps {
 interface Built {
   version: number
   catalogue: CatalogueExport
-  bodies: Partial<Record<RdfFormat, Promise<string>>>
+  /** Each serialisation once, and each compressed once per encoding (a large catalogue is megabytes). */
+  bodies: Map<string, Promise<Buffer>>
 }
 
 /** The catalogue as DCAT-AP: built once per catalogue version (every change counts it up), then served from memory. */
@@ -23,7 +25,7 @@ export function createOpenDataService(deps: OpenDataDeps) {
 
   async function build(version: number): Promise<Built> {
     const records = toolRecords(await deps.repository.catalogue())
-    return { version, catalogue: buildCatalogue(deps.settings, records, conceptSchemes(deps.reference)), bodies: {} }
+    return { version, catalogue: buildCatalogue(deps.settings, records, conceptSchemes(deps.reference)), bodies: new Map() }
   }
 
   async function latest(): Promise<Built> {
@@ -37,11 +39,25 @@ export function createOpenDataService(deps: OpenDataDeps) {
   }
 
   return {
-    /** The catalogue in Turtle or JSON-LD. */
-    async serialised(format: RdfFormat): Promise<string> {
+    /** The catalogue in Turtle or JSON-LD, compressed for the encoding when one is given. */
+    async serialised(format: RdfFormat, encoding?: Encoding): Promise<Buffer> {
       const built = await latest()
-      built.bodies[format] ??= format === 'turtle' ? toTurtle(built.catalogue.graph) : Promise.resolve(toJsonLd(built.catalogue.graph))
-      return built.bodies[format]
+      const plain = () => {
+        let body = built.bodies.get(format)
+        if (!body) {
+          body = (format === 'turtle' ? toTurtle(built.catalogue.graph) : Promise.resolve(toJsonLd(built.catalogue.graph))).then((text) => Buffer.from(text, 'utf8'))
+          built.bodies.set(format, body)
+        }
+        return body
+      }
+      if (!encoding) return plain()
+      const key = `${format} ${encoding}`
+      let body = built.bodies.get(key)
+      if (!body) {
+        body = plain().then((b) => compress(b, encoding))
+        built.bodies.set(key, body)
+      }
+      return body
     },
 
     /** What the export leaves out and why, for the curators' report. */

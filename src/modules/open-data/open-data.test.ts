@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { gunzipSync } from 'node:zlib'
 import type { Quad } from 'n3'
 import { buildTestApp, type TestApp } from '../../../test/helper.ts'
 import { createTool, createUser } from '../../../test/factories.ts'
@@ -105,6 +106,12 @@ describe('the catalogue as DCAT-AP', () => {
     assert.equal((await get('text/turtle;q=0.5, application/ld+json')).headers['content-type'], 'application/ld+json; charset=utf-8')
     // A browser's header ends in */*: it gets Turtle.
     assert.equal((await get('text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')).headers['content-type'], 'text/turtle; charset=utf-8')
+    // Compressed once and kept: the answer decompresses to the plain one.
+    const plain = await get('text/turtle')
+    const zipped = await t.app.inject({ url: '/data/catalogue', headers: { accept: 'text/turtle', 'accept-encoding': 'gzip' } })
+    assert.equal(zipped.headers['content-encoding'], 'gzip')
+    assert.match(String(zipped.headers.vary), /Accept-Encoding/)
+    assert.equal(gunzipSync(zipped.rawPayload).toString('utf8'), plain.body)
     const refused = await get('text/html')
     assert.equal(refused.statusCode, 406)
     assert.match(refused.body, /text\/turtle/)
