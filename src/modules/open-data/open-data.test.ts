@@ -153,6 +153,9 @@ describe('tools that lack what DCAT-AP-NL requires', () => {
   test('the report is for curators and administrators only', async () => {
     assert.equal((await new Browser(t.app).get('/curation/open-data')).statusCode, 401)
     assert.equal((await (await signedIn('partner')).get('/en/curation/open-data')).statusCode, 403)
-    assert.equal((await (await signedIn('admin')).get('/curation/open-data')).statusCode, 200)
+    const admin = await signedIn('admin')
+    assert.equal((await admin.get('/curation/open-data')).statusCode, 200)
+    // The curation queue links to it.
+    assert.match((await admin.get('/en/curation')).body, /href="\/en\/curation\/open-data"/)
   })
 })
