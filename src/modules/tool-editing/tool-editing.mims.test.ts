@@ -85,6 +85,21 @@ describe('tagging a tool against the Living-in.EU MIMs', () => {
   })
 })
 
+describe('merging tagged tools', () => {
+  test('the staying tool keeps its MIM tags and gains the other tool\'s; the merge is audited with them', async () => {
+    const stay = await createTool(db(), { mims: [{ code: 'mim1', relation: 'implements' }] })
+    const leave = await createTool(db(), { mims: [{ code: 'mim1', relation: 'references' }, { code: 'mim4', relation: 'supports' }] })
+    const curator = await signedIn('curator')
+    const path = `/tools/${stay.slug}/merge`
+    const compare = await curator.get(`${path}?other=${leave.slug}`)
+    assert.equal(compare.statusCode, 200)
+    assert.equal((await curator.post(path, formFields(compare.body, path))).statusCode, 303)
+    assert.deepEqual(await mimsOf(stay.id), ['mim1:implements', 'mim4:supports'])
+    const entry = await db().selectFrom('audit_log').select('after').where('entity_type', '=', 'tool').where('entity_id', '=', String(stay.id)).where('action', '=', 'tool.merged').executeTakeFirstOrThrow()
+    assert.deepEqual((entry.after as { mims: unknown }).mims, [{ mim_code: 'mim1', relation: 'implements' }, { mim_code: 'mim4', relation: 'supports' }])
+  })
+})
+
 describe('the MIM facet', () => {
   test('counts are exact and the facet is OR-able within itself, in the API and on the catalogue page', async () => {
     const word = unique('mimfacet').replace('-', '')
