@@ -34,6 +34,8 @@ import { registerToolEditingPages } from './modules/tool-editing/tool-editing.ro
 import { registerToolLifecyclePages } from './modules/tool-editing/tool-lifecycle.routes.ts'
 import { registerToolsApi } from './modules/tools/tools.api.ts'
 import { registerToolPages } from './modules/tools/tools.routes.ts'
+import { registerVocabularyPages } from './modules/vocabularies/vocabularies.routes.ts'
+import { registerOpenDataPages } from './modules/open-data/open-data.routes.ts'
 import { registerApiConventions } from './plugins/api.ts'
 import { registerJsonOnlyApi } from './plugins/api-json.ts'
 import { registerAssets } from './plugins/assets.ts'
@@ -148,6 +150,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerProgrammePages(app, ctx)
   registerProgrammeApi(app, ctx)
   registerPartnershipPages(app, ctx)
+  registerVocabularyPages(app, ctx)
+  registerOpenDataPages(app, ctx)
   const proposalPages = registerProposalPages(app, { ...ctx, proposalExtras: decisionsOnProposal(ctx.decisions) })
   registerDecisionPages(app, { ...ctx, renderProposal: proposalPages.renderWithRefusedExtras })
   registerGatheringPages(app, ctx)

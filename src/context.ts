@@ -50,6 +50,8 @@ import { createToolLifecycleService } from './modules/tool-editing/tool-lifecycl
 import { createToolsRepository } from './modules/tools/tools.repository.ts'
 import { createFindableRepository } from './modules/findable/findable.repository.ts'
 import { createToolsService } from './modules/tools/tools.service.ts'
+import { createOpenDataRepository } from './modules/open-data/open-data.repository.ts'
+import { createOpenDataService } from './modules/open-data/open-data.service.ts'
 
 export interface Logger {
   info(object: object, message: string): void
@@ -193,6 +195,7 @@ export async function buildContext(config: Config, options: ContextOptions) {
       /** Reads for the feeds and the sitemap. */
       findable: createFindableRepository(db),
       pipelineView: createPipelineViewService(createPipelineViewRepository(db)),
+      openData: createOpenDataService({ repository: createOpenDataRepository(db), reference, settings: { publicUrl: config.PUBLIC_URL, contactEmail: config.CONTACT_EMAIL } }),
       programme: createProgrammeService({ repository: createProgrammeRepository(db), transaction, audit }),
       partnerships,
       proposals,

@@ -19,6 +19,8 @@ export interface ToolInput {
   /** Roles of municipalities; 'test_municipality' makes a pilot (testStatus: planned … inconclusive), 'adopter' an adoption. */
   municipalities?: { cbsCode: string; role: string; testStatus?: string; resultNl?: string; resultEn?: string; testedOn?: string }[]
   principlesMet?: string[]
+  /** Living-in.EU MIMs the tool relates to. */
+  mims?: { code: string; relation: 'implements' | 'supports' | 'references' }[]
 }
 
 export const unique = (prefix: string) => `${prefix}-${randomBytes(4).toString('hex')}`
@@ -48,6 +50,7 @@ export async function createTool(db: Database, input: ToolInput = {}) {
   for (const code of input.principlesMet ?? []) {
     await db.insertInto('tool_assessments').values({ tool_id: tool.id, criterion_code: code, rating: 'meets', explanation_nl: 'Voldoet.', explanation_en: 'Meets.', assessed_on: null }).execute()
   }
+  for (const m of input.mims ?? []) await db.insertInto('tool_mims').values({ tool_id: tool.id, mim_code: m.code, relation: m.relation }).execute()
   for (const m of input.municipalities ?? []) {
     const org = await db.selectFrom('organisations').select('id').where('cbs_code', '=', m.cbsCode).executeTakeFirstOrThrow()
     if (m.role === 'test_municipality') {

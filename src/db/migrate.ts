@@ -12,6 +12,7 @@ import * as m0010 from './migrations/0010_programme.ts'
 import * as m0011 from './migrations/0011_partnerships.ts'
 import * as m0012 from './migrations/0012_retention.ts'
 import * as m0013 from './migrations/0013_gatherings.ts'
+import * as m0014 from './migrations/0014_mims.ts'
 import * as m0015 from './migrations/0015_imported_submissions.ts'
 
 // Listed explicitly (not read from the folder) so the order is reviewed in code and bundlers keep them.
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0011_partnerships': m0011,
   '0012_retention': m0012,
   '0013_gatherings': m0013,
+  '0014_mims': m0014,
   '0015_imported_submissions': m0015,
 }
 

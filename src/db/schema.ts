@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { DecisionsTable, DecisionVotesTable, GatheringAgendaItemsTable, GatheringAttendanceTable, GatheringDocumentsTable, GatheringRegistrationsTable, GatheringsTable, PartnershipsTable, ProposalCommentsTable, ProposalMunicipalitiesTable, ProposalResponsesTable, ProposalsTable } from './schema-partners.ts'
 import type { ProgrammeSnapshotsTable, ProgrammeTable } from './schema-programme.ts'
+import type { MimsTable, ToolMimsTable } from './schema-open-data.ts'
 
 // Kysely's view of the tables in src/db/migrations. Derived columns are read-only here.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
@@ -398,6 +399,8 @@ export interface SubmissionEventsTable {
 }
 
 export interface DB {
+  mims: MimsTable
+  tool_mims: ToolMimsTable
   partnerships: PartnershipsTable
   proposals: ProposalsTable
   proposal_municipalities: ProposalMunicipalitiesTable

@@ -14,6 +14,7 @@ import { errorsMessages } from './messages/errors.ts'
 import { findableMessages } from './messages/findable.ts'
 import { formsMessages } from './messages/forms.ts'
 import { mailMessages } from './messages/mail.ts'
+import { openDataMessages } from './messages/open-data.ts'
 import { organisationsMessages } from './messages/organisations.ts'
 import { partnersMessages } from './messages/partners.ts'
 import { proposalsMessages } from './messages/proposals.ts'
@@ -23,7 +24,7 @@ import { programmeMessages } from './messages/programme.ts'
 import { shareMessages } from './messages/share.ts'
 import { siteMessages } from './messages/site.ts'
 import { statementsMessages } from './messages/statements.ts'
-import { openDataMessages } from './messages/open-data.ts'
+import { dataPageMessages } from './messages/data-page.ts'
 import { vocabularyMessages } from './messages/vocabulary.ts'
 
 /** The areas one by one; a key must live in exactly one (a test checks, as spreading would hide a duplicate). */
@@ -39,6 +40,7 @@ export const MESSAGE_AREAS = [
   organisationsMessages,
   pipelineMessages,
   pipelineViewMessages,
+  dataPageMessages,
   adoptionMessages,
   callsMessages,
   programmeMessages,
@@ -67,6 +69,7 @@ export const messages = {
   ...organisationsMessages,
   ...pipelineMessages,
   ...pipelineViewMessages,
+  ...dataPageMessages,
   ...adoptionMessages,
   ...callsMessages,
   ...programmeMessages,

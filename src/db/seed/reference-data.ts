@@ -34,6 +34,7 @@ export interface SeedSummary {
   forms: number
   sdgTargets: number
   criteria: number
+  mims: number
   organisations: number
   toolsInserted: number
 }
@@ -102,6 +103,21 @@ export async function loadReferenceData(db: Database, dir = REFERENCE_DATA_DIR):
       await trx.insertInto('criteria').values(row).onConflict((oc) => oc.column('code').doUpdateSet(row)).execute()
     }
 
+    const mims = readCsv(join(dir, 'mims.csv'))
+    for (const m of mims) {
+      const row = {
+        code: m.code!,
+        position: Number(m.position),
+        name_nl: m.name_nl!,
+        name_en: m.name_en!,
+        status: m.status as 'adopted',
+        description_nl: m.description_nl!,
+        description_en: m.description_en!,
+        source_url: m.source_url!,
+      }
+      await trx.insertInto('mims').values(row).onConflict((oc) => oc.column('code').doUpdateSet(row)).execute()
+    }
+
     const orgIds = await loadOrganisations(trx, dir)
     // Organisation names and aliases are part of their tools' search text: new ones must be found at once.
     await sql`select tool_refresh_derived(array(select distinct x.tool_id from tool_organisations x join organisation_aliases a on a.organisation_id = x.organisation_id))`.execute(trx)
@@ -127,6 +143,7 @@ export async function loadReferenceData(db: Database, dir = REFERENCE_DATA_DIR):
       forms: forms.length,
       sdgTargets: sdg.length,
       criteria: criteria.length,
+      mims: mims.length,
       organisations: orgIds.size,
       toolsInserted,
     }

@@ -64,6 +64,8 @@ const MATRIX: { url: string; allowed: 'everyone' | Role[]; form: Record<string, 
   { url: '/tools/:slug/edit/assessments', allowed: ['curator', 'admin'], form: { version: 'x' } },
   { url: '/tools/:slug/edit/organisations', allowed: ['curator', 'admin'], form: { version: 'x' } },
   { url: '/tools/:slug/edit/pilots', allowed: ['curator', 'admin'], form: { version: 'x' } },
+  // MIM tags: curators and administrators only, also on a tool the partner's organisation owns (tool-editing.mims.test).
+  { url: '/tools/:slug/edit/mims', allowed: ['curator', 'admin'], form: { version: 'x' } },
   // Creating, retiring and merging tools: curators and administrators only (bad input, so nothing changes).
   { url: '/tools/new', allowed: ['curator', 'admin'], form: { name: '', description: '' } },
   { url: '/tools/:slug/retire', allowed: ['curator', 'admin'], form: { version: 'x' } },

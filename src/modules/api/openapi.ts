@@ -42,6 +42,7 @@ const facetDescriptions: Record<(typeof FACETS)[number], string> = {
   principle: 'Design principle the tool was assessed to meet',
   municipality: 'CBS code of a municipality involved in the tool: a role, a pilot (not withdrawn) or an adoption (e.g. GM0363)',
   usedby: 'CBS code of a municipality that records that it uses the tool (an adoption)',
+  mim: 'a Living-in.EU Minimal Interoperability Mechanism (mim1 … mim10) the tool implements, supports or references',
 }
 
 const langParameter = {

@@ -6,6 +6,7 @@ export function createReferenceRepository(db: Database) {
   return {
     forms: () => db.selectFrom('tool_forms').selectAll().orderBy('position').execute(),
     sdgTargets: () => db.selectFrom('sdg_targets').selectAll().orderBy('position').execute(),
+    mims: () => db.selectFrom('mims').selectAll().orderBy('position').execute(),
     criteria: () => db.selectFrom('criteria').selectAll().orderBy('family').orderBy('position').execute(),
     /** Every municipality with its other names (Den Haag for 's-Gravenhage). */
     municipalities: () =>

@@ -1,5 +1,6 @@
 import type { ReferenceRepository } from './reference.repository.ts'
 import type { CriteriaTable, SdgTargetsTable, ToolFormsTable } from '../../db/schema.ts'
+import type { MimsTable } from '../../db/schema-open-data.ts'
 
 export interface ReferenceData {
   forms: ToolFormsTable[]
@@ -7,6 +8,8 @@ export interface ReferenceData {
   sdgTargets: SdgTargetsTable[]
   criteria: CriteriaTable[]
   criteriaByCode: Map<string, CriteriaTable>
+  /** The Living-in.EU MIMs, in their order. */
+  mims: MimsTable[]
   /** Municipalities by CBS code (GM0518), with their other names. */
   municipalities: Map<string, Municipality>
 }
@@ -40,11 +43,12 @@ export async function reloadMunicipalities(reference: ReferenceData, repository:
 
 /** Loads the reference vocabularies once; they change only with a deploy (reference-data/). */
 export async function loadReferenceData(repository: ReferenceRepository): Promise<ReferenceData> {
-  const [forms, sdgTargets, criteria, municipalities] = await Promise.all([
+  const [forms, sdgTargets, criteria, municipalities, mims] = await Promise.all([
     repository.forms(),
     repository.sdgTargets(),
     repository.criteria(),
     repository.municipalities(),
+    repository.mims(),
   ])
   return {
     forms,
@@ -52,6 +56,7 @@ export async function loadReferenceData(repository: ReferenceRepository): Promis
     sdgTargets,
     criteria,
     criteriaByCode: new Map(criteria.map((c) => [c.code, c])),
+    mims,
     municipalities: new Map(municipalityEntries(municipalities)),
   }
 }

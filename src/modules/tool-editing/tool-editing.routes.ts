@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Config } from '../../config.ts'
 import { NotFoundError } from '../../errors.ts'
 import { LOCALES } from '../../i18n/messages.ts'
+import { authorize } from '../../lib/policy.ts'
 import { isSlug } from '../../lib/slug.ts'
 import { validateInput, validationCollector } from '../../lib/validation.ts'
 import { pageContext } from '../../plugins/context.ts'
@@ -12,7 +13,7 @@ import type { OrganisationsService } from '../organisations/organisations.servic
 import type { ReferenceData } from '../reference/reference.service.ts'
 import { isEmptyRow, parseRows, rawRows } from './tool-editing.rows.ts'
 import { BasicsSchema, VersionSchema, type RowKind } from './tool-editing.schemas.ts'
-import { ToolConflictError, type LoadedTool, type Section, type ToolEditingService } from './tool-editing.service.ts'
+import { CURATOR_SECTIONS, ToolConflictError, type LoadedTool, type Section, type ToolEditingService } from './tool-editing.service.ts'
 import { assessmentsPage, assessmentValues } from './views/assessments.page.ts'
 import { basicsPage, basicsValues } from './views/basics.page.ts'
 import { sectionPath, type EditFrame } from './views/edit.frame.ts'
@@ -20,6 +21,7 @@ import { linksPage, linksValues } from './views/links.page.ts'
 import { organisationsPage, organisationValues } from './views/organisations.page.ts'
 import { pilotsPage, pilotValues } from './views/pilots.page.ts'
 import { sdgPage, sdgValues } from './views/sdg.page.ts'
+import { mimsPage, mimValues } from './views/mims.page.ts'
 import { addRowIntent } from './views/rows.ts'
 
 export interface ToolEditingRouteDeps {
@@ -62,6 +64,7 @@ export function registerToolEditingPages(app: FastifyInstance, deps: ToolEditing
     /** Renders a section: the tool as it is now, or what was typed with the problems of a refused save. */
     const render = async (section: Section, request: SlugRequest, reply: FastifyReply, view?: SectionView) => {
       const tool = await toolEditing.load(request.actor, slugOf(request))
+      if (CURATOR_SECTIONS.has(section)) authorize(request.actor, 'catalogue.edit')
       const conflict = view?.state?.error instanceof ToolConflictError ? view.state.error : undefined
       // After refused input the page keeps the version the editor started from, so a save by someone else still shows.
       const typedVersion = Number(str(view?.values ?? {}, 'version'))
@@ -90,6 +93,8 @@ export function registerToolEditingPages(app: FastifyInstance, deps: ToolEditing
           return organisationsPage(ctx, frame, values, blank('org'), await deps.organisations.pickerEntries())
         case 'pilots':
           return pilotsPage(ctx, frame, values, blank('pilot'), await deps.organisations.pickerEntries())
+        case 'mims':
+          return mimsPage(ctx, reference, frame, values)
       }
     }
 
@@ -107,6 +112,8 @@ export function registerToolEditingPages(app: FastifyInstance, deps: ToolEditing
           return organisationValues(tool)
         case 'pilots':
           return pilotValues(tool)
+        case 'mims':
+          return mimValues(reference, tool)
       }
     }
 
@@ -167,6 +174,12 @@ export function registerToolEditingPages(app: FastifyInstance, deps: ToolEditing
       const [v, rows] = [c.run(() => version(request)), c.run(() => parseRows(request.body, 'org'))]
       c.check()
       return toolEditing.saveOrganisations(request.actor, slug, v!, rows!)
+    })
+    section('mims', [], (request, slug) => {
+      const c = validationCollector()
+      const [v, rows] = [c.run(() => version(request)), c.run(() => parseRows(request.body, 'mim'))]
+      c.check()
+      return toolEditing.saveMims(request.actor, slug, v!, rows!)
     })
     section('pilots', ['pilot'], (request, slug) => {
       const c = validationCollector()

@@ -35,6 +35,7 @@ const KEY_FIELDS: Record<RowKind, readonly string[]> = {
   sdg: ['contributes', 'contributionNl', 'contributionEn'],
   assessment: ['rating', 'explanationNl', 'explanationEn', 'evidenceUrl', 'assessedBy', 'assessedOn'],
   org: ['organisation'],
+  mim: ['relation'],
   pilot: ['municipality', 'testedNl', 'testedEn', 'outcome', 'lessonsNl', 'lessonsEn', 'evidenceUrl', 'committedOn', 'startedOn', 'completedOn'],
 }
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox'
+import { MIM_RELATIONS } from '../../db/schema-open-data.ts'
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../../lib/slug.ts'
 import { TOOL_LANGUAGES } from '../submissions/submissions.schemas.ts'
 import {
@@ -93,7 +94,11 @@ export const PilotRowSchema = Type.Object({
   evidenceUrl: Type.Optional(url),
 })
 
+/** How the tool relates to one Living-in.EU MIM; no relation: the row is left out. */
+export const MimRowSchema = Type.Object({ code: code(6), relation: Type.Optional(oneOf(MIM_RELATIONS)) })
+
 export type LinkRow = Static<typeof LinkRowSchema>
+export type MimRow = Static<typeof MimRowSchema>
 export type AliasRow = Static<typeof AliasRowSchema>
 export type SdgRow = Static<typeof SdgRowSchema>
 export type AssessmentRow = Static<typeof AssessmentRowSchema>
@@ -108,6 +113,7 @@ export const ROW_SCHEMAS = {
   assessment: AssessmentRowSchema,
   org: OrganisationRowSchema,
   pilot: PilotRowSchema,
+  mim: MimRowSchema,
 } as const
 export type RowKind = keyof typeof ROW_SCHEMAS
 /** The most rows of one kind a form may send (bounds the work a post can cause). */

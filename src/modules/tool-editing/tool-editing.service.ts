@@ -11,10 +11,12 @@ import { COMMON_LICENCES, type Role } from '../tools/tools.constants.ts'
 import type { ToolsRepository } from '../tools/tools.repository.ts'
 import type { ToolChanges } from '../tools/tools.writes.repository.ts'
 import { rowField } from './tool-editing.rows.ts'
-import type { AliasRow, AssessmentRow, BasicsInput, LinkRow, OrganisationRow, PilotRow, SdgRow } from './tool-editing.schemas.ts'
+import type { AliasRow, AssessmentRow, BasicsInput, LinkRow, MimRow, OrganisationRow, PilotRow, SdgRow } from './tool-editing.schemas.ts'
 
 /** The parts of a tool an editor saves one at a time, each on a page of its own. */
-export const SECTIONS = ['basics', 'links', 'sdg', 'assessments', 'organisations', 'pilots'] as const
+export const SECTIONS = ['basics', 'links', 'sdg', 'assessments', 'organisations', 'pilots', 'mims'] as const
+/** Sections only curators and administrators edit (catalogue.edit): the MIM tags are the catalogue's classification. */
+export const CURATOR_SECTIONS: ReadonlySet<Section> = new Set(['mims'])
 export type Section = (typeof SECTIONS)[number]
 
 /** Tools in these statuses are being developed: they keep an owner (the City Deal's rule). */
@@ -98,6 +100,8 @@ export function createToolEditingService(deps: ToolEditingDeps) {
         return { organisations: e.organisations.map(({ organisation_name: _n, organisation_slug: _s, organisation_kind: _k, ...r }) => r) }
       case 'pilots':
         return { pilots: (await tools.pilotsOf(toolId, trx)).map(({ municipality_slug: _s, municipality_cbs_code: _c, id: _id, ...p }) => p) }
+      case 'mims':
+        return { mims: e.mims }
     }
   }
 
@@ -262,6 +266,22 @@ export function createToolEditingService(deps: ToolEditingDeps) {
         }
         if (problems.length > 0) throw new ValidationError(problems)
         await tools.replaceOrganisationRoles(trx, tool.id, roles)
+        return {}
+      }),
+
+    /** How the tool relates to each Living-in.EU MIM (implements, supports, references); curators only. */
+    saveMims: (actor: Actor, slug: string, version: number, rows: { index: number; row: MimRow }[]) =>
+      save(actor, slug, version, 'mims', async (trx, tool) => {
+        authorize(actor, 'catalogue.edit')
+        const known = new Set(reference.mims.map((m) => m.code))
+        const problems: FieldProblem[] = []
+        const seen = new Set<string>()
+        for (const { index, row } of rows) {
+          if (!known.has(row.code) || seen.has(row.code)) problems.push({ name: rowField('mim', index, 'relation'), messageKey: 'validation.unknownValue', params: { value: row.code } })
+          seen.add(row.code)
+        }
+        if (problems.length > 0) throw new ValidationError(problems)
+        await tools.replaceMims(trx, tool.id, rows.flatMap(({ row }) => (row.relation ? [{ mim_code: row.code, relation: row.relation }] : [])))
         return {}
       }),
 

@@ -58,6 +58,7 @@ function rows(e: Awaited<ReturnType<ToolsRepository['editable']>>) {
     links: e.links,
     aliases: e.aliases,
     organisations: e.organisations.map(({ organisation_name: _n, organisation_slug: _s, organisation_kind: _k, ...r }) => r),
+    mims: e.mims,
   }
 }
 
@@ -283,6 +284,7 @@ export function createToolLifecycleService(deps: ToolLifecycleDeps) {
     await tools.replaceLinks(trx, toolId, merged.links)
     await tools.replaceAliases(trx, toolId, merged.aliases)
     await tools.replaceOrganisationRoles(trx, toolId, merged.organisations)
+    await tools.replaceMims(trx, toolId, merged.mims)
   }
 }
 export type ToolLifecycleService = ReturnType<typeof createToolLifecycleService>

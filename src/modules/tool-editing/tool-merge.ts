@@ -91,6 +91,8 @@ export interface MergeResult {
     role: string
     involvement: string | null
   }[]
+  /** MIM tags of both; where both have one for a MIM, the staying tool's relation. */
+  mims: MergeSource['mims']
   /** What came from the disappearing tool, for the preview and the audit entry. */
   added: { processes: string[]; themes: string[]; sdgTargets: string[]; assessments: string[]; links: string[]; aliases: string[]; organisations: { organisation_id: number; role: string }[] }
 }
@@ -166,6 +168,7 @@ export function mergeTools(stay: MergeSource, leave: MergeSource, choices: Merge
     links: [...stay.links, ...linksAdded],
     aliases: [...stay.aliases, ...aliasesAdded],
     organisations: [...stay.organisations.map(organisationRow), ...organisationsAdded.map(organisationRow)],
+    mims: [...stay.mims, ...leave.mims.filter((m) => !stay.mims.some((s) => s.mim_code === m.mim_code))].sort((a, b) => a.mim_code.localeCompare(b.mim_code)),
     added: {
       processes: leave.processes.filter((p) => !stay.processes.includes(p)),
       themes: leave.themes.filter((t) => !stay.themes.includes(t)),

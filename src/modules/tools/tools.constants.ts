@@ -27,9 +27,10 @@ export const RESERVED_TOOL_SLUGS: ReadonlySet<string> = new Set(['new', 'share',
 
 /**
  * The catalogue's facets, in the order the page shows them; each is also a URL parameter. municipality: any
- * municipality involved (a role, a pilot that is not withdrawn, or an adoption); usedby: one that adopted the tool.
+ * municipality involved (a role, a pilot that is not withdrawn, or an adoption); usedby: one that adopted the tool;
+ * mim: a Living-in.EU MIM the tool implements, supports or references (any relation).
  */
-export const FACETS = ['category', 'form', 'status', 'origin', 'process', 'theme', 'sdg', 'principle', 'municipality', 'usedby'] as const
+export const FACETS = ['category', 'form', 'status', 'origin', 'process', 'theme', 'sdg', 'principle', 'municipality', 'usedby', 'mim'] as const
 export type Facet = (typeof FACETS)[number]
 
 export const MAX_QUERY_LENGTH = 200

@@ -41,6 +41,10 @@ export function facetValueLabel(facet: Facet, value: string, locale: Locale, ref
     case 'municipality':
     case 'usedby':
       return reference.municipalities.get(value)?.label ?? value
+    case 'mim': {
+      const m = reference.mims.find((x) => x.code === value)
+      return m ? (locale === 'nl' ? m.name_nl : m.name_en) : value
+    }
     default:
       return label(locale, facet, value)
   }
@@ -49,6 +53,7 @@ export function facetValueLabel(facet: Facet, value: string, locale: Locale, ref
 function facetOrder(facet: Facet, reference: ReferenceData): (value: string) => number {
   if (facet === 'form') return (v) => reference.formsByCode.get(v)?.position ?? 99
   if (facet === 'sdg') return (v) => reference.sdgTargets.findIndex((s) => s.code === v)
+  if (facet === 'mim') return (v) => reference.mims.find((m) => m.code === v)?.position ?? 99
   if (facet === 'theme' || facet === 'principle') return (v) => reference.criteriaByCode.get(v)?.position ?? 99
   return () => 0
 }

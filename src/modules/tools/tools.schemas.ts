@@ -59,6 +59,7 @@ function buildFacetVocabulary(reference: ReferenceData): FacetVocabulary {
     principle: new Set(reference.criteria.filter((c) => c.family === 'principle').map((c) => c.code)),
     municipality: new Set(reference.municipalities.keys()),
     usedby: new Set(reference.municipalities.keys()),
+    mim: new Set(reference.mims.map((m) => m.code)),
   }
 }
 

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import type { ToolAliasesTable, ToolAssessmentsTable, ToolLinksTable, ToolOrganisationsTable, ToolSdgTargetsTable, ToolsTable } from '../../db/schema.ts'
+import type { ToolMimsTable } from '../../db/schema-open-data.ts'
 import type { Executor, Tx } from '../../db/transaction.ts'
 import { RESERVED_TOOL_SLUGS } from './tools.constants.ts'
 
@@ -78,7 +79,7 @@ export function createToolWrites(db: Database) {
 
     /** Everything an editor changes of a tool, as it is now (inside the editor's transaction when given one). */
     async editable(toolId: number, x: Executor = db) {
-      const [processes, themes, sdgTargets, assessments, links, aliases, organisations] = await Promise.all([
+      const [processes, themes, sdgTargets, assessments, links, aliases, organisations, mims] = await Promise.all([
         x.selectFrom('tool_processes').select('process').where('tool_id', '=', toolId).orderBy('process').execute(),
         x.selectFrom('tool_themes').select('criterion_code').where('tool_id', '=', toolId).orderBy('criterion_code').execute(),
         x.selectFrom('tool_sdg_targets').select(['target_code', 'contribution_nl', 'contribution_en']).where('tool_id', '=', toolId).orderBy('target_code').execute(),
@@ -98,6 +99,7 @@ export function createToolWrites(db: Database) {
           .where('r.tool_id', '=', toolId)
           .orderBy('r.id')
           .execute(),
+        x.selectFrom('tool_mims').select(['mim_code', 'relation']).where('tool_id', '=', toolId).orderBy('mim_code').execute(),
       ])
       return {
         processes: processes.map((p) => p.process),
@@ -107,6 +109,7 @@ export function createToolWrites(db: Database) {
         links,
         aliases,
         organisations,
+        mims,
       }
     },
 
@@ -136,6 +139,12 @@ export function createToolWrites(db: Database) {
     async replaceSdgTargets(trx: Tx, toolId: number, rows: Omit<Insertable<ToolSdgTargetsTable>, 'tool_id'>[]) {
       await trx.deleteFrom('tool_sdg_targets').where('tool_id', '=', toolId).execute()
       if (rows.length > 0) await trx.insertInto('tool_sdg_targets').values(rows.map((r) => ({ ...r, tool_id: toolId }))).execute()
+    },
+
+    /** How the tool relates to the Living-in.EU MIMs (one row per MIM it relates to). */
+    async replaceMims(trx: Tx, toolId: number, rows: Omit<ToolMimsTable, 'tool_id'>[]) {
+      await trx.deleteFrom('tool_mims').where('tool_id', '=', toolId).execute()
+      if (rows.length > 0) await trx.insertInto('tool_mims').values(rows.map((r) => ({ ...r, tool_id: toolId }))).execute()
     },
 
     async replaceAssessments(trx: Tx, toolId: number, rows: Omit<Insertable<ToolAssessmentsTable>, 'tool_id'>[]) {

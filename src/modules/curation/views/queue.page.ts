@@ -86,7 +86,7 @@ ${formField('queue-q', t('curation.filter.q'), textbox({ id: 'queue-q', name: 'q
   })
 
   // Curators also add tools directly (the same duplicate check runs first).
-  const content = html`${paragraph(link(localePath(locale, '/tools/new'), t('lifecycle.newTool')))}
+  const content = html`${paragraph(html`${link(localePath(locale, '/tools/new'), t('lifecycle.newTool'))} · ${link(localePath(locale, '/curation/open-data'), t('openData.report.title'))}`)}
 ${filters}
 ${paragraph(model.total === 1 ? t('curation.queue.countOne') : t('curation.queue.count', { count: model.total }))}
 ${

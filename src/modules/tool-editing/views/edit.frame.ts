@@ -7,7 +7,7 @@ import { formatDate } from '../../../views/format.ts'
 import { html, type SafeHtml } from '../../../views/html.ts'
 import type { PageContext } from '../../../views/layout.ts'
 import { simplePage } from '../../../views/simple.page.ts'
-import { SECTIONS, type Section, type ToolConflictError } from '../tool-editing.service.ts'
+import { CURATOR_SECTIONS, SECTIONS, type Section, type ToolConflictError } from '../tool-editing.service.ts'
 
 export interface EditFrame {
   tool: { slug: string; name_nl: string | null; name_en: string | null; version: number }
@@ -23,7 +23,7 @@ export interface EditFrame {
   mayEditCatalogue?: boolean | undefined
 }
 
-const SECTION_PATH: Record<Section, string> = { basics: '', links: '/links', sdg: '/sdg', assessments: '/assessments', organisations: '/organisations', pilots: '/pilots' }
+const SECTION_PATH: Record<Section, string> = { basics: '', links: '/links', sdg: '/sdg', assessments: '/assessments', organisations: '/organisations', pilots: '/pilots', mims: '/mims' }
 
 export const sectionPath = (locale: Locale, slug: string, section: Section) => localePath(locale, `/tools/${slug}/edit${SECTION_PATH[section]}`)
 
@@ -61,6 +61,7 @@ const COLUMN_LABEL: Record<string, MessageKey> = {
   organisations: 'editing.section.organisations',
   pilots: 'editing.section.pilots',
   adoptions: 'adoptions.heading',
+  mims: 'editing.section.mims',
 }
 
 /** The fields a conflicting save changed, in words (the section's data as the audit log keeps it). */
@@ -107,7 +108,7 @@ export function editPage(ctx: PageContext, frame: EditFrame, intro: string, form
   const t = translator(locale)
   const name = (locale === 'en' ? (frame.tool.name_en ?? frame.tool.name_nl) : (frame.tool.name_nl ?? frame.tool.name_en)) ?? frame.tool.slug
   const nav = html`<nav aria-label="${t('editing.sections')}" class="citydeal-edit-nav">${unorderedList(
-    SECTIONS.map((s) => link(sectionPath(locale, frame.tool.slug, s), t(`editing.section.${s}` as const), { current: s === frame.section })),
+    SECTIONS.filter((s) => frame.mayEditCatalogue || !CURATOR_SECTIONS.has(s)).map((s) => link(sectionPath(locale, frame.tool.slug, s), t(`editing.section.${s}` as const), { current: s === frame.section })),
   )}</nav>`
   const conflict = frame.conflict ? conflictAlert(locale, frame.conflict) : ''
   // Curators also retire the tool or merge another into it: pages of their own, beside the public page.
