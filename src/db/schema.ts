@@ -369,8 +369,7 @@ export interface SubmissionsTable {
   category: string | null
   owner_name: string | null
   website_url: string | null
-  /** Null when erased (retention) or for a submission the import held back (nobody submitted it). */
-  contact_email: ColumnType<string | null, string | null, string | null>
+  contact_email: ColumnType<string | null, string | null, string | null> // null: erased, or held back by an import
   contact_email_erased_at: ColumnType<Date | null, never, Date | null>
   themes: ColumnType<string[], string[] | undefined, string[]>
   sdg_targets: ColumnType<string[], string[] | undefined, string[]>
