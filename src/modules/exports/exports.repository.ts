@@ -54,7 +54,7 @@ export function createExportsRepository(db: Database) {
 
     async children(ids?: readonly number[], x: Executor = db) {
       const where = scope(ids)
-      const [processes, themes, sdg, assessments, links, aliases, organisations, pilots, adoptions] = await Promise.all([
+      const [processes, themes, sdg, assessments, links, aliases, organisations, pilots, adoptions, mims] = await Promise.all([
         sql<{ tool_id: number; value: string }>`select tool_id, process as value from tool_processes where ${where} order by process`.execute(x),
         sql<{ tool_id: number; value: string }>`select tool_id, criterion_code as value from tool_themes where ${where} order by criterion_code`.execute(x),
         sql<{ tool_id: number; value: string }>`select tool_id, target_code as value from tool_sdg_targets where ${where} order by target_code`.execute(x),
@@ -75,6 +75,7 @@ export function createExportsRepository(db: Database) {
           select a.tool_id, o.name, o.slug, o.cbs_code
           from adoptions a join organisations o on o.id = a.organisation_id
           where ${scope(ids, 'a.tool_id')} order by lower(o.name), o.id`.execute(x),
+        sql<{ tool_id: number; mim_code: string; relation: string }>`select tool_id, mim_code, relation from tool_mims where ${where} order by mim_code`.execute(x),
       ])
       return {
         processes: processes.rows,
@@ -86,6 +87,7 @@ export function createExportsRepository(db: Database) {
         organisations: organisations.rows,
         pilots: pilots.rows,
         adoptions: adoptions.rows,
+        mims: mims.rows,
       }
     },
   }

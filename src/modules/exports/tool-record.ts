@@ -26,6 +26,8 @@ export interface ToolRecord {
   sdg_targets: string[]
   /** Ratings against the design principles, Rathenau themes and preconditions ("code: rating" in CSV). */
   assessments: { criterion: string; rating: string }[]
+  /** How the tool relates to the Living-in.EU MIMs ("mim2: implements" in CSV). */
+  mims: { mim: string; relation: string }[]
   aliases: string[]
   website: string | null
   /** Links besides the website, in order ("kind: url" in CSV). */
@@ -45,6 +47,24 @@ export interface ToolRecord {
   retired_on: string | null
   created_at: string
   updated_at: string
+}
+
+/** Every field of a record, in the CSV's order (each is also a CSV column). */
+export const RECORD_FIELDS = [
+  'slug', 'name_nl', 'name_en', 'description_nl', 'description_en', 'process_question_nl', 'process_question_en', 'occasion_nl', 'occasion_en',
+  'category', 'form', 'status', 'origin', 'processes', 'themes', 'sdg_targets', 'assessments', 'mims', 'aliases', 'website', 'links', 'licence',
+  'licence_not_applicable', 'languages', 'owners', 'co_developers', 'organising_parties', 'partners', 'pilots', 'used_by', 'started_on',
+  'available_on', 'retired_on', 'created_at', 'updated_at',
+] as const satisfies readonly (keyof ToolRecord)[]
+
+/** An existing tool's record with the given fields taken from another (a file that gives only some). */
+export function withFields(base: ToolRecord, from: ToolRecord, fields: readonly (keyof ToolRecord)[]): ToolRecord {
+  const out: ToolRecord = { ...base }
+  const take = <K extends keyof ToolRecord>(key: K) => {
+    out[key] = from[key]
+  }
+  for (const field of fields) take(field)
+  return out
 }
 
 /** The roles a tool's organisations have, each its own list (column) in the record. */
@@ -85,6 +105,7 @@ export async function readRecords(repository: ExportsRepository, ids?: readonly 
   const organisations = groupBy(children.organisations)
   const pilots = groupBy(children.pilots)
   const adoptions = groupBy(children.adoptions)
+  const mims = groupBy(children.mims)
   return tools.map((t) => {
     const id = Number(t.id)
     const roles = organisations.get(id) ?? []
@@ -107,6 +128,7 @@ export async function readRecords(repository: ExportsRepository, ids?: readonly 
       themes: (themes.get(id) ?? []).map((r) => r.value),
       sdg_targets: (sdg.get(id) ?? []).map((r) => r.value),
       assessments: (assessments.get(id) ?? []).map((r) => ({ criterion: r.criterion_code, rating: r.rating })),
+      mims: (mims.get(id) ?? []).map((r) => ({ mim: r.mim_code, relation: r.relation })),
       aliases: (aliases.get(id) ?? []).map((r) => r.alias),
       website: t.website_url,
       links: (links.get(id) ?? []).filter((l) => !(l.kind === 'website' && l.url === t.website_url)).map((l) => ({ kind: l.kind, url: l.url })),
@@ -132,7 +154,7 @@ export async function readRecords(repository: ExportsRepository, ids?: readonly 
 export const CSV_COLUMNS = [
   'slug', 'name_nl', 'name_en', 'description_nl', 'description_en', 'process_question_nl', 'process_question_en', 'occasion_nl', 'occasion_en',
   'category', 'category_label_nl', 'category_label_en', 'form', 'form_label_nl', 'form_label_en', 'status', 'status_label_nl', 'status_label_en', 'origin',
-  'processes', 'themes', 'sdg_targets', 'assessments', 'aliases', 'website', 'links', 'licence', 'licence_not_applicable', 'languages',
+  'processes', 'themes', 'sdg_targets', 'assessments', 'mims', 'aliases', 'website', 'links', 'licence', 'licence_not_applicable', 'languages',
   'owners', 'co_developers', 'organising_parties', 'partners', 'pilots', 'used_by', 'started_on', 'available_on', 'retired_on', 'created_at', 'updated_at',
   'page_nl', 'page_en',
 ] as const
@@ -171,6 +193,7 @@ export function recordCells(record: ToolRecord, reference: ReferenceData, public
     themes: joinList(record.themes),
     sdg_targets: joinList(record.sdg_targets),
     assessments: joinList(record.assessments.map((a) => `${a.criterion}: ${a.rating}`)),
+    mims: joinList(record.mims.map((m) => `${m.mim}: ${m.relation}`)),
     aliases: joinList(record.aliases),
     website: record.website ?? '',
     // A ";" in a URL is the same address as "%3B", and keeps the list intact.

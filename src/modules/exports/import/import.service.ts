@@ -8,7 +8,7 @@ import type { Match } from '../../submissions/similarity.ts'
 import type { SubmissionsService } from '../../submissions/submissions.service.ts'
 import type { ToolsRepository } from '../../tools/tools.repository.ts'
 import type { ExportsRepository } from '../exports.repository.ts'
-import { readRecords, type ToolRecord } from '../tool-record.ts'
+import { readRecords, withFields, type ToolRecord } from '../tool-record.ts'
 import { checkRecord, type RowProblem } from './record-check.ts'
 import type { ImportRow } from './read-csv.ts'
 import { writeTool, type OrganisationResolver } from './write-tool.ts'
@@ -93,7 +93,10 @@ export function createImportService(deps: ImportDeps) {
           planned.push({ line: row.line, slug: row.label ?? '', action: 'invalid', reason: row.problems.map((p) => `${p.column}: ${p.reason}`).join('; '), problems: row.problems })
           continue
         }
-        const record = row.record
+        const toolId = existing.get(row.record.slug)
+        const before = toolId === undefined ? undefined : current.get(row.record.slug)
+        // A file that gives only some fields changes only those; the tool keeps the rest (and its dates).
+        const record = before && row.fields ? withFields(before, row.record, row.fields) : row.record
         const problems = checkRecord(record, deps.reference)
         for (const label of [...record.owners, ...record.co_developers, ...record.organising_parties, ...record.partners, ...record.used_by, ...record.pilots.map((p) => p.municipality)]) {
           const found = organisations.find(label)
@@ -106,10 +109,9 @@ export function createImportService(deps: ImportDeps) {
           planned.push({ line: row.line, slug: record.slug, action: 'invalid', reason: problems.map((p) => `${p.column}: ${p.reason}`).join('; '), problems })
           continue
         }
-        const toolId = existing.get(record.slug)
         if (toolId !== undefined) {
-          const before = current.get(record.slug)
           const same = before !== undefined && content(before) === content(record)
+          if (!same && row.fields && !row.fields.includes('updated_at')) record.updated_at = new Date().toISOString()
           planned.push({ line: row.line, slug: record.slug, action: same ? 'unchanged' : 'update', reason: same ? 'the tool is already so' : 'the tool differs from the file', record, toolId })
           continue
         }

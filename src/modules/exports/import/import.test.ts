@@ -76,6 +76,21 @@ describe('import: round trip, idempotence, duplicates and bad rows', () => {
     assert.equal(pdok.name_en, 'PDOK NL')
   })
 
+  test('a file with only some columns changes only those; the tool keeps the rest', async () => {
+    const db = source.database.handle.db
+    const before = (await source.app.appContext.exports.records()).find((r) => r.slug === 'crowd-safety-manager')!
+    const csv = '\ufeffslug,category,form,status,description_en\r\ncrowd-safety-manager,content,software,available,A new English description.\r\n'
+    const plan = await source.app.appContext.imports.plan(await readImportFile('x.csv', bytes(csv)))
+    assert.equal(plan[0]!.action, 'update', plan[0]!.reason)
+    await source.app.appContext.imports.apply(plan)
+    const after = (await source.app.appContext.exports.records()).find((r) => r.slug === 'crowd-safety-manager')!
+    assert.equal(after.description_en, 'A new English description.')
+    assert.deepEqual({ ...after, description_en: null, status: null, updated_at: null }, { ...before, description_en: null, status: null, updated_at: null })
+    assert.ok(after.updated_at > before.updated_at, 'a change dates the tool now')
+    const audit = await db.selectFrom('audit_log').select('action').where('action', '=', 'tool.import_updated').execute()
+    assert.ok(audit.length >= 1)
+  })
+
   test('a new slug that is likely an existing tool is held back as a submission, once', async () => {
     const csv = csvOf([{ slug: 'pdok-kopie', name_nl: 'PDOK (Publieke Dienstverlening Op de Kaart)', description_nl: 'Landelijk platform dat geodata van de overheid als open webservices beschikbaar stelt.', category: 'content', form: 'software', status: 'available', website: 'https://www.pdok.nl' }])
     const plan = await source.app.appContext.imports.plan(await readImportFile('x.csv', bytes(csv)))

@@ -1,9 +1,17 @@
 import { parse } from 'csv-parse/sync'
-import { CSV_COLUMNS, DERIVED_COLUMNS, type CsvColumn, type ToolRecord } from '../tool-record.ts'
+import { CSV_COLUMNS, DERIVED_COLUMNS, RECORD_FIELDS, type CsvColumn, type ToolRecord } from '../tool-record.ts'
 import type { RowProblem } from './record-check.ts'
 
 /** A row of an import file: the record it describes, or why it cannot be read. `line` is where it starts. */
-export type ImportRow = { line: number; record: ToolRecord; problems?: undefined } | { line: number; record?: undefined; problems: RowProblem[]; label?: string }
+export type ImportRow =
+  | {
+      line: number
+      record: ToolRecord
+      problems?: undefined
+      /** The fields the file gives (a CSV with fewer columns, a publiccode.yml, DCAT): an existing tool keeps the rest. All when undefined. */
+      fields?: readonly (keyof ToolRecord)[] | undefined
+    }
+  | { line: number; record?: undefined; problems: RowProblem[]; label?: string }
 
 /** A file the import cannot read at all (wrong encoding, not CSV, missing columns): one line that says why. */
 export class ImportFileError extends Error {}
@@ -55,7 +63,7 @@ function pairs(cell: string, column: string, problems: RowProblem[]): [string, s
     const at = item.lastIndexOf(': ')
     const first = item.indexOf(': ')
     // Links have the kind first ("documentation: https://…"); pilots the name first ("Utrecht (GM0344): running").
-    const split = column === 'links' || column === 'assessments' ? first : at
+    const split = column === 'pilots' ? at : first
     if (split <= 0) {
       problems.push({ column, reason: `"${item.slice(0, 80)}" is not in the form "a: b"` })
       return []
@@ -81,6 +89,7 @@ export function recordFromCells(cells: Partial<Record<CsvColumn, string>>): { re
   const now = new Date().toISOString()
   const links = pairs(get('links'), 'links', problems).map(([kind, url]) => ({ kind, url: url.replace(/%3B/gi, ';') }))
   const assessments = pairs(get('assessments'), 'assessments', problems).map(([criterion, rating]) => ({ criterion, rating }))
+  const mims = pairs(get('mims'), 'mims', problems).map(([mim, relation]) => ({ mim, relation }))
   const pilots = pairs(get('pilots'), 'pilots', problems).map(([municipality, status]) => ({ municipality, status }))
   const notApplicable = get('licence_not_applicable').trim().toLowerCase()
   if (!['', 'yes', 'no', 'true', 'false', 'ja', 'nee'].includes(notApplicable)) problems.push({ column: 'licence_not_applicable', reason: 'give yes or no' })
@@ -102,6 +111,7 @@ export function recordFromCells(cells: Partial<Record<CsvColumn, string>>): { re
     themes: list(get('themes')),
     sdg_targets: list(get('sdg_targets')),
     assessments,
+    mims,
     aliases: list(get('aliases')),
     website: optional('website'),
     links,
@@ -150,6 +160,9 @@ export function readCsvRows(text: string): ImportRow[] {
   if (missing.length > 0) throw new ImportFileError(`The header row lacks the column(s) ${missing.join(', ')}; export a file from a toolbox to see the format.`)
   const unknown = columns.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c))
   if (unknown.length > 0) throw new ImportFileError(`Unknown column(s) in the header row: ${unknown.slice(0, 5).join(', ')}.`)
+  // A file with only some columns changes only those of an existing tool.
+  const given = RECORD_FIELDS.filter((f) => columns.includes(f))
+  const fields = given.length === RECORD_FIELDS.length ? undefined : given
   if (data.length > MAX_IMPORT_ROWS) throw new ImportFileError(`The file has ${data.length} rows; at most ${MAX_IMPORT_ROWS} are read at once. Split it.`)
   return data.map(({ record: values, info }) => {
     // info.lines is the line the row ends on; a row with line breaks in a cell starts earlier.
@@ -161,6 +174,6 @@ export function readCsvRows(text: string): ImportRow[] {
       if (c && !DERIVED_COLUMNS.has(c)) cells[c] = values[i] ?? ''
     })
     const { record, problems } = recordFromCells(cells)
-    return record ? { line, record } : { line, problems, label: cells.slug || cells.name_nl || cells.name_en }
+    return record ? { line, record, fields } : { line, problems, label: cells.slug || cells.name_nl || cells.name_en }
   })
 }

@@ -57,6 +57,7 @@ export function readPubliccode(text: string): ImportRow[] {
     themes: [],
     sdg_targets: [],
     assessments: [],
+    mims: [],
     aliases: [],
     website: landing,
     links: [
@@ -79,5 +80,12 @@ export function readPubliccode(text: string): ImportRow[] {
     updated_at: now,
   }
   if (!name) return [{ line: 1, problems: [{ column: 'name', reason: 'publiccode.yml has no name' }] }]
-  return [{ line: 1, record }]
+  // An existing tool takes what publiccode.yml says about it and keeps the rest (its links, classification, pilots).
+  const fields: (keyof ToolRecord)[] = ['form', 'status', 'website', 'licence', 'languages', 'used_by', 'retired_on']
+  if (nameNl) fields.push('name_nl')
+  if (nameEn) fields.push('name_en')
+  if (record.description_nl) fields.push('description_nl')
+  if (record.description_en) fields.push('description_en')
+  if (owner) fields.push('owners')
+  return [{ line: 1, record, fields }]
 }

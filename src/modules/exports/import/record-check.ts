@@ -1,3 +1,4 @@
+import { MIM_RELATIONS } from '../../../db/schema-open-data.ts'
 import { isSlug } from '../../../lib/slug.ts'
 import type { ReferenceData } from '../../reference/reference.service.ts'
 import { CATEGORIES, LINK_KINDS, ORIGINS, PILOT_STATUSES, PROCESSES, RATINGS, STATUSES, TOOL_LIMITS } from '../../tools/tools.constants.ts'
@@ -53,6 +54,11 @@ export function checkRecord(record: ToolRecord, reference: ReferenceData): RowPr
     if (!reference.criteriaByCode.has(a.criterion)) bad('assessments', `unknown criterion "${a.criterion.slice(0, 60)}"`)
     // 'unknown' is a legacy rating some tools still carry: it goes out in the export, so it comes back in.
     known('assessments', a.rating, [...RATINGS, 'unknown'])
+  }
+  const mims = new Set(reference.mims.map((m) => m.code))
+  for (const m of record.mims) {
+    known('mims', m.mim, mims)
+    known('mims', m.relation, MIM_RELATIONS)
   }
   for (const alias of record.aliases) text('aliases', alias, TOOL_LIMITS.alias)
   if (record.website !== null && (!URL.test(record.website) || record.website.length > TOOL_LIMITS.url)) bad('website', 'not a web address (http:// or https://)')

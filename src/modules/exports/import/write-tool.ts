@@ -1,3 +1,4 @@
+import { MIM_RELATIONS } from '../../../db/schema-open-data.ts'
 import type { Tx } from '../../../db/transaction.ts'
 import type { Actor } from '../../../lib/actor.ts'
 import type { AuditRepository } from '../../audit/audit.repository.ts'
@@ -87,6 +88,7 @@ export async function writeTool(
       }
     }),
   )
+  await deps.tools.replaceMims(trx, id, record.mims.map((m) => ({ mim_code: m.mim, relation: MIM_RELATIONS.find((r) => r === m.relation) ?? 'references' })))
   const titles = new Map(kept?.links.map((l) => [`${l.kind} ${l.url}`, l]) ?? [])
   const links = [...(record.website ? [{ kind: 'website', url: record.website }] : []), ...record.links]
   await deps.tools.replaceLinks(
