@@ -92,6 +92,8 @@ export const findableMessages = {
   },
   'apiReference.problem.already-answered': { nl: 'Al geantwoord', en: 'Already answered' },
   'apiReference.meaning.already-answered': { nl: 'Deze gemeente antwoordde al op de oproep.', en: 'This municipality answered the call already.' },
+  'apiReference.problem.gathering-over': { nl: 'Bijeenkomst voorbij', en: 'Gathering over' },
+  'apiReference.meaning.gathering-over': { nl: 'De bijeenkomst is afgelopen: aanmelden kan niet meer.', en: 'The gathering has ended: registration is closed.' },
   'apiReference.problem.already-testing': { nl: 'Test al mee', en: 'Testing already' },
   'apiReference.meaning.already-testing': { nl: 'Deze gemeente test de tool al (een pilot loopt of is toegezegd).', en: 'This municipality tests the tool already (a pilot is running or committed).' },
   'apiReference.problem.no-open-call': { nl: 'Geen open oproep', en: 'No open call' },

@@ -19,6 +19,7 @@ export const PROBLEM_TYPES = [
   { id: 'possible-duplicates', status: 409 },
   { id: 'already-answered', status: 409 },
   { id: 'already-testing', status: 409 },
+  { id: 'gathering-over', status: 409 },
   { id: 'no-open-call', status: 409 },
   { id: 'not-callable', status: 409 },
   { id: 'not-adoptable', status: 409 },
