@@ -42,10 +42,10 @@ export function createExportsRepository(db: Database) {
 
     /** Every organisation's id, name and CBS code, with each of its other names as a row of its own. */
     organisationNames: async (x: Executor = db) => {
-      const { rows } = await sql<{ id: number; name: string; cbs_code: string | null }>`
-        select o.id, o.name, o.cbs_code from organisations o where o.merged_into_id is null
+      const { rows } = await sql<{ id: number; name: string; cbs_code: string | null; alias: boolean }>`
+        select o.id, o.name, o.cbs_code, false as alias from organisations o where o.merged_into_id is null
         union all
-        select o.id, a.alias, null from organisation_aliases a join organisations o on o.id = a.organisation_id where o.merged_into_id is null`.execute(x)
+        select o.id, a.alias, null, true from organisation_aliases a join organisations o on o.id = a.organisation_id where o.merged_into_id is null`.execute(x)
       return rows
     },
 

@@ -8,7 +8,7 @@ import type { Match } from '../../submissions/similarity.ts'
 import type { SubmissionsService } from '../../submissions/submissions.service.ts'
 import type { ToolsRepository } from '../../tools/tools.repository.ts'
 import type { ExportsRepository } from '../exports.repository.ts'
-import { readRecords, withFields, type ToolRecord } from '../tool-record.ts'
+import { organisationLabel, readRecords, withFields, type ToolRecord } from '../tool-record.ts'
 import { checkRecord, type RowProblem } from './record-check.ts'
 import type { ImportRow } from './read-csv.ts'
 import { writeTool, type OrganisationResolver } from './write-tool.ts'
@@ -47,6 +47,20 @@ const BATCH = 50
 const content = (r: ToolRecord) => JSON.stringify({ ...r, created_at: undefined, updated_at: undefined })
 const plain = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim()
 
+/** A record whose organisations are named as the tables name them, whichever of their names the file used. */
+function canonicalOrganisations(record: ToolRecord, organisations: OrganisationResolver): ToolRecord {
+  const names = (labels: string[]) => labels.map((l) => organisations.canonical(l))
+  return {
+    ...record,
+    owners: names(record.owners),
+    co_developers: names(record.co_developers),
+    organising_parties: names(record.organising_parties),
+    partners: names(record.partners),
+    used_by: names(record.used_by),
+    pilots: record.pilots.map((p) => ({ ...p, municipality: organisations.canonical(p.municipality) })),
+  }
+}
+
 /**
  * The import: plan every row against the catalogue as it is (read only: what would be created, updated, held back as a
  * likely duplicate, skipped), then apply the plan, each tool whole or not at all.
@@ -57,12 +71,18 @@ export function createImportService(deps: ImportDeps) {
     const rows = await deps.exports.organisationNames()
     const byCode = new Map<string, number>()
     const byName = new Map<string, Set<number>>()
+    const labels = new Map<number, string>()
     for (const row of rows) {
+      if (!row.alias) labels.set(Number(row.id), organisationLabel(row))
       if (row.cbs_code) byCode.set(row.cbs_code, Number(row.id))
       const key = plain(row.name)
       byName.set(key, (byName.get(key) ?? new Set()).add(Number(row.id)))
     }
-    return {
+    const resolver: OrganisationResolver = {
+      canonical(label: string) {
+        const found = resolver.find(label)
+        return 'id' in found ? (labels.get(found.id) ?? label) : label
+      },
       find(label: string) {
         const coded = /^(.*) \(((?:GM\d{4})|(?:PV\d{2}))\)$/.exec(label)
         if (coded) {
@@ -75,6 +95,7 @@ export function createImportService(deps: ImportDeps) {
         return { id: [...ids][0]! }
       },
     }
+    return resolver
   }
 
   return {
@@ -96,7 +117,8 @@ export function createImportService(deps: ImportDeps) {
         const toolId = existing.get(row.record.slug)
         const before = toolId === undefined ? undefined : current.get(row.record.slug)
         // A file that gives only some fields changes only those; the tool keeps the rest (and its dates).
-        const record = before && row.fields ? withFields(before, row.record, row.fields) : row.record
+        const given = canonicalOrganisations(row.record, organisations)
+        const record = before && row.fields ? withFields(before, given, row.fields) : given
         const problems = checkRecord(record, deps.reference)
         for (const label of [...record.owners, ...record.co_developers, ...record.organising_parties, ...record.partners, ...record.used_by, ...record.pilots.map((p) => p.municipality)]) {
           const found = organisations.find(label)

@@ -144,6 +144,34 @@ describe('import: round trip, idempotence, duplicates and bad rows', () => {
     assert.equal((await readImportFile('x.csv', utf16)).length, 1)
   })
 
+  test('DCAT-AP in Turtle and JSON-LD: our own catalogue changes nothing here, makes the tools in an empty catalogue, and a second run changes nothing', async () => {
+    for (const [file, url] of [['catalogue.ttl', '/data/catalogue.ttl'], ['catalogue.jsonld', '/data/catalogue.jsonld']] as const) {
+      const body = (await source.app.inject({ url })).rawPayload
+      const own = await source.app.appContext.imports.plan(await readImportFile(file, body))
+      assert.deepEqual([...new Set(own.map((p) => p.action))], ['unchanged'], `${file}: ${JSON.stringify(own.filter((p) => p.action !== 'unchanged').slice(0, 2).map((p) => [p.slug, p.action, p.reason]))}`)
+    }
+    const empty = await buildTestApp()
+    try {
+      await sql`delete from tools`.execute(empty.database.handle.db)
+      const ttl = (await source.app.inject({ url: '/data/catalogue.ttl' })).rawPayload
+      const plan = await empty.app.appContext.imports.plan(await readImportFile('catalogue.ttl', ttl))
+      assert.ok(plan.length > 70)
+      assert.deepEqual([...new Set(plan.map((p) => p.action))], ['create'], JSON.stringify(plan.filter((p) => p.action !== 'create').slice(0, 2)))
+      const done = await empty.app.appContext.imports.apply(plan)
+      assert.equal(done.filter((p) => p.action === 'invalid').length, 0, JSON.stringify(done.filter((p) => p.action === 'invalid').slice(0, 2)))
+      const pdok = (await empty.app.appContext.exports.records()).find((r) => r.slug === 'pdok')!
+      assert.equal(pdok.form, 'software')
+      assert.match(pdok.description_en ?? '', /geodata/)
+      assert.deepEqual(pdok.owners, ['Kadaster'])
+      const again = await empty.app.appContext.imports.plan(await readImportFile('catalogue.ttl', ttl))
+      assert.deepEqual([...new Set(again.map((p) => p.action))], ['unchanged'])
+    } finally {
+      await empty.close()
+    }
+    await assert.rejects(readImportFile('x.ttl', bytes('@prefix x: <http://x/> . x:a x:b')), (e) => e instanceof ImportFileError && /not valid Turtle/.test(e.message))
+    await assert.rejects(readImportFile('x.jsonld', bytes('{"@context": "https://example.org/ctx.jsonld", "@id": "http://x/a"}')), (e) => e instanceof ImportFileError && /remote context/.test(e.message))
+  })
+
   test('publiccode.yml becomes a software tool; importing it again changes nothing', async () => {
     const file = readFileSync(PUBLICCODE)
     const plan = await target.app.appContext.imports.plan(await readImportFile('publiccode.yml', file))

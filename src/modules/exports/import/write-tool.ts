@@ -10,6 +10,8 @@ import { ROLE_FIELDS, type ToolRecord } from '../tool-record.ts'
 /** Finds an organisation by its label: its id, a name to create it under, or why it cannot be told apart. */
 export interface OrganisationResolver {
   find(label: string): { id: number } | { create: string } | { problem: string }
+  /** How the tables name an organisation that exists ("Utrecht (GM0344)"), for any of its names; the label itself otherwise. */
+  canonical(label: string): string
 }
 
 const ACRONYM = /^[A-Z0-9][A-Z0-9./-]{1,11}$/
