@@ -8,7 +8,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildApp } from '../app.ts'
-import { DEMO_ACCOUNTS, isSeeded, seedDemo } from '../demo/seed.ts'
+import { DEMO_ACCOUNTS, DEMO_SETTINGS, isSeeded, seedDemo } from '../demo/seed.ts'
 import { CommandError, runCommand } from './run.ts'
 
 const USAGE = 'Usage: npm run demo [-- --reset] [--data-dir DIR]'
@@ -31,7 +31,7 @@ await runCommand(async (config) => {
   if (existsSync(dir) && !existsSync(marker)) throw new CommandError(`${dir} exists but was not made by npm run demo: choose another --data-dir.`)
   if (values.reset && existsSync(dir)) rmSync(dir, { recursive: true, force: true })
 
-  const app = await buildApp({ ...config, DATA_DIR: dir, SMTP_URL: '', DEMO_MODE: true, LOG_LEVEL: process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn' })
+  const app = await buildApp({ ...config, ...DEMO_SETTINGS, DATA_DIR: dir, LOG_LEVEL: process.env.LOG_LEVEL ? config.LOG_LEVEL : 'warn' })
   let closing = false
   const shutdown = async () => {
     if (closing) return

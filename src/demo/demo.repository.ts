@@ -121,8 +121,8 @@ export function createDemoRepository(db: Database) {
     /** A programme snapshot of an earlier day (the programme service stores only today's). */
     snapshot: (takenOn: string, figures: object) =>
       db.insertInto('programme_snapshots').values({ taken_on: takenOn, taken_at: new Date(`${takenOn}T09:00:00Z`), kind: 'manual', figures: JSON.stringify(figures) }).execute(),
-    /** Removes snapshots stored on a day while the seed was half done, so the first visit counts the whole demo. */
-    forgetSnapshotsOf: (day: string) => db.deleteFrom('programme_snapshots').where('taken_on', '=', day).execute(),
+    /** Removes the monthly snapshot stored on a day (counted while the seed was half done). */
+    forgetMonthlySnapshotOf: (day: string) => db.deleteFrom('programme_snapshots').where('taken_on', '=', day).where('kind', '=', 'monthly').execute(),
   }
 }
 

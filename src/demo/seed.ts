@@ -13,6 +13,9 @@ export { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, FICTIONAL } from './demo.data.ts'
 
 const DAY_MS = 24 * 3600_000
 
+/** What the demonstration changes in any configuration: the banner on, e-mail only to the outbox (no SMTP). */
+export const DEMO_SETTINGS = { DEMO_MODE: true, SMTP_URL: '' } as const
+
 /** Whether this database already holds the demonstration. */
 export const isSeeded = (ctx: AppContext) => createDemoRepository(ctx.database.db).seeded(DEMO_ORGANISATIONS[0].slug)
 
@@ -31,7 +34,9 @@ export async function seedDemo(ctx: AppContext, today: string): Promise<SeedResu
   const at = (offset: number, time: string) => new Date(`${day(offset)}T${time}:00Z`)
   const tools = demoTools(day)
   const snapshot = async (offset: number) => {
+    // Counting stores the month's first snapshot while the demo is half written: forgotten, so a visit counts it whole.
     const figures = await ctx.programme.figures()
+    await repo.forgetMonthlySnapshotOf(figures.asOf)
     await repo.snapshot(day(offset), { ...figures, asOf: day(offset) })
   }
 
@@ -175,8 +180,6 @@ export async function seedDemo(ctx: AppContext, today: string): Promise<SeedResu
   await repo.adoption({ tool_id: pdok, organisation_id: buurtdata, since: day(-30), local_variant_nl: 'Stichting Buurtdata legt eigen kaartlagen voor groen en water over de PDOK-diensten. (fictief)', local_variant_en: 'Stichting Buurtdata lays its own layers for green and water over the PDOK services. (fictional)', local_url: 'https://buurtdata.example.org/kaarten' })
   await repo.refreshAll()
   await snapshot(-7)
-  // The counts above stored today's monthly snapshot while the demo was half written: the first visit counts it whole.
-  await repo.forgetSnapshotsOf(today)
 
   return {
     users,
