@@ -95,16 +95,13 @@ export function createDemoRepository(db: Database) {
     setInvolvement: (toolId: number, organisationId: number, involvement: string) =>
       db.updateTable('tool_organisations').set({ involvement }).where('tool_id', '=', toolId).where('organisation_id', '=', organisationId).execute(),
     call: async (row: Row<'tool_calls'>) => (await db.insertInto('tool_calls').values(row).returning('id').executeTakeFirstOrThrow()).id,
-    callAnswer: (row: Row<'call_answers'>) => db.insertInto('call_answers').values(row).execute(),
     adoption: (row: Row<'adoptions'>) => db.insertInto('adoptions').values(row).execute(),
     involvementRequest: (row: Row<'involvement_requests'>) => db.insertInto('involvement_requests').values(row).execute(),
     /** Search and facet columns of every tool, as the app keeps them. */
     refreshAll: () => sql`select tool_refresh_derived(array(select id from tools))`.execute(db),
 
     proposal: async (row: Row<'proposals'>) => (await db.insertInto('proposals').values(row).returning('id').executeTakeFirstOrThrow()).id,
-    proposalMunicipalities: (rows: Row<'proposal_municipalities'>[]) => db.insertInto('proposal_municipalities').values(rows).execute(),
     proposalResponses: (rows: Row<'proposal_responses'>[]) => db.insertInto('proposal_responses').values(rows).execute(),
-    proposalComment: (row: Row<'proposal_comments'>) => db.insertInto('proposal_comments').values(row).execute(),
     decision: async (row: Row<'decisions'>) => (await db.insertInto('decisions').values(row).returning('id').executeTakeFirstOrThrow()).id,
     /** The organisations that are partners today, in a fixed order (by slug). */
     partnerIds: async () =>
@@ -116,7 +113,6 @@ export function createDemoRepository(db: Database) {
     agendaItem: async (row: Row<'gathering_agenda_items'>) => (await db.insertInto('gathering_agenda_items').values(row).returning('id').executeTakeFirstOrThrow()).id,
     gatheringDocument: (row: Row<'gathering_documents'>) => db.insertInto('gathering_documents').values(row).execute(),
     attendance: (rows: Row<'gathering_attendance'>[]) => db.insertInto('gathering_attendance').values(rows).execute(),
-    registration: (row: Row<'gathering_registrations'>) => db.insertInto('gathering_registrations').values(row).execute(),
 
     /** A programme snapshot of an earlier day (the programme service stores only today's). */
     snapshot: (takenOn: string, figures: object) =>

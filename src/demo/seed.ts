@@ -5,6 +5,7 @@
 // Deterministic: the same records every time, dated relative to `today` (the day of seeding). `npm run demo` and
 // scripts/screenshots.ts both use it.
 import type { AppContext } from '../context.ts'
+import type { Actor } from '../lib/actor.ts'
 import { slugify } from '../lib/slug.ts'
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, demoTools, type DemoAccountKey } from './demo.data.ts'
 import { createDemoRepository } from './demo.repository.ts'
@@ -52,11 +53,10 @@ export async function seedDemo(ctx: AppContext, today: string): Promise<SeedResu
     return repo.user({ ...account, organisationId })
   }
   const users: Record<DemoAccountKey, number> = { admin: await user('admin'), curator: await user('curator'), breda: await user('breda'), denBosch: await user('denBosch'), buurtdata: await user('buurtdata') }
-  const [breda, denBosch, utrecht, zwolle, eindhoven, rotterdam] = [
+  const [breda, denBosch, utrecht, eindhoven, rotterdam] = [
     await repo.organisationId('GM0758'),
     await repo.organisationId('GM0796'),
     await repo.organisationId('GM0344'),
-    await repo.organisationId('GM0193'),
     await repo.organisationId('GM0772'),
     await repo.organisationId('GM0599'),
   ]
@@ -83,7 +83,7 @@ export async function seedDemo(ctx: AppContext, today: string): Promise<SeedResu
 
   // Two weeks ago: the Wijkklimaatkaart, adopted at the last gathering, asks for test municipalities.
   const klimaat = await repo.tool(tools.klimaat)
-  const klimaatCall = await repo.call({
+  await repo.call({
     tool_id: klimaat,
     asked_nl: 'Test de kaart een half jaar in twee wijken en deel wat bewoners ervan vinden. (fictief)',
     asked_en: 'Test the map for six months in two neighbourhoods and share what residents think of it. (fictional)',
@@ -93,8 +93,8 @@ export async function seedDemo(ctx: AppContext, today: string): Promise<SeedResu
     opens_on: day(-14),
     closes_on: day(60),
   })
-  await repo.callAnswer({ call_id: klimaatCall, municipality_id: zwolle, source: 'public', contact_name: 'Zeno de Wit (fictief)', contact_email: 'z.dewit@zwolle.example', note: 'Wij kunnen over een maand beginnen in Holtenbroek. (fictief)' })
-  await repo.callAnswer({ call_id: klimaatCall, municipality_id: utrecht, source: 'public', contact_name: 'Uma Uitert (fictief)', contact_email: 'u.uitert@utrecht.example', note: 'Graag, in Overvecht. (fictief)', locale: 'nl' })
+  await ctx.calls.answerPublicly(tools.klimaat.slug, { name: 'Zeno de Wit (fictief)', municipality: 'Zwolle', email: 'z.dewit@zwolle.example', note: 'Wij kunnen over een maand beginnen in Holtenbroek. (fictief)' }, 'nl')
+  await ctx.calls.answerPublicly(tools.klimaat.slug, { name: 'Uma Uitert (fictief)', municipality: 'Utrecht', email: 'u.uitert@utrecht.example', note: 'Graag, in Overvecht. (fictief)' }, 'nl')
   await repo.refreshAll()
   await snapshot(-14)
 
@@ -103,22 +103,37 @@ export async function seedDemo(ctx: AppContext, today: string): Promise<SeedResu
   const proposal = { locale: 'nl' as const, category: 'content' as const, form: 'method', themes: ['balance_of_power'], sdg_targets: ['11.3'] }
   const hitteProposal = await repo.proposal({ ...proposal, form: 'software', title: 'Hittestress-wijkscan (fictief)', summary: 'Een scan die per straat laat zien waar het te warm wordt.', process_question: 'Waar in de stad wordt het op hete dagen te warm?', proposed_by_organisation_id: buurtdata, proposed_owner_id: await repo.organisationId('GM0200'), status: 'adopted', tool_id: id.hittestress })
   const klimaatProposal = await repo.proposal({ ...proposal, title: 'Wijkklimaatkaart (fictief)', summary: 'Een kaart van hitte en wateroverlast per wijk.', process_question: 'Waar in de wijk is het te heet of te nat?', proposed_by_organisation_id: breda, proposed_owner_id: breda, status: 'adopted', tool_id: klimaat })
-  const openProposal = await repo.proposal({
-    ...proposal,
-    category: 'governance',
-    title: 'Buurtdatakompas (fictief)',
-    summary: 'Een kompas waarmee bewoners en gemeente samen bepalen welke sensordata in de buurt verzameld worden.',
-    process_question: 'Hoe beslissen bewoners mee over sensoren in hun buurt?',
-    occasion: 'Bewoners vroegen in drie steden wat de nieuwe sensoren meten.',
-    proposed_by_organisation_id: breda,
-    proposed_owner_id: breda,
-    proposed_by_user_id: users.breda,
-    status: 'on_agenda',
+  // What members do today goes through the services, as their forms would (audit entries, e-mails in the outbox).
+  const as = {
+    curator: actor('curator', users.curator, null),
+    breda: actor('breda', users.breda, breda),
+    buurtdata: actor('buurtdata', users.buurtdata, buurtdata),
+  }
+  const sharedInput = { category: 'governance' as const, form: 'method', themes: ['balance_of_power'], sdgTargets: ['11.3'], confirmDifferent: 'on' as const }
+  const openProposal = (
+    await ctx.proposals.propose(as.breda, {
+      ...sharedInput,
+      locale: 'nl',
+      title: 'Buurtdatakompas (fictief)',
+      summary: 'Een kompas waarmee bewoners en gemeente samen bepalen welke sensordata in de buurt verzameld worden.',
+      processQuestion: 'Hoe beslissen bewoners mee over sensoren in hun buurt?',
+      occasion: 'Bewoners vroegen in drie steden wat de nieuwe sensoren meten.',
+      proposedOwner: breda,
+      municipalities: 'Utrecht\nZwolle',
+    })
+  ).id
+  await ctx.proposals.propose(as.buurtdata, {
+    ...sharedInput,
+    category: 'content',
+    locale: 'en',
+    title: 'Open playground sensor data (fictional)',
+    summary: 'Playgrounds that publish how busy they are, so parents can choose a quiet one.',
+    processQuestion: 'How do we share how busy public places are without tracking people?',
   })
-  await repo.proposal({ ...proposal, locale: 'en', title: 'Open playground sensor data (fictional)', summary: 'Playgrounds that publish how busy they are, so parents can choose a quiet one.', process_question: 'How do we share how busy public places are without tracking people?', proposed_by_organisation_id: buurtdata, proposed_by_user_id: users.buurtdata })
-  await repo.proposalMunicipalities([{ proposal_id: openProposal, municipality_id: utrecht }, { proposal_id: openProposal, municipality_id: zwolle }])
-  await repo.proposalResponses([{ proposal_id: openProposal, organisation_id: breda, kind: 'will_own' }, { proposal_id: openProposal, organisation_id: kennislab, kind: 'will_test' }, { proposal_id: openProposal, organisation_id: buurtdata, kind: 'support' }])
-  await repo.proposalComment({ proposal_id: openProposal, body: 'Goed idee; wij hebben ervaring met het sensorregister. (fictief)', locale: 'nl', organisation_id: kennislab })
+  await ctx.proposals.respond(as.breda, openProposal, { kind: 'will_own' })
+  await ctx.proposals.respond(as.buurtdata, openProposal, { kind: 'support' })
+  await repo.proposalResponses([{ proposal_id: openProposal, organisation_id: kennislab, kind: 'will_test' }])
+  await ctx.proposals.comment(as.buurtdata, openProposal, { body: 'Good idea; our residents asked exactly this at the last street meeting. (fictional)' })
   // A closed vote: most partners voted (the quorum is half of them), in a fixed pattern; the counts are the rows'.
   const partners = await repo.partnerIds()
   const closedVote = async (proposalId: number, toolId: number, opened: number, pattern: readonly ('for' | 'against' | 'abstain' | undefined)[]) => {
@@ -163,10 +178,12 @@ export async function seedDemo(ctx: AppContext, today: string): Promise<SeedResu
   const voorstellen = await repo.agendaItem({ gathering_id: coming.id, position: 2, title_nl: 'Voorstellen voor nieuwe tools', title_en: 'Proposals for new tools' })
   await repo.agendaItem({ gathering_id: coming.id, position: 3, parent_id: voorstellen, title_nl: 'Buurtdatakompas', title_en: 'Buurtdatakompas', proposal_id: openProposal })
   await repo.agendaItem({ gathering_id: coming.id, position: 4, title_nl: 'Rondvraag', title_en: 'Any other business' })
-  const openDecision = await repo.decision({ proposal_id: openProposal, opened_at: at(-7, '10:00'), closes_at: at(21, '22:59'), gathering_id: coming.id, opened_by_user_id: users.curator })
-  await repo.votes([{ decision_id: openDecision, organisation_id: breda, choice: 'for', user_id: users.breda }, { decision_id: openDecision, organisation_id: kennislab, choice: 'for' }, { decision_id: openDecision, organisation_id: collectief, choice: 'against' }])
-  await repo.registration({ gathering_id: coming.id, user_id: users.breda, organisation_id: breda })
-  await repo.registration({ gathering_id: coming.id, user_id: users.buurtdata, organisation_id: buurtdata })
+  const openDecision = (await ctx.decisions.open(as.curator, openProposal, { closesOn: day(21), quorumPercent: 50 }, { gatheringId: coming.id })).id
+  await ctx.decisions.vote(as.breda, openDecision, { choice: 'for' })
+  // Organisations without a demonstration account vote straight into the table.
+  await repo.votes([{ decision_id: openDecision, organisation_id: kennislab, choice: 'for' }, { decision_id: openDecision, organisation_id: collectief, choice: 'against' }])
+  await ctx.gatherings.register(as.breda, coming.id, { attendees: [users.breda] })
+  await ctx.gatherings.register(as.buurtdata, coming.id, { attendees: [users.buurtdata] })
 
   // Shared tools waiting in curation: one new, one close to a known tool (PDOK).
   await ctx.submissions.submit(
@@ -185,6 +202,12 @@ export async function seedDemo(ctx: AppContext, today: string): Promise<SeedResu
     users,
     paths: { openDecision: `/decisions/${openDecision}`, openCall: `/tools/${tools.klimaat.slug}/call`, upcomingGathering: `/gatherings/${coming.slug}`, pastGathering: `/gatherings/${second.slug}` },
   }
+}
+
+/** A demonstration account as the services see a signed-in member. */
+function actor(key: DemoAccountKey, id: number, organisationId: number | null): Actor {
+  const { email, name, role, locale } = DEMO_ACCOUNTS[key]
+  return { kind: 'user', id, email, name, role, organisationId, locale, sessionId: 'demonstration-seed' }
 }
 
 const nl = (title: string) => `${title} (fictief)`
