@@ -54,6 +54,7 @@ await runCommand(async (config) => {
     await app.listen({ port: config.PORT, host: config.HOST })
   } catch (error) {
     await app.close()
+    if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') throw new CommandError(`Port ${config.PORT} is in use (is the toolbox already running?): start the demonstration with another, e.g. PORT=3001 npm run demo.`)
     throw error
   }
   const seededOn = readFileSync(marker, 'utf8').trim().replace(/^seeded /, '')
