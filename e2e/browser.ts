@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Config } from '../src/config.ts'
 import { buildTestApp, type TestApp } from '../test/helper.ts'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -21,9 +22,9 @@ export interface BrowserFixture {
   close(): Promise<void>
 }
 
-/** The real app on a loopback port and a headless Debian Chromium, as a visitor would use them. */
-export async function startBrowserFixture(): Promise<BrowserFixture> {
-  const server = await buildTestApp()
+/** The real app on a loopback port and a headless Debian Chromium, as a visitor would use them (settings overridable). */
+export async function startBrowserFixture(overrides: Partial<Config> = {}): Promise<BrowserFixture> {
+  const server = await buildTestApp(overrides)
   await server.app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = server.app.server.address() as AddressInfo
   const browser = await chromium.launch({

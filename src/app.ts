@@ -97,6 +97,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   })
   app.decorate('routeTable', routeTable)
   app.decorate('appContext', ctx)
+  app.decorate('demoMode', config.DEMO_MODE)
   // The outbox is delivered while the app runs (with SMTP_URL); stopping waits for a message in flight.
   app.addHook('onReady', async () => {
     ctx.mailSender?.start()

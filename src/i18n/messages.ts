@@ -8,6 +8,7 @@ import { callsMessages } from './messages/calls.ts'
 import { catalogueMessages } from './messages/catalogue.ts'
 import { curationMessages } from './messages/curation.ts'
 import { decisionsMessages } from './messages/decisions.ts'
+import { demoMessages } from './messages/demo.ts'
 import { gatheringsMessages } from './messages/gatherings.ts'
 import { editingMessages } from './messages/editing.ts'
 import { errorsMessages } from './messages/errors.ts'
@@ -54,6 +55,7 @@ export const MESSAGE_AREAS = [
   formsMessages,
   findableMessages,
   errorsMessages,
+  demoMessages,
 ] as const
 
 /** Every message by key: `messages[key].nl`, `messages[key].en`. */
@@ -83,6 +85,7 @@ export const messages = {
   ...formsMessages,
   ...findableMessages,
   ...errorsMessages,
+  ...demoMessages,
 }
 
 export type MessageKey = keyof typeof messages

@@ -2,6 +2,13 @@ import type { FastifyRequest } from 'fastify'
 import { localeOfPath, pathWithoutLocale } from '../i18n/i18n.ts'
 import type { PageContext } from '../views/layout.ts'
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The demonstration mode (config DEMO_MODE): pages carry the demonstration banner. */
+    demoMode: boolean
+  }
+}
+
 /** The page context of a request: its locale, its path without locale prefix, and its query string. */
 export function pageContext(request: FastifyRequest, publicUrl: string): PageContext {
   const url = request.raw.url ?? '/'
@@ -20,6 +27,7 @@ export function pageContext(request: FastifyRequest, publicUrl: string): PageCon
     search: search.length > 1 ? search : '',
     publicUrl,
     user: request.actor?.kind === 'user' ? { name: request.actor.name, role: request.actor.role } : undefined,
+    demo: request.server.demoMode === true,
   }
 }
 

@@ -1,5 +1,5 @@
 import { localePath, translator } from '../i18n/i18n.ts'
-import type { Locale } from '../i18n/messages.ts'
+import { messages, type Locale } from '../i18n/messages.ts'
 import { html, type SafeHtml } from './html.ts'
 
 export interface PageContext {
@@ -11,6 +11,8 @@ export interface PageContext {
   publicUrl: string
   /** The signed-in user, for the navigation. */
   user?: { name: string; role: 'partner' | 'curator' | 'admin' } | undefined
+  /** The demonstration mode (npm run demo): the page carries the banner in both languages. */
+  demo?: boolean
 }
 
 export interface PageOptions {
@@ -34,6 +36,12 @@ export interface PageOptions {
 }
 
 const OG_LOCALES: Record<Locale, string> = { nl: 'nl_NL', en: 'en_GB' }
+
+/** The demonstration banner: the page's language first, then the other one (marked with its language). */
+function demoBanner(locale: Locale): SafeHtml {
+  const other: Locale = locale === 'nl' ? 'en' : 'nl'
+  return html`<div class="citydeal-demo-banner" role="note" aria-label="${messages['demo.banner.label'][locale]}"><p class="citydeal-demo-banner__text">${messages['demo.banner'][locale]} <span lang="${other}">${messages['demo.banner'][other]}</span></p></div>`
+}
 
 /** The shared page: skip link, header with navigation and language switch, main, footer. */
 export function layout(ctx: PageContext, options: PageOptions, main: SafeHtml): string {
@@ -75,6 +83,7 @@ ${options.head ?? ''}
 <body class="utrecht-document citydeal-theme">
 <a class="citydeal-skip-link" href="#main">${t('site.skipToContent')}</a>
 <header class="citydeal-header">
+${ctx.demo ? demoBanner(ctx.locale) : ''}
 <div class="citydeal-header__inner">
 <a class="citydeal-brand" href="${localePath(ctx.locale, '/')}">${t('site.name')}<span class="citydeal-brand__tagline">${t('site.tagline')}</span></a>
 <nav class="citydeal-nav" aria-label="${t('site.nav.label')}"><ul>
