@@ -9,8 +9,6 @@ export const dataPageMessages = {
     nl: 'Alles wat de toolbox over tools weet, is open data. Neem het over in uw eigen catalogus, portaal of spreadsheet. De beschrijvingen mag u vrij gebruiken (CC0); voor een tool zelf geldt de licentie die bij de tool staat.',
     en: 'Everything the toolbox knows about tools is open data. Take it over into your own catalogue, portal or spreadsheet. You may use the descriptions freely (CC0); a tool itself comes under the licence shown with the tool.',
   },
-  'data.table.caption': { nl: 'Downloads en koppelingen', en: 'Downloads and interfaces' },
-  'data.table.what': { nl: 'Wat', en: 'What' },
   'data.table.formats': { nl: 'Formaten', en: 'Formats' },
   'data.table.licence': { nl: 'Licentie', en: 'Licence' },
   'data.tools.name': { nl: 'Alle tools als tabel', en: 'All tools as a table' },
@@ -47,7 +45,6 @@ export const dataPageMessages = {
   'data.programme.link': { nl: 'Naar de programmapagina', en: 'To the programme page' },
   'data.licence.cc0': { nl: 'CC0 1.0 (vrij te gebruiken)', en: 'CC0 1.0 (free to use)' },
   'data.licence.perTool': { nl: 'CC0 1.0; de software zelf: de licentie van de tool', en: 'CC0 1.0; the software itself: the tool’s licence' },
-  'data.embed.heading': { nl: 'De toolbox op uw eigen site', en: 'The toolbox on your own site' },
   'data.command.heading': { nl: 'Zelf draaien', en: 'Running your own' },
   'data.command.text': {
     nl: 'Wie de toolbox zelf draait, schrijft dezelfde bestanden met npm run export en leest ze in met npm run import (CSV, publiccode.yml of DCAT-AP).',

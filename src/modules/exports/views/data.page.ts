@@ -1,5 +1,5 @@
 import { localePath, translator } from '../../../i18n/i18n.ts'
-import { heading, link, paragraph, table } from '../../../views/components/index.ts'
+import { heading, link, paragraph } from '../../../views/components/index.ts'
 import { html, type SafeHtml } from '../../../views/html.ts'
 import { layout, type PageContext } from '../../../views/layout.ts'
 
@@ -15,24 +15,26 @@ export function dataPage(ctx: PageContext, options: DataPageOptions): string {
   const t = translator(ctx.locale)
   const p = (path: string) => localePath(ctx.locale, path)
   const formats = (items: [string, string][]) => html`${items.map(([href, text], i) => html`${i > 0 ? ', ' : ''}${link(href, text)}`)}`
-  const what = (name: string, text: string) => html`<strong>${name}</strong><br>${text}`
-  const rows: SafeHtml[][] = [
-    [what(t('data.tools.name'), t('data.tools.text')), formats([['/data/tools.csv', 'CSV'], ['/data/tools.json', 'JSON']]), html`${t('data.licence.cc0')}`],
-    [what(t('data.catalogue.name'), t('data.catalogue.text')), formats([['/data/catalogue.ttl', 'Turtle'], ['/data/catalogue.jsonld', 'JSON-LD']]), html`${t('data.licence.cc0')}`],
-    [what(t('data.vocabularies.name'), t('data.vocabularies.text')), formats([[p('/vocabularies'), 'HTML, Turtle, JSON-LD']]), html`${t('data.licence.cc0')}`],
-    [
-      what(t('data.publiccode.name'), t('data.publiccode.text')),
-      options.softwareExample ? formats([[`/tools/${options.softwareExample.slug}/publiccode.yml`, t('data.publiccode.example', { name: options.softwareExample.name })]]) : html`YAML`,
-      html`${t('data.licence.perTool')}`,
-    ],
-    [what(t('data.api.name'), t('data.api.text')), formats([['/api/v1/tools', 'JSON'], ['/api/v1/openapi.json', 'OpenAPI'], [p('/api'), t('data.api.reference')]]), html`${t('data.licence.cc0')}`],
-    [what(t('data.feeds.name'), t('data.feeds.text')), formats([[p('/feeds/tools.atom'), 'Atom']]), html`${t('data.licence.cc0')}`],
-    [what(t('data.programme.name'), t('data.programme.text')), formats([[p('/programme'), t('data.programme.link')]]), html`${t('data.licence.cc0')}`],
-  ]
+  // One section per download: reads the same at 1280 and at 375 pixels (a table would scroll sideways on a phone).
+  const item = (name: string, text: string, links: SafeHtml, licence: string) =>
+    html`<section class="citydeal-download">${heading(2, name)}${paragraph(text)}
+<dl class="citydeal-download__facts"><div><dt>${t('data.table.formats')}</dt><dd>${links}</dd></div><div><dt>${t('data.table.licence')}</dt><dd>${licence}</dd></div></dl></section>`
+  const cc0 = t('data.licence.cc0')
   const main = html`${heading(1, t('data.title'))}
 ${paragraph(t('data.intro'), { lead: true })}
-${table(t('data.table.caption'), [t('data.table.what'), t('data.table.formats'), t('data.table.licence')], rows)}
-${options.extra ? html`${heading(2, t('data.embed.heading'))}${options.extra}` : ''}
+${item(t('data.tools.name'), t('data.tools.text'), formats([['/data/tools.csv', 'CSV'], ['/data/tools.json', 'JSON']]), cc0)}
+${item(t('data.catalogue.name'), t('data.catalogue.text'), formats([['/data/catalogue.ttl', 'Turtle'], ['/data/catalogue.jsonld', 'JSON-LD']]), cc0)}
+${item(t('data.vocabularies.name'), t('data.vocabularies.text'), formats([[p('/vocabularies'), 'HTML, Turtle, JSON-LD']]), cc0)}
+${item(
+  t('data.publiccode.name'),
+  t('data.publiccode.text'),
+  options.softwareExample ? formats([[`/tools/${options.softwareExample.slug}/publiccode.yml`, t('data.publiccode.example', { name: options.softwareExample.name })]]) : html`YAML`,
+  t('data.licence.perTool'),
+)}
+${item(t('data.api.name'), t('data.api.text'), formats([['/api/v1/tools', 'JSON'], ['/api/v1/openapi.json', 'OpenAPI'], [p('/api'), t('data.api.reference')]]), cc0)}
+${item(t('data.feeds.name'), t('data.feeds.text'), formats([[p('/feeds/tools.atom'), 'Atom']]), cc0)}
+${item(t('data.programme.name'), t('data.programme.text'), formats([[p('/programme'), t('data.programme.link')]]), cc0)}
+${options.extra ?? ''}
 ${heading(2, t('data.command.heading'))}
 ${paragraph(t('data.command.text'))}`
   return layout(ctx, { title: t('data.title'), description: t('data.intro'), canonical: '/data' }, main)
