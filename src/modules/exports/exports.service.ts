@@ -20,7 +20,8 @@ export interface ExportsDeps {
 
 /** The whole catalogue as CSV (one row per tool) and JSON, and a software tool as publiccode.yml. */
 export function createExportsService(deps: ExportsDeps) {
-  let cached: { version: number; format: ExportFormat; body: string } | undefined
+  /** The last file built per format, with the catalogue version it was built from. */
+  const cached = new Map<ExportFormat, { version: number; body: string }>()
 
   const csv = (records: ToolRecord[]) => toCsv([...CSV_COLUMNS], records.map((r) => recordCells(r, deps.reference, deps.publicUrl)))
   const json = (records: ToolRecord[]) =>
@@ -40,13 +41,14 @@ export function createExportsService(deps: ExportsDeps) {
     /** Every tool as records, by slug. */
     records: (ids?: readonly number[]) => readRecords(deps.repository, ids),
 
-    /** The whole catalogue in a format; built once per catalogue version (the last one asked is kept). */
+    /** The whole catalogue in a format; built once per catalogue version and format. */
     async catalogue(format: ExportFormat): Promise<string> {
       const version = await deps.catalogueVersion()
-      if (cached && cached.version === version && cached.format === format) return cached.body
+      const hit = cached.get(format)
+      if (hit && hit.version === version) return hit.body
       const records = await readRecords(deps.repository)
       const body = format === 'csv' ? csv(records) : json(records)
-      cached = { version, format, body }
+      cached.set(format, { version, body })
       return body
     },
 
