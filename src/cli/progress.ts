@@ -2,7 +2,13 @@
  * Progress of a long command on standard error: on a terminal a bar that redraws itself with rows per second and the
  * time left; otherwise (a log, a pipe) a plain line every few seconds and at the end.
  */
-export function progress(label: string, total: number, stream: NodeJS.WriteStream = process.stderr) {
+/** Where progress goes: standard error, or anything that writes text and says whether it is a terminal. */
+export interface ProgressStream {
+  isTTY?: boolean | undefined
+  write(text: string): unknown
+}
+
+export function progress(label: string, total: number, stream: ProgressStream = process.stderr) {
   const started = performance.now()
   const tty = stream.isTTY === true
   let lastLine = 0
