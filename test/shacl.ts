@@ -1,11 +1,12 @@
-// SHACL validation of the toolbox's RDF with the DCAT-AP 3.0.1 and DCAT-AP-NL 3.0 shapes kept in ../shared/validators.
+// SHACL validation of the toolbox's RDF with the DCAT-AP 3.0.1 and DCAT-AP-NL 3.0 shapes, copied from ../shared/validators
+// into validators/ so that a clean checkout (CI) runs them without ../shared.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import jsonld from 'jsonld'
 import { Parser, Store, type Quad } from 'n3'
 import SHACLValidator from 'rdf-validate-shacl'
 
-const VALIDATORS = join(import.meta.dirname, '..', '..', 'shared', 'validators')
+const VALIDATORS = join(import.meta.dirname, '..', 'validators')
 
 /**
  * The shapes files used, and why others are not:
