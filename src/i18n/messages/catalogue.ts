@@ -25,6 +25,7 @@ export const catalogueMessages = {
   'catalogue.sort.newest': { nl: 'Nieuwste eerst', en: 'Newest first' },
   'catalogue.filters.heading': { nl: 'Filters', en: 'Filters' },
   'catalogue.filters.apply': { nl: 'Filters toepassen', en: 'Apply filters' },
+  'catalogue.filters.toggle': { nl: 'Filters ({count})', en: 'Filters ({count})' },
   'catalogue.facetTop': {
     nl: 'De {count} met de meeste tools (de API geeft ze allemaal):',
     en: 'The {count} with the most tools (the API lists them all):',
