@@ -30,6 +30,12 @@ export const button = (content: Content, attrs: { type?: 'submit' | 'button'; se
     attrs.secondary ? 'utrecht-button--secondary-action' : 'utrecht-button--primary-action'
   }"${attrs.name ? html` name="${attrs.name}" value="${attrs.value ?? ''}"` : ''}>${content}</button>`
 
+/** A link that looks like a button: for a call to action that leads to another page (not a form's submit). */
+export const buttonLink = (href: string, content: Content, attrs: { secondary?: boolean } = {}) =>
+  html`<a class="utrecht-button-link utrecht-button-link--html-a ${
+    attrs.secondary ? 'utrecht-button-link--secondary-action' : 'utrecht-button-link--primary-action'
+  }" href="${href}">${content}</a>`
+
 export const unorderedList = (items: Content[], attrs: { className?: string } = {}) =>
   html`<ul class="utrecht-unordered-list${attrs.className ? ` ${attrs.className}` : ''}">${items.map(
     (item) => html`<li class="utrecht-unordered-list__item">${item}</li>`,
