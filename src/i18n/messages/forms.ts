@@ -3,6 +3,7 @@
 import type { MessageTable } from './table.ts'
 
 export const formsMessages = {
+  'form.required': { nl: 'verplicht', en: 'required' },
   'field.q': { nl: 'Zoekwoorden', en: 'Search terms' },
   'field.page': { nl: 'Pagina', en: 'Page' },
   'field.pageSize': { nl: 'Aantal per pagina', en: 'Items per page' },

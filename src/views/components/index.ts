@@ -87,10 +87,10 @@ export const textarea = (attrs: { id: string; name: string; value: string; maxLe
     attrs.invalid ? html` aria-invalid="true"` : ''
   }${attrs.required ? html` required` : ''}>${attrs.value}</textarea>`
 
-export const select = (attrs: { id: string; name: string; options: { value: string; label: string; selected: boolean }[]; describedBy?: string | undefined; invalid?: boolean }) =>
+export const select = (attrs: { id: string; name: string; options: { value: string; label: string; selected: boolean }[]; describedBy?: string | undefined; invalid?: boolean; required?: boolean | undefined }) =>
   html`<select class="utrecht-select utrecht-select--html-select${attrs.invalid ? ' utrecht-select--invalid' : ''}" id="${attrs.id}" name="${attrs.name}"${
     attrs.describedBy ? html` aria-describedby="${attrs.describedBy}"` : ''
-  }${attrs.invalid ? html` aria-invalid="true"` : ''}>${attrs.options.map(
+  }${attrs.invalid ? html` aria-invalid="true"` : ''}${attrs.required ? html` required` : ''}>${attrs.options.map(
     (o) => html`<option value="${o.value}"${o.selected ? html` selected` : ''}>${o.label}</option>`,
   )}</select>`
 
