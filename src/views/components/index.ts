@@ -1,5 +1,6 @@
 // NL Design System (Utrecht component library) components, wrapped once. Pages call these and never
 // write component class names themselves.
+import { createHash } from 'node:crypto'
 import { html, raw, type SafeHtml } from '../html.ts'
 
 type Content = SafeHtml | string | number | null | undefined | (SafeHtml | string)[]
@@ -49,15 +50,23 @@ export const dataList = (items: { key: Content; value: Content }[]) =>
     (item) => html`<div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">${item.key}</dt><dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">${item.value}</dd></div>`,
   )}</dl>`
 
-export const table = (caption: Content, headers: Content[], rows: Content[][]) =>
-  html`<div class="utrecht-table__container"><table class="utrecht-table utrecht-table--html-table">
-<caption class="utrecht-table__caption">${caption}</caption>
+/**
+ * A table in a container that scrolls sideways when the table is wider than the screen: the container is a region
+ * named by the caption and takes keyboard focus, so a keyboard user can scroll it too (axe scrollable-region-focusable).
+ * The caption's id comes from the table's content, so the same page always has the same ids.
+ */
+export const table = (caption: Content, headers: Content[], rows: Content[][]) => {
+  const captionHtml = String(html`${caption}`)
+  const id = `table-${createHash('sha256').update(`${captionHtml}\0${String(html`${headers}`)}\0${rows.length}`).digest('hex').slice(0, 10)}`
+  return html`<div class="utrecht-table__container" role="region" tabindex="0" aria-labelledby="${id}"><table class="utrecht-table utrecht-table--html-table">
+<caption class="utrecht-table__caption" id="${id}">${caption}</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">${headers.map(
     (h) => html`<th scope="col" class="utrecht-table__header-cell">${h}</th>`,
   )}</tr></thead>
 <tbody class="utrecht-table__body">${rows.map(
     (row) => html`<tr class="utrecht-table__row">${row.map((cell) => html`<td class="utrecht-table__cell">${cell}</td>`)}</tr>`,
   )}</tbody></table></div>`
+}
 
 export const textbox = (attrs: {
   id: string
