@@ -36,7 +36,7 @@ export const siteMessages = {
   'home.recent.heading': { nl: 'Onlangs toegevoegd', en: 'Recently added' },
   'home.recent.added': { nl: 'toegevoegd op {date}', en: 'added on {date}' },
   'home.recent.all': { nl: 'Alle tools, nieuwste eerst', en: 'All tools, newest first' },
-  'home.share.heading': { nl: 'Ken je een bestaande tool?', en: 'Do you know an existing tool?' },
+  'home.share.heading': { nl: 'Kent u een bestaande tool?', en: 'Do you know an existing tool?' },
   'home.share.text': {
     nl: 'Deel hem met ons. We kijken eerst of we hem al hebben, zodat niemand dubbel werk doet.',
     en: 'Share it with us. We first check whether we have it already, so nobody does the work twice.',
