@@ -20,7 +20,8 @@ export const link = (
   content: Content,
   attrs: { lang?: string | undefined; hreflang?: string; rel?: string; current?: boolean; label?: string; newWindow?: boolean } = {},
 ) =>
-  html`<a class="utrecht-link utrecht-link--html-a" href="${href}"${attrs.newWindow ? html` target="_blank"` : ''}${attrs.lang ? html` lang="${attrs.lang}"` : ''}${
+  // A link whose text is its address is marked, so that print does not show the address twice.
+  html`<a class="utrecht-link utrecht-link--html-a${content === href ? ' citydeal-link--address' : ''}" href="${href}"${attrs.newWindow ? html` target="_blank"` : ''}${attrs.lang ? html` lang="${attrs.lang}"` : ''}${
     attrs.hreflang ? html` hreflang="${attrs.hreflang}"` : ''
   }${attrs.rel ? html` rel="${attrs.rel}"` : ''}${attrs.current ? html` aria-current="page"` : ''}${
     attrs.label ? html` aria-label="${attrs.label}"` : ''
