@@ -104,9 +104,17 @@ export const select = (attrs: { id: string; name: string; options: { value: stri
     (o) => html`<option value="${o.value}"${o.selected ? html` selected` : ''}>${o.label}</option>`,
   )}</select>`
 
-export const formField = (labelFor: string, labelText: Content, input: SafeHtml, description?: { id: string; text: Content }, error?: { id: string; text: Content }) =>
+export const formField = (
+  labelFor: string,
+  labelText: Content,
+  input: SafeHtml,
+  description?: { id: string; text: Content },
+  error?: { id: string; text: Content },
+  /** Shown beside the label, outside it (a required field's mark, which the control itself announces). */
+  besideLabel?: SafeHtml,
+) =>
   html`<div class="utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}">
-<div class="utrecht-form-field__label"><label class="utrecht-form-label" for="${labelFor}">${labelText}</label></div>
+<div class="utrecht-form-field__label"><label class="utrecht-form-label" for="${labelFor}">${labelText}</label>${besideLabel ? html` ${besideLabel}` : ''}</div>
 ${description ? html`<div class="utrecht-form-field__description" id="${description.id}">${description.text}</div>` : ''}
 ${error ? html`<div class="utrecht-form-field__error-message" id="${error.id}">${error.text}</div>` : ''}
 <div class="utrecht-form-field__input">${input}</div></div>`
