@@ -62,6 +62,37 @@ describe('finding a tool in a browser', { skip }, () => {
     }
   })
 
+  test('on a phone the results come first, the filters behind "Filters (n)"; on a wide screen the filters stay beside them', async () => {
+    const phone = await fx.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, javaScriptEnabled: false })
+    const page = await phone.newPage()
+    try {
+      await page.goto(`${fx.baseUrl}/tools`)
+      const firstResult = await page.locator('.citydeal-result').first().boundingBox()
+      assert.ok(firstResult && firstResult.y < 800, `the first result starts ${firstResult?.y}px down`)
+      await page.goto(`${fx.baseUrl}/tools?category=governance&form=software`)
+      const toggle = page.locator('summary', { hasText: 'Filters (2)' })
+      assert.ok(await toggle.isVisible(), 'the disclosure names the two active filters')
+      assert.equal(await page.getByLabel(/^Bestuur en organisatie/).isVisible(), false, 'the filters wait closed')
+      await toggle.click()
+      assert.ok(await page.getByLabel(/^Bestuur en organisatie/).isVisible(), 'opened without JavaScript')
+      assert.ok(await page.getByLabel(/^Bestuur en organisatie/).isChecked())
+    } finally {
+      await phone.close()
+    }
+    const wide = await fx.browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const widePage = await wide.newPage()
+    try {
+      await widePage.goto(`${fx.baseUrl}/tools`)
+      assert.equal(await widePage.locator('summary', { hasText: 'Filters (0)' }).isVisible(), false)
+      assert.ok(await widePage.getByRole('button', { name: 'Filters toepassen' }).isVisible(), 'the filters shown beside the results')
+      const filters = await widePage.getByRole('button', { name: 'Filters toepassen' }).boundingBox()
+      const results = await widePage.locator('.citydeal-result').first().boundingBox()
+      assert.ok(filters && results && filters.x < results.x, 'filters to the left of the results')
+    } finally {
+      await wide.close()
+    }
+  })
+
   test('keyboard: the skip link is the first stop and moves focus to the content', async () => {
     const context = await fx.browser.newContext()
     const page = await context.newPage()

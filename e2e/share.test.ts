@@ -16,11 +16,11 @@ const TEXT = {
     name: 'Naam',
     description: 'Korte beschrijving',
     website: 'Website',
-    email: 'Je e-mailadres',
+    email: 'Uw e-mailadres',
     submit: 'Tool delen',
     duplicates: 'Lijkt dit op een tool die we al kennen?',
     confirmDifferent: 'Mijn tool is een andere dan deze',
-    received: 'Bedankt! We hebben je inzending ontvangen',
+    received: 'Bedankt! We hebben uw inzending ontvangen',
     pending: 'Wordt beoordeeld',
     privacy: 'Privacy',
   },
@@ -241,7 +241,7 @@ describe('sharing a tool in a browser', { skip }, () => {
       await page.getByLabel(nl.confirmDifferent).check()
       assert.equal(await submit(page, nl.submit), 303)
       await page.waitForURL(/\/submissions\/[A-Za-z0-9_-]+\?done=submitted$/)
-      assert.match((await page.textContent('main')) ?? '', /Bedankt! We hebben je inzending ontvangen/)
+      assert.match((await page.textContent('main')) ?? '', /Bedankt! We hebben uw inzending ontvangen/)
     } finally {
       await second.context.close()
     }

@@ -52,4 +52,22 @@ describe('a retired, partly assessed tool page in a browser', { skip }, () => {
       })
     }
   }
+  test('printed: no navigation, footer or forms; every link in the content followed by its address, once', async () => {
+    const context = await fx.browser.newContext({ viewport: { width: 800, height: 1100 } })
+    const page = await context.newPage()
+    try {
+      await page.goto(`${fx.baseUrl}/tools/${slug}`)
+      assert.ok(await page.getByRole('navigation', { name: 'Hoofdmenu' }).or(page.locator('.citydeal-nav')).first().isVisible(), 'on screen: the navigation')
+      await page.emulateMedia({ media: 'print' })
+      assert.equal(await page.locator('.citydeal-nav').isVisible(), false, 'printed: no navigation')
+      assert.equal(await page.locator('.citydeal-footer').isVisible(), false, 'printed: no footer')
+      assert.equal(await page.locator('.citydeal-main form').first().isVisible().catch(() => false), false, 'printed: no forms')
+      const after = (selector: string) => page.locator(selector).first().evaluate((a) => getComputedStyle(a, '::after').content)
+      assert.match(await after('main a:text-is("Opvolger")'), /\/tools\/tool-/, 'an internal link shows its address')
+      assert.equal(await after('main a[href="https://example.org/dpia"]'), 'none', 'a link that reads as its address is not followed by it again')
+      await page.pdf({ path: 'e2e/out/tool-print.pdf' }).catch(() => {})
+    } finally {
+      await context.close()
+    }
+  })
 })

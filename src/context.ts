@@ -49,6 +49,7 @@ import { createToolEditingService } from './modules/tool-editing/tool-editing.se
 import { createToolLifecycleService } from './modules/tool-editing/tool-lifecycle.service.ts'
 import { createToolsRepository } from './modules/tools/tools.repository.ts'
 import { createFindableRepository } from './modules/findable/findable.repository.ts'
+import { createHomeRepository } from './modules/pages/pages.repository.ts'
 import { createToolsService } from './modules/tools/tools.service.ts'
 import { createOpenDataRepository } from './modules/open-data/open-data.repository.ts'
 import { createOpenDataService } from './modules/open-data/open-data.service.ts'
@@ -194,6 +195,8 @@ export async function buildContext(config: Config, options: ContextOptions) {
       exports: createExportsService({ repository: exportsRepository, reference, publicUrl: config.PUBLIC_URL, catalogueVersion: tools.catalogueVersion }),
       /** Reads for the feeds and the sitemap. */
       findable: createFindableRepository(db),
+      /** Reads for the home page: tools per process and theme, the newest tools. */
+      home: createHomeRepository(db),
       pipelineView: createPipelineViewService(createPipelineViewRepository(db)),
       openData: createOpenDataService({ repository: createOpenDataRepository(db), reference, settings: { publicUrl: config.PUBLIC_URL, contactEmail: config.CONTACT_EMAIL } }),
       programme: createProgrammeService({ repository: createProgrammeRepository(db), transaction, audit }),

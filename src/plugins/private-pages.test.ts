@@ -64,6 +64,7 @@ describe('private pages are never stored', () => {
       assert.equal(again.statusCode, 200, url)
       assert.equal(again.headers['cache-control'], undefined, `${url}: as before, no Cache-Control (first visit: ${String(first.headers['cache-control'])})`)
     }
-    assert.equal((await admin.get('/assets/app.css')).headers['cache-control'], 'public, max-age=3600', 'files are the same for everyone')
+    const stylesheet = /href="(\/assets\/app\.[0-9a-f]+\.css)"/.exec((await admin.get('/')).body)?.[1] ?? '/assets/missing.css'
+    assert.equal((await admin.get(stylesheet)).headers['cache-control'], 'public, max-age=31536000, immutable', 'files are the same for everyone')
   })
 })

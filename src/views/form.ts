@@ -66,12 +66,22 @@ export function fieldLabel(locale: Locale, name: string): string {
   return isMessageKey(key) ? translate(locale, key) : name
 }
 
+/** The mark of a required field, "(verplicht)"; hidden from screen readers where the control says it itself. */
+export function requiredMark(locale: Locale, options: { spoken: boolean }): SafeHtml {
+  return html`<span class="citydeal-required"${options.spoken ? '' : html` aria-hidden="true"`}>(${translate(locale, 'form.required')})</span>`
+}
+
 /** The fields of a form: labels, hints and per-field error messages, values kept (never passwords). */
 export function renderFields(spec: Pick<FormSpec, 'id' | 'fields' | 'problems' | 'locale'>): SafeHtml {
   const problems = new Map((spec.problems ?? []).map((p) => [p.name, translate(spec.locale, p.messageKey, p.params)]))
   return html`${spec.fields.map((f) => {
     const id = `${spec.id}-${f.name}`
-    const label = f.label ?? fieldLabel(spec.locale, f.name)
+    // A required field shows it beside its label. A text field, text area or select box carries `required`, which
+    // screen readers announce, so there the mark stands after the label, for the eye only (not read twice, and the
+    // field's name stays its label); a check box or a group of them has no such attribute, so its label says it.
+    const plainLabel = f.label ?? fieldLabel(spec.locale, f.name)
+    const spoken = f.type === 'checkboxes' || f.type === 'checkbox'
+    const label = f.required && spoken ? html`${plainLabel} ${requiredMark(spec.locale, { spoken })}` : plainLabel
     const error = problems.get(f.name)
     const hintId = f.hint ? `${id}-hint` : undefined
     const errorId = error ? `${id}-error` : undefined
@@ -91,7 +101,7 @@ export function renderFields(spec: Pick<FormSpec, 'id' | 'fields' | 'problems' |
       f.type === 'textarea'
         ? textarea({ id, name: f.name, value: f.value ?? '', maxLength: f.maxLength, rows: f.rows, describedBy, invalid: !!error, required: f.required })
         : f.type === 'select'
-        ? select({ id, name: f.name, describedBy, invalid: !!error, options: (f.options ?? []).map((o) => ({ ...o, selected: o.value === (f.value ?? '') })) })
+        ? select({ id, name: f.name, describedBy, invalid: !!error, required: f.required, options: (f.options ?? []).map((o) => ({ ...o, selected: o.value === (f.value ?? '') })) })
         : textbox({
             id,
             name: f.name,
@@ -104,7 +114,14 @@ export function renderFields(spec: Pick<FormSpec, 'id' | 'fields' | 'problems' |
             required: f.required,
             list: f.list,
           })
-    return formField(id, label, input, hintId ? { id: hintId, text: f.hint } : undefined, errorId ? { id: errorId, text: error } : undefined)
+    return formField(
+      id,
+      label,
+      input,
+      hintId ? { id: hintId, text: f.hint } : undefined,
+      errorId ? { id: errorId, text: error } : undefined,
+      f.required ? requiredMark(spec.locale, { spoken: false }) : undefined,
+    )
   })}`
 }
 

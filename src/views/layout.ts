@@ -1,5 +1,6 @@
 import { localePath, translator } from '../i18n/i18n.ts'
 import { messages, type Locale } from '../i18n/messages.ts'
+import { assets } from '../theme/stylesheet.ts'
 import { html, type SafeHtml } from './html.ts'
 
 export interface PageContext {
@@ -75,10 +76,8 @@ ${options.description ? html`<meta property="og:description" content="${options.
 <meta property="og:locale:alternate" content="${OG_LOCALES[other]}">
 <meta property="og:site_name" content="${t('site.name')}">
 ${options.head ?? ''}
-<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="/assets/utrecht.css">
-<link rel="stylesheet" href="/assets/theme.css">
-<link rel="stylesheet" href="/assets/app.css">
+<link rel="icon" href="${assets().icon.path}" type="image/svg+xml">
+<link rel="stylesheet" href="${assets().css.path}">
 </head>
 <body class="utrecht-document citydeal-theme">
 <a class="citydeal-skip-link" href="#main">${t('site.skipToContent')}</a>

@@ -25,6 +25,7 @@ export const catalogueMessages = {
   'catalogue.sort.newest': { nl: 'Nieuwste eerst', en: 'Newest first' },
   'catalogue.filters.heading': { nl: 'Filters', en: 'Filters' },
   'catalogue.filters.apply': { nl: 'Filters toepassen', en: 'Apply filters' },
+  'catalogue.filters.toggle': { nl: 'Filters ({count})', en: 'Filters ({count})' },
   'catalogue.facetTop': {
     nl: 'De {count} met de meeste tools (de API geeft ze allemaal):',
     en: 'The {count} with the most tools (the API lists them all):',
@@ -126,9 +127,9 @@ export const catalogueMessages = {
   'tool.assessment.assessedOn': { nl: 'Beoordeeld op {date}', en: 'Assessed on {date}' },
   'tool.assessment.assessedOnShort': { nl: 'op {date}', en: 'on {date}' },
 
-  'tool.addition.heading': { nl: 'Weet je meer over deze tool?', en: 'Do you know more about this tool?' },
+  'tool.addition.heading': { nl: 'Weet u meer over deze tool?', en: 'Do you know more about this tool?' },
   'tool.addition.text': {
-    nl: 'Gebruik je hem, ken je een nieuwere versie of klopt er iets niet?',
+    nl: 'Gebruikt u hem, kent u een nieuwere versie of klopt er iets niet?',
     en: 'Do you use it, know a newer version, or is something not right?',
   },
   'tool.addition.link': { nl: 'Vul deze tool aan', en: 'Add to this tool' },

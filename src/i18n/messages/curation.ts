@@ -69,7 +69,7 @@ export const curationMessages = {
   'curation.decide': { nl: 'Besluiten', en: 'Decide' },
   'curation.decided': { nl: 'Over deze inzending is besloten.', en: 'This submission has been decided.' },
   'curation.conflict': {
-    nl: 'Iemand anders heeft deze inzending intussen gewijzigd of erover besloten. Je actie is niet uitgevoerd; wat je typte staat er nog. Bekijk de nieuwe stand en probeer het zo nodig opnieuw.',
+    nl: 'Iemand anders heeft deze inzending intussen gewijzigd of erover besloten. Uw actie is niet uitgevoerd; wat u typte staat er nog. Bekijk de nieuwe stand en probeer het zo nodig opnieuw.',
     en: 'Someone else changed or decided this submission in the meantime. Your action was not carried out; what you typed is still here. Look at the new state and try again if needed.',
   },
   'curation.publish.heading': { nl: 'Publiceren als nieuwe tool', en: 'Publish as a new tool' },
@@ -91,7 +91,7 @@ export const curationMessages = {
   },
   'curation.addition.intro': { nl: 'Dit is een aanvulling op een bestaande tool.', en: 'This is an addition to an existing tool.' },
   'curation.ask.heading': { nl: 'Om meer informatie vragen', en: 'Ask for more information' },
-  'curation.ask.message': { nl: 'Je vraag aan de inzender', en: 'Your question to the submitter' },
+  'curation.ask.message': { nl: 'Uw vraag aan de inzender', en: 'Your question to the submitter' },
   'curation.ask.submit': { nl: 'Vraag versturen', en: 'Send question' },
   'curation.reject.heading': { nl: 'Afwijzen', en: 'Reject' },
   'curation.reject.reason': { nl: 'Reden (de inzender krijgt deze te lezen)', en: 'Reason (the submitter will read it)' },
@@ -99,7 +99,7 @@ export const curationMessages = {
   'curation.edit.heading': { nl: 'Inzending bewerken', en: 'Edit the submission' },
   'curation.edit.submit': { nl: 'Wijzigingen opslaan', en: 'Save changes' },
   'curation.done.edited': { nl: 'De inzending is bijgewerkt.', en: 'The submission has been updated.' },
-  'curation.done.asked': { nl: 'Je vraag is naar de inzender gestuurd.', en: 'Your question has been sent to the submitter.' },
+  'curation.done.asked': { nl: 'Uw vraag is naar de inzender gestuurd.', en: 'Your question has been sent to the submitter.' },
   'curation.done.rejected': {
     nl: 'De inzending is afgewezen; de inzender heeft de reden gekregen.',
     en: 'The submission has been rejected; the submitter has received the reason.',
@@ -135,7 +135,7 @@ export const curationMessages = {
   'curation.merge.submit': { nl: 'Samenvoegen', en: 'Merge' },
   'curation.merge.nameKnown': { nl: 'De tool heeft de naam “{name}” al.', en: 'The tool already has the name “{name}”.' },
   'curation.publish.onlyNewTools': {
-    nl: 'Een aanvulling publiceer je niet als eigen tool: voeg haar samen met de tool die ze aanvult.',
+    nl: 'Een aanvulling publiceert u niet als eigen tool: voeg haar samen met de tool die ze aanvult.',
     en: 'An addition is not published as a tool of its own: merge it into the tool it adds to.',
   },
 } as const satisfies MessageTable

@@ -3,6 +3,7 @@
 import type { MessageTable } from './table.ts'
 
 export const formsMessages = {
+  'form.required': { nl: 'verplicht', en: 'required' },
   'field.q': { nl: 'Zoekwoorden', en: 'Search terms' },
   'field.page': { nl: 'Pagina', en: 'Page' },
   'field.pageSize': { nl: 'Aantal per pagina', en: 'Items per page' },
@@ -33,7 +34,7 @@ export const formsMessages = {
   'field.form': { nl: 'Vorm', en: 'Form' },
   'field.category': { nl: 'Soort tool', en: 'Kind of tool' },
   'field.ownerName': { nl: 'Eigenaar (organisatie)', en: 'Owner (organisation)' },
-  'field.contactEmail': { nl: 'Je e-mailadres', en: 'Your e-mail address' },
+  'field.contactEmail': { nl: 'Uw e-mailadres', en: 'Your e-mail address' },
   'field.themes': { nl: 'Ethische thema’s (Rathenau)', en: 'Ethical themes (Rathenau)' },
   'field.sdgTargets': { nl: 'SDG 11-subdoelen (optioneel)', en: 'SDG 11 targets (optional)' },
   'field.languages': { nl: 'Talen waarin de tool beschikbaar is', en: 'Languages the tool is available in' },

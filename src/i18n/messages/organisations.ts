@@ -23,7 +23,7 @@ export const organisationsMessages = {
   'organisations.results.count': { nl: '{count} organisaties', en: '{count} organisations' },
   'organisations.results.countOne': { nl: '1 organisatie', en: '1 organisation' },
   'organisations.results.none': { nl: 'Geen organisaties gevonden.', en: 'No organisations found.' },
-  'organisations.results.didYouMean': { nl: 'Bedoel je:', en: 'Did you mean:' },
+  'organisations.results.didYouMean': { nl: 'Bedoelt u:', en: 'Did you mean:' },
   'organisations.governmentsNote': {
     nl: 'Gemeenten en provincies staan in deze lijst als ze bij een tool betrokken zijn of City Deal-partner zijn. Zoek op naam of kies de soort om alle gemeenten en provincies te zien.',
     en: 'Municipalities and provinces are listed when they take part in a tool or are City Deal partners. Search by name or choose the kind to see every municipality and province.',
@@ -95,7 +95,7 @@ export const organisationsMessages = {
     en: 'Type part of the name or another name (The Hague, TU Delft) and choose from the list.',
   },
   'validation.organisationUnknown': {
-    nl: 'Geen organisatie heet “{name}”. Bedoel je: {suggestions}?',
+    nl: 'Geen organisatie heet “{name}”. Bedoelt u: {suggestions}?',
     en: 'No organisation is called “{name}”. Did you mean: {suggestions}?',
   },
   'validation.organisationUnknownNoSuggestion': {

@@ -31,7 +31,12 @@ export const siteMessages = {
   'home.counts.organisations': { nl: 'organisaties betrokken', en: 'organisations involved' },
   'home.byCategory': { nl: 'Bladeren per soort', en: 'Browse by kind' },
   'home.byForm': { nl: 'Bladeren per vorm', en: 'Browse by form' },
-  'home.share.heading': { nl: 'Ken je een bestaande tool?', en: 'Do you know an existing tool?' },
+  'home.byProcess': { nl: 'Bladeren per proces', en: 'Browse by process' },
+  'home.byTheme': { nl: 'Bladeren per ethisch thema (Rathenau)', en: 'Browse by ethical theme (Rathenau)' },
+  'home.recent.heading': { nl: 'Onlangs toegevoegd', en: 'Recently added' },
+  'home.recent.added': { nl: 'toegevoegd op {date}', en: 'added on {date}' },
+  'home.recent.all': { nl: 'Alle tools, nieuwste eerst', en: 'All tools, newest first' },
+  'home.share.heading': { nl: 'Kent u een bestaande tool?', en: 'Do you know an existing tool?' },
   'home.share.text': {
     nl: 'Deel hem met ons. We kijken eerst of we hem al hebben, zodat niemand dubbel werk doet.',
     en: 'Share it with us. We first check whether we have it already, so nobody does the work twice.',

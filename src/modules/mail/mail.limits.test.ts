@@ -55,7 +55,7 @@ describe('nobody can make the toolbox e-mail an address at will', () => {
     const res = await share(email, name)
     assert.equal(res.statusCode, 201)
     const [confirmation] = await mailTo(email)
-    assert.equal(confirmation!.subject, 'We hebben je tool ontvangen')
+    assert.equal(confirmation!.subject, 'We hebben uw tool ontvangen')
     assert.ok(confirmation!.body_text.includes(name), 'the name is in the text, where it is plainly the submitter’s')
     const notices = await mailTo(curator.email)
     assert.equal(notices.length, 1)

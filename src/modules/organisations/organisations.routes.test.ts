@@ -83,7 +83,7 @@ describe('organisation pages', () => {
 
     // Nothing found: suggestions, and what was typed stays text.
     const typo = await visitor.get('/organisations?q=Gravenhaag')
-    assert.match(text(typo.body), /Geen organisaties gevonden\.\s+Bedoel je:\s+'s-Gravenhage/)
+    assert.match(text(typo.body), /Geen organisaties gevonden\.\s+Bedoelt u:\s+'s-Gravenhage/)
     assert.match(typo.body, /href="\/organisations\?q=%27s-Gravenhage"/)
     const markup = await visitor.get('/organisations?q=%3Cscript%3Ex%3C%2Fscript%3E')
     assert.equal(markup.statusCode, 200)

@@ -6,18 +6,29 @@ import type { ToolsService } from '../tools/tools.service.ts'
 import { label, translate } from '../../i18n/i18n.ts'
 import { LOCALES } from '../../i18n/messages.ts'
 import { pageContext } from '../../plugins/context.ts'
-import { CATEGORIES } from '../tools/tools.constants.ts'
+import { CATEGORIES, PROCESSES } from '../tools/tools.constants.ts'
+import { localized } from '../tools/tools.presenter.ts'
+import type { HomeRepository } from './pages.repository.ts'
 import { aboutPage } from './views/about.page.ts'
 import { homePage } from './views/home.page.ts'
 import { statementPage, type Statement } from './views/statement.page.ts'
 
 /** The home page with live counts, and the about page with principles, criteria and forms. */
-export function registerContentPages(app: FastifyInstance, ctx: { config: Config; reference: ReferenceData; tools: ToolsService; calls: Pick<CallsService, 'listOpen'> }) {
+export function registerContentPages(
+  app: FastifyInstance,
+  ctx: { config: Config; reference: ReferenceData; tools: ToolsService; calls: Pick<CallsService, 'listOpen'>; home: HomeRepository },
+) {
   for (const locale of LOCALES) {
     const nl = locale === 'nl'
     app.get(locale === 'nl' ? '/' : '/en/', async (request, reply) => {
-      const [{ facetCounts, organisations }, calls] = await Promise.all([ctx.tools.homeCounts(), ctx.calls.listOpen(3)])
-      const count = (key: string) => facetCounts.get(key) ?? 0
+      const [{ facetCounts, organisations }, calls, browseCounts, recent] = await Promise.all([
+        ctx.tools.homeCounts(),
+        ctx.calls.listOpen(3),
+        ctx.home.browseCounts(),
+        ctx.home.recentlyAdded(5),
+      ])
+      const count = (key: string) => facetCounts.get(key) ?? browseCounts.get(key) ?? 0
+      const formName = new Map(ctx.reference.forms.map((f) => [f.code, nl ? f.name_nl : f.name_en]))
       const categories = CATEGORIES.map((code) => ({
         code,
         label: label(locale, 'category', code),
@@ -31,6 +42,14 @@ export function registerContentPages(app: FastifyInstance, ctx: { config: Config
           organisations,
           categories,
           calls,
+          processes: PROCESSES.map((code) => ({ code, label: label(locale, 'process', code), count: count(`process:${code}`) })),
+          themes: ctx.reference.criteria
+            .filter((c) => c.family === 'rathenau')
+            .map((c) => ({ code: c.code, label: nl ? c.name_nl : c.name_en, count: count(`theme:${c.code}`) })),
+          recent: recent.map((r) => {
+            const name = localized(r.name_nl, r.name_en, locale) ?? { text: r.slug, lang: locale, fallback: false }
+            return { slug: r.slug, name: name.text, lang: name.fallback ? name.lang : undefined, form: formName.get(r.form) ?? r.form, added: r.created_at }
+          }),
           forms: ctx.reference.forms.map((f) => ({ code: f.code, label: nl ? f.name_nl : f.name_en, count: count(`form:${f.code}`) })),
         }),
       )

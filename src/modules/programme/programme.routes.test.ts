@@ -60,7 +60,7 @@ after(() => t.close())
 
 /** The rows of a page's table with this caption, as text cells. */
 function tableRows(page: string, caption: string): string[][] {
-  const start = page.indexOf(`<caption class="utrecht-table__caption">${caption}</caption>`)
+  const start = page.search(new RegExp(`<caption class="utrecht-table__caption"[^>]*>${caption.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</caption>`))
   assert.notEqual(start, -1, `a table "${caption}"`)
   const body = page.slice(page.indexOf('<tbody', start), page.indexOf('</tbody>', start))
   return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map(([, row]) => [...row!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map(([, c]) => text(c!).trim()))

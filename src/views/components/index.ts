@@ -1,5 +1,6 @@
 // NL Design System (Utrecht component library) components, wrapped once. Pages call these and never
 // write component class names themselves.
+import { createHash } from 'node:crypto'
 import { html, raw, type SafeHtml } from '../html.ts'
 
 type Content = SafeHtml | string | number | null | undefined | (SafeHtml | string)[]
@@ -19,7 +20,8 @@ export const link = (
   content: Content,
   attrs: { lang?: string | undefined; hreflang?: string; rel?: string; current?: boolean; label?: string; newWindow?: boolean } = {},
 ) =>
-  html`<a class="utrecht-link utrecht-link--html-a" href="${href}"${attrs.newWindow ? html` target="_blank"` : ''}${attrs.lang ? html` lang="${attrs.lang}"` : ''}${
+  // A link whose text is its address is marked, so that print does not show the address twice.
+  html`<a class="utrecht-link utrecht-link--html-a${content === href ? ' citydeal-link--address' : ''}" href="${href}"${attrs.newWindow ? html` target="_blank"` : ''}${attrs.lang ? html` lang="${attrs.lang}"` : ''}${
     attrs.hreflang ? html` hreflang="${attrs.hreflang}"` : ''
   }${attrs.rel ? html` rel="${attrs.rel}"` : ''}${attrs.current ? html` aria-current="page"` : ''}${
     attrs.label ? html` aria-label="${attrs.label}"` : ''
@@ -29,6 +31,12 @@ export const button = (content: Content, attrs: { type?: 'submit' | 'button'; se
   html`<button type="${attrs.type ?? 'submit'}" class="utrecht-button ${
     attrs.secondary ? 'utrecht-button--secondary-action' : 'utrecht-button--primary-action'
   }"${attrs.name ? html` name="${attrs.name}" value="${attrs.value ?? ''}"` : ''}>${content}</button>`
+
+/** A link that looks like a button: for a call to action that leads to another page (not a form's submit). */
+export const buttonLink = (href: string, content: Content, attrs: { secondary?: boolean } = {}) =>
+  html`<a class="utrecht-button-link utrecht-button-link--html-a ${
+    attrs.secondary ? 'utrecht-button-link--secondary-action' : 'utrecht-button-link--primary-action'
+  }" href="${href}">${content}</a>`
 
 export const unorderedList = (items: Content[], attrs: { className?: string } = {}) =>
   html`<ul class="utrecht-unordered-list${attrs.className ? ` ${attrs.className}` : ''}">${items.map(
@@ -43,15 +51,23 @@ export const dataList = (items: { key: Content; value: Content }[]) =>
     (item) => html`<div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">${item.key}</dt><dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">${item.value}</dd></div>`,
   )}</dl>`
 
-export const table = (caption: Content, headers: Content[], rows: Content[][]) =>
-  html`<div class="utrecht-table__container"><table class="utrecht-table utrecht-table--html-table">
-<caption class="utrecht-table__caption">${caption}</caption>
+/**
+ * A table in a container that scrolls sideways when the table is wider than the screen: the container is a region
+ * named by the caption and takes keyboard focus, so a keyboard user can scroll it too (axe scrollable-region-focusable).
+ * The caption's id comes from the table's content, so the same page always has the same ids.
+ */
+export const table = (caption: Content, headers: Content[], rows: Content[][]) => {
+  const captionHtml = String(html`${caption}`)
+  const id = `table-${createHash('sha256').update(`${captionHtml}\0${String(html`${headers}`)}\0${rows.length}`).digest('hex').slice(0, 10)}`
+  return html`<div class="utrecht-table__container" role="region" tabindex="0" aria-labelledby="${id}"><table class="utrecht-table utrecht-table--html-table">
+<caption class="utrecht-table__caption" id="${id}">${caption}</caption>
 <thead class="utrecht-table__header"><tr class="utrecht-table__row">${headers.map(
     (h) => html`<th scope="col" class="utrecht-table__header-cell">${h}</th>`,
   )}</tr></thead>
 <tbody class="utrecht-table__body">${rows.map(
     (row) => html`<tr class="utrecht-table__row">${row.map((cell) => html`<td class="utrecht-table__cell">${cell}</td>`)}</tr>`,
   )}</tbody></table></div>`
+}
 
 export const textbox = (attrs: {
   id: string
@@ -81,16 +97,24 @@ export const textarea = (attrs: { id: string; name: string; value: string; maxLe
     attrs.invalid ? html` aria-invalid="true"` : ''
   }${attrs.required ? html` required` : ''}>${attrs.value}</textarea>`
 
-export const select = (attrs: { id: string; name: string; options: { value: string; label: string; selected: boolean }[]; describedBy?: string | undefined; invalid?: boolean }) =>
+export const select = (attrs: { id: string; name: string; options: { value: string; label: string; selected: boolean }[]; describedBy?: string | undefined; invalid?: boolean; required?: boolean | undefined }) =>
   html`<select class="utrecht-select utrecht-select--html-select${attrs.invalid ? ' utrecht-select--invalid' : ''}" id="${attrs.id}" name="${attrs.name}"${
     attrs.describedBy ? html` aria-describedby="${attrs.describedBy}"` : ''
-  }${attrs.invalid ? html` aria-invalid="true"` : ''}>${attrs.options.map(
+  }${attrs.invalid ? html` aria-invalid="true"` : ''}${attrs.required ? html` required` : ''}>${attrs.options.map(
     (o) => html`<option value="${o.value}"${o.selected ? html` selected` : ''}>${o.label}</option>`,
   )}</select>`
 
-export const formField = (labelFor: string, labelText: Content, input: SafeHtml, description?: { id: string; text: Content }, error?: { id: string; text: Content }) =>
+export const formField = (
+  labelFor: string,
+  labelText: Content,
+  input: SafeHtml,
+  description?: { id: string; text: Content },
+  error?: { id: string; text: Content },
+  /** Shown beside the label, outside it (a required field's mark, which the control itself announces). */
+  besideLabel?: SafeHtml,
+) =>
   html`<div class="utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}">
-<div class="utrecht-form-field__label"><label class="utrecht-form-label" for="${labelFor}">${labelText}</label></div>
+<div class="utrecht-form-field__label"><label class="utrecht-form-label" for="${labelFor}">${labelText}</label>${besideLabel ? html` ${besideLabel}` : ''}</div>
 ${description ? html`<div class="utrecht-form-field__description" id="${description.id}">${description.text}</div>` : ''}
 ${error ? html`<div class="utrecht-form-field__error-message" id="${error.id}">${error.text}</div>` : ''}
 <div class="utrecht-form-field__input">${input}</div></div>`

@@ -2,6 +2,7 @@ import { localePath, translator } from '../../../i18n/i18n.ts'
 import type { Locale } from '../../../i18n/messages.ts'
 import { heading, link, paragraph } from '../../../views/components/index.ts'
 import { html } from '../../../views/html.ts'
+import { assets } from '../../../theme/stylesheet.ts'
 import type { ListItemView } from '../../tools/tools.presenter.ts'
 
 export interface EmbedModel {
@@ -41,9 +42,7 @@ ${item.description ? paragraph(item.description.text, { lang: item.description.f
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${t('embed.title')} · ${t('site.name')}</title>
-<link rel="stylesheet" href="/assets/utrecht.css">
-<link rel="stylesheet" href="/assets/theme.css">
-<link rel="stylesheet" href="/assets/app.css">
+<link rel="stylesheet" href="${assets().css.path}">
 </head>
 <body class="utrecht-document citydeal-theme citydeal-embed">
 <main class="citydeal-embed__main">

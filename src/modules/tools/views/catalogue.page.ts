@@ -69,6 +69,8 @@ export function cataloguePage(ctx: PageContext, model: CataloguePageModel): stri
       }),
   )
 
+  // On a phone the filters wait behind a closed "Filters (n)" disclosure, so the results come first; on a wide
+  // screen the stylesheet hides the summary and shows the form beside the results (::details-content), as before.
   const facetForm = html`<form method="get" action="${base}" class="citydeal-facets" aria-labelledby="filters-heading">
 ${heading(2, t('catalogue.filters.heading'), { id: 'filters-heading' })}
 ${model.query.q ? html`<input type="hidden" name="q" value="${model.query.q}">` : ''}
@@ -151,7 +153,7 @@ ${item.description ? paragraph(localizedText(item.description, ctx.locale)) : ''
 ${searchForm}
 <p class="utrecht-paragraph citydeal-pipeline-link">${link(localePath(ctx.locale, '/tools/pipeline'), t('pipeline.link'))}</p>
 <div class="citydeal-catalogue">
-<div>${facetForm}</div>
+<details class="citydeal-filters-toggle"><summary class="citydeal-filters-toggle__summary">${t('catalogue.filters.toggle', { count: activeFilters.length })}</summary>${facetForm}</details>
 <section aria-labelledby="results-heading">
 ${heading(2, t('catalogue.results.heading'), { id: 'results-heading' })}
 <p class="utrecht-paragraph" role="status">${count}${model.pages > 1 ? html` · ${t('catalogue.pagination.current', { page: model.query.page, pages: model.pages })}` : ''}</p>
