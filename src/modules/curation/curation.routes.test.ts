@@ -92,7 +92,7 @@ describe('curation', () => {
     assert.ok(JSON.parse(found.body).items.some((i: { slug: string }) => i.slug === tool.slug), 'the new tool is searchable')
 
     const mail = await lastMail(email)
-    assert.match(mail.subject, /Je tool staat in de toolbox/)
+    assert.match(mail.subject, /Uw tool staat in de toolbox/)
     assert.ok(mail.body_text.includes(`http://toolbox.test/tools/${tool.slug}`))
     const trackingPage = await new Browser(t.app).get(tracking)
     assert.match(text(trackingPage.body), /Gepubliceerd/)
@@ -129,7 +129,7 @@ describe('curation', () => {
     const search = await t.app.inject({ url: '/api/v1/tools?q=omgevingsloket' })
     assert.equal(JSON.parse(search.body).items[0].slug, 'omgevingswet')
     const mail = await lastMail(email)
-    assert.match(mail.subject, /Je kennis is toegevoegd/)
+    assert.match(mail.subject, /Uw kennis is toegevoegd/)
     assert.match(text((await new Browser(t.app).get(tracking)).body), /Toegevoegd aan een bestaande tool/)
     const audit = await db().selectFrom('audit_log').selectAll().where('entity_type', '=', 'tool').where('entity_id', '=', String(before.id)).where('action', '=', 'tool.updated').executeTakeFirstOrThrow()
     assert.equal((audit.after as { aliasAdded: string }).aliasAdded, 'Omgevingsloket')
@@ -144,12 +144,12 @@ describe('curation', () => {
     const asked = await curator.post(`/curation/${id}/ask`, { version: '1', message: 'Wie beheert de kaart? <script>x</script>' })
     assert.equal(asked.statusCode, 303)
     const mail = await lastMail(email)
-    assert.match(mail.subject, /Een vraag over je tool/)
+    assert.match(mail.subject, /Een vraag over uw tool/)
     assert.ok(mail.body_text.includes('Wie beheert de kaart? <script>x</script>'))
 
     const visitor = new Browser(t.app)
     const page = await visitor.get(tracking)
-    assert.match(text(page.body), /Vraag aan jou/)
+    assert.match(text(page.body), /Vraag aan u/)
     assert.ok(page.body.includes('Wie beheert de kaart? &lt;script&gt;x&lt;/script&gt;'))
     const bad = await visitor.post(`${tracking}/reply`, { note: '', websiteUrl: 'ftp://x.example' })
     assert.equal(bad.statusCode, 400)
@@ -210,7 +210,7 @@ describe('curation', () => {
     assert.doesNotMatch(page.body, new RegExp(`action="/curation/${row.id}/publish"`))
     const res = await curator.post(`/curation/${row.id}/publish`, { version: String(row.version) })
     assert.equal(res.statusCode, 400)
-    assert.match(text(res.body), /Een aanvulling publiceer je niet als eigen tool/)
+    assert.match(text(res.body), /Een aanvulling publiceert u niet als eigen tool/)
   })
 
   test('partners and visitors cannot open curation', async () => {

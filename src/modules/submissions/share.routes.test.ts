@@ -91,7 +91,7 @@ describe('sharing a tool (public form, no JavaScript)', () => {
     const link = await trackingLinkFor(t, email)
     assert.equal(link, (res.headers.location as string).split('?')[0])
     const mail = await db().selectFrom('outbox').selectAll().where('recipient', '=', email).executeTakeFirstOrThrow()
-    assert.match(mail.subject, /We hebben je tool ontvangen/)
+    assert.match(mail.subject, /We hebben uw tool ontvangen/)
     assert.ok(mail.body_text.includes(name), 'the e-mail is plain text and shows the name as typed')
 
     const page = await new Browser(t.app).get(link)
