@@ -61,7 +61,10 @@ export function registerSharePages(app: FastifyInstance, deps: ShareRouteDeps) {
       return handleFormPost(reply, {
         values,
         submit: async () => {
-          const input = validateInput(ShareFormSchema, fields)
+          // The municipality fields of the form are the API's list of municipalities (the field number marks a problem).
+          const { municipality1, municipality2, municipality3, ...rest } = fields
+          const municipalities = [municipality1, municipality2, municipality3].map((v) => (typeof v === 'string' ? v : ''))
+          const input = validateInput(ShareFormSchema, { ...rest, ...(municipalities.some((m) => m.trim() !== '') ? { municipalities } : {}) })
           const { token } = await submissions.submit(input, { locale, source: 'form', confirmDifferent: input.confirmDifferent === 'on' })
           return `${p(`/submissions/${token}`)}?done=submitted`
         },
