@@ -72,6 +72,8 @@ describe('sharing and curation: processes, status, municipalities; the publish s
     // A new tool still needs one.
     const bare = await share({ name: `Zonder ${unique('z')}`, description: '', contactEmail: `b-${unique('m')}@example.org` })
     assert.equal(bare.statusCode, 400)
+    const both = await share({ name: '', description: '', contactEmail: 'nope' })
+    for (const field of ['name', 'description', 'contactEmail']) assert.match(both.body, new RegExp(`href="#share-${field}"`), `${field} is in the summary`)
   })
 
   test('publishing without form and kind: the problems at the top, focused; form and kind chosen in the publish step', async () => {

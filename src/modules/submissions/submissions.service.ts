@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto'
-import type { Static } from '@sinclair/typebox'
+import type { Static, TSchema } from '@sinclair/typebox'
+import { validateInput } from '../../lib/validation.ts'
 import type { SubmissionsTable } from '../../db/schema.ts'
 import type { RunInTransaction, Tx } from '../../db/transaction.ts'
 import { AppError, ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../errors.ts'
@@ -47,6 +48,24 @@ const SUBMITTER_MAIL = {
 export type SubmitterMail = keyof typeof SUBMITTER_MAIL
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+
+/**
+ * Validates a share (form or API) against its schema, and at once whether a new tool has its description: every
+ * problem shows together (an addition to a tool needs none of its own).
+ */
+export function validateShare<S extends TSchema>(schema: S, raw: Record<string, unknown>): Static<S> {
+  const description = typeof raw.description === 'string' ? raw.description.trim() : ''
+  const missing: FieldProblem[] = !raw.additionTo && !description ? [{ name: 'description', messageKey: 'validation.required' }] : []
+  let input: Static<S>
+  try {
+    input = validateInput(schema, raw)
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError([...error.details, ...missing])
+    throw error
+  }
+  if (missing.length > 0) throw new ValidationError(missing)
+  return input
+}
 
 /** What a candidate list looks like when stored with a submission and shown to curators. */
 export function summarizeMatches(matches: Match[]) {
@@ -122,9 +141,9 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
 
     /**
      * The CBS codes of the municipalities a submitter named, by CBS code, name or other name (case and accents
-     * aside), each once; an unknown one is a problem of the field it was typed in (municipality1 …).
+     * aside), each once; an unknown one is a problem of the field it was typed in (municipality1 … on the form).
      */
-    municipalityCodes(texts: readonly string[], problems: FieldProblem[]): string[] {
+    municipalityCodes(texts: readonly string[], problems: FieldProblem[], field: (index: number) => string): string[] {
       const byName = new Map<string, string>()
       for (const [code, m] of reference.municipalities) for (const n of [m.name, ...m.aliases, `gemeente ${m.name}`]) byName.set(normalizeName(n), code)
       const codes: string[] = []
@@ -133,7 +152,7 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
         if (!typed) return
         const code = reference.municipalities.has(typed.toUpperCase()) ? typed.toUpperCase() : byName.get(normalizeName(typed))
         if (code) codes.push(code)
-        else problems.push({ name: `municipality${i + 1}`, messageKey: 'share.municipality.unknown', params: { value: typed.slice(0, 60) } })
+        else problems.push({ name: field(i), messageKey: 'share.municipality.unknown', params: { value: typed.slice(0, 60) } })
       })
       return [...new Set(codes)]
     },
@@ -168,7 +187,7 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
      */
     async submit(shared: SharedFields, options: SubmitOptions) {
       const problems = this.checkCodes(shared)
-      const municipalities = this.municipalityCodes(shared.municipalities ?? [], problems)
+      const municipalities = this.municipalityCodes(shared.municipalities ?? [], problems, (i) => (options.source === 'api' ? 'municipalities' : `municipality${i + 1}`))
       let target: { id: number; slug: string } | undefined
       if (shared.additionTo) {
         target = await deps.tools.nameBySlug(shared.additionTo)
