@@ -1,6 +1,6 @@
 import type { SubmissionEventsTable } from '../../../db/schema.ts'
 import type { FieldProblem } from '../../../errors.ts'
-import { label, localePath, translate, translator } from '../../../i18n/i18n.ts'
+import { label, localePath, translator } from '../../../i18n/i18n.ts'
 import type { MessageKey } from '../../../i18n/messages.ts'
 import { alert, button, dataList, heading, link, paragraph, statusBadge, table, unorderedList } from '../../../views/components/index.ts'
 import { errorSummary, postForm, renderFields, renderForm, str, type FormValues } from '../../../views/form.ts'
