@@ -360,6 +360,10 @@ function submissionInput(ctx: { config: Config; reference: ReferenceData }, body
   const described = (name: string, description: string) => (properties[name] = { ...properties[name], description })
   described('languages', 'Languages the tool is available in (ISO 639-1)')
   described('additionTo', 'Slug of the existing tool this adds to')
+  described('description', 'What the tool does; required for a new tool, optional for an addition (additionTo)')
+  described('processes', 'The processes of the city the tool changes')
+  described('toolStatus', 'How far along the tool is; publishing gives the tool this status (without one: available)')
+  described('municipalities', 'Municipalities that use the tool, by name, other name or CBS code (e.g. Den Haag, GM0344)')
   described('confirmDifferent', 'The submitter saw the likely duplicates and says this tool is a different one')
   described('locale', 'Language of the e-mails and the tracking page (and of the answer, without a lang parameter)')
   return { ...body, properties }
