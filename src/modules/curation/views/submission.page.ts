@@ -2,7 +2,7 @@ import type { SubmissionEventsTable } from '../../../db/schema.ts'
 import type { FieldProblem } from '../../../errors.ts'
 import { label, localePath, translator } from '../../../i18n/i18n.ts'
 import type { MessageKey } from '../../../i18n/messages.ts'
-import { alert, button, dataList, heading, link, paragraph, statusBadge, table, unorderedList } from '../../../views/components/index.ts'
+import { alert, button, dataList, heading, link, paragraph, statusBadge, unorderedList } from '../../../views/components/index.ts'
 import { errorSummary, postForm, renderFields, renderForm, str, type FormValues } from '../../../views/form.ts'
 import { html, type SafeHtml } from '../../../views/html.ts'
 import type { PageContext } from '../../../views/layout.ts'
@@ -83,17 +83,18 @@ ${unorderedList(model.events.map((e) => html`${formatDateTime(locale, e.occurred
 ${
   model.candidates.length === 0
     ? paragraph(t('curation.noCandidates'))
-    : table(
-        t('curation.candidates.caption'),
-        [t('field.name'), t('curation.table.status'), t('curation.table.score'), t('curation.table.reasons'), t('curation.table.action')],
-        model.candidates.map((c) => [
-          c.slug ? link(p(`/tools/${c.slug}`), c.name) : c.type === 'submission' ? link(p(`/curation/${c.id}`), c.name) : c.name,
-          candidateStatus(locale, c),
-          html`${c.score.toFixed(2)}${c.likely ? html` ${statusBadge(t('curation.likely'), 'warning')}` : ''}`,
-          reasonsText(locale, c.reasons),
-          c.slug ? link(`${p(`/curation/${id}/merge`)}?target=${encodeURIComponent(c.slug)}`, t('curation.mergeInto'), { label: t('curation.mergeIntoNamed', { name: c.name }) }) : '–',
-        ]),
-      )
+    : // A list, not a table: it reads the same on a phone (a five-column table scrolled sideways there).
+      html`<ul class="citydeal-results" aria-label="${t('curation.candidates.caption')}">${model.candidates.map(
+        (c) => html`<li class="citydeal-result citydeal-candidate">
+${heading(3, c.slug ? link(p(`/tools/${c.slug}`), c.name) : c.type === 'submission' ? link(p(`/curation/${c.id}`), c.name) : c.name)}
+<ul class="citydeal-badges"><li>${candidateStatus(locale, c)}</li>${c.likely ? html`<li>${statusBadge(t('curation.likely'), 'warning')}</li>` : ''}</ul>
+${dataList([
+  { key: t('curation.table.score'), value: c.score.toFixed(2) },
+  { key: t('curation.table.reasons'), value: reasonsText(locale, c.reasons) },
+])}
+${c.slug ? paragraph(link(`${p(`/curation/${id}/merge`)}?target=${encodeURIComponent(c.slug)}`, t('curation.mergeInto'), { label: t('curation.mergeIntoNamed', { name: c.name }) })) : ''}
+</li>`,
+      )}</ul>`
 }
 ${seen.some((c) => c.likely) ? paragraph(t('curation.seenBySubmitter', { names: seen.filter((c) => c.likely).map((c) => c.name).join(', ') })) : ''}
 ${open ? paragraph(link(p(`/curation/${id}/merge`), t('curation.mergeOther'))) : ''}`
