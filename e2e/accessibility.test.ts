@@ -20,6 +20,8 @@ const PAGES = [
   '/privacy',
   '/accessibility',
   '/calls',
+  // Adding to a tool: its own introduction, no description demanded (the share form itself: e2e/share.test.ts).
+  '/tools/share?additionTo=omgevingswet',
   '/tools/does-not-exist',
   '/tools?form=spreadsheet',
   // Also at 375 px, and the embed inside another site's frame: e2e/findable.test.ts.

@@ -176,6 +176,13 @@ describe('sharing a tool in a browser', { skip }, () => {
         for (const button of locale === 'nl' ? ['Publiceren', 'Vraag versturen', 'Afwijzen'] : ['Publish', 'Send question', 'Reject']) {
           assert.ok(await page.getByRole('button', { name: button, exact: true }).isVisible(), `${locale}: ${button}`)
         }
+        // Publishing without form and kind: the problems at the top of the page, focused, and axe-clean.
+        await page.selectOption('#publish-form', '')
+        await page.selectOption('#publish-category', '')
+        await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: locale === 'nl' ? 'Publiceren' : 'Publish', exact: true }).click()])
+        assert.equal(await page.evaluate(() => document.activeElement?.className), 'citydeal-error-summary', `${locale}: the summary has focus`)
+        assert.ok(((await page.locator('.citydeal-error-summary').boundingBox())?.y ?? Infinity) < 400, `${locale}: the summary is at the top`)
+        await checkAxe(page, `${locale} refused publication`, found)
         await page.goto(`${fx.baseUrl}${prefix(locale)}/curation/${submission.id}/merge?target=omgevingswet`)
         assert.ok((await page.locator('input[type="radio"][name="description"]').count()) === 2, 'description: keep or take')
         assert.ok(await page.getByRole('button', { name: locale === 'nl' ? 'Samenvoegen' : 'Merge', exact: true }).isVisible())

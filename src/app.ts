@@ -10,6 +10,8 @@ import { registerCallsApi } from './modules/calls/calls.api.ts'
 import { registerCallPages } from './modules/calls/calls.routes.ts'
 import { registerPilotResultPages } from './modules/pipeline/pilot-results.routes.ts'
 import { registerOpenApi } from './modules/api/openapi.ts'
+import { registerVocabulariesApi } from './modules/api/vocabularies.api.ts'
+import { registerOrganisationsApi } from './modules/organisations/organisations.api.ts'
 import { registerCurationPages } from './modules/curation/curation.routes.ts'
 import { registerEmbedPages } from './modules/embeds/embeds.routes.ts'
 import { embedSnippet } from './modules/embeds/views/embed-snippet.ts'
@@ -133,6 +135,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerToolsApi(app, { ...ctx, csvOf: ctx.exports.csvOf })
   registerExportPages(app, { ...ctx, dataPageExtra: (locale) => embedSnippet(locale, config.PUBLIC_URL) })
   registerOrganisationPages(app, ctx)
+  registerOrganisationsApi(app, ctx)
+  registerVocabulariesApi(app, ctx)
   registerOpenApi(app, ctx)
   registerFindable(app, ctx)
   registerEmbedPages(app, ctx)

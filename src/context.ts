@@ -261,7 +261,17 @@ export async function buildContext(config: Config, options: ContextOptions) {
       }),
       /** npm run import: plans and writes tools from a file (CSV, publiccode.yml, DCAT-AP). */
       imports: createImportService({ transaction, exports: exportsRepository, tools: toolsRepository, pilots: pilotsRepository, organisations: organisationsRepository, submissions, audit, reference }),
-      curation: createCurationService({ transaction, submissions, repository: submissionsRepository, tools: toolsRepository, organisations, audit, publicUrl: config.PUBLIC_URL }),
+      curation: createCurationService({
+        transaction,
+        submissions,
+        repository: submissionsRepository,
+        tools: toolsRepository,
+        organisations,
+        audit,
+        adoptions: pilotsRepository,
+        reference,
+        publicUrl: config.PUBLIC_URL,
+      }),
       startup: { migrations, referenceData: seeded },
       /** Finishes background work, stops the mail sender (waiting for a message in flight) and closes the database. */
       async close() {

@@ -112,6 +112,14 @@ function problemFor(type: ValueErrorType, schema: Record<string, unknown>, name:
     case ValueErrorType.Union:
     case ValueErrorType.Literal:
       return { name, messageKey: 'validation.unknownValue', params: { value: String(value).slice(0, 60) } }
+    case ValueErrorType.Integer:
+    case ValueErrorType.IntegerMinimum:
+    case ValueErrorType.IntegerMaximum:
+      // A whole number in a range says which range (pageSize=1000 says the most it may be).
+      if (typeof schema.minimum === 'number' && typeof schema.maximum === 'number') {
+        return { name, messageKey: 'validation.numberBetween', params: { min: schema.minimum, max: schema.maximum } }
+      }
+      return { name, messageKey: 'validation.invalid' }
     default:
       return { name, messageKey: 'validation.invalid' }
   }

@@ -8,6 +8,7 @@ export const errorsMessages = {
   'error.searchLabel': { nl: 'Zoek een tool in de catalogus', en: 'Search the catalogue for a tool' },
   'error.notFound': { nl: 'Deze pagina bestaat niet.', en: 'This page does not exist.' },
   'error.notSoftware': { nl: 'Alleen softwaretools hebben een publiccode.yml; “{slug}” is geen software.', en: 'Only software tools have a publiccode.yml; “{slug}” is not software.' },
+  'error.vocabularyNotFound': { nl: 'Er is geen codelijst “{name}”.', en: 'There is no code list “{name}”.' },
   'error.toolNotFound': { nl: 'Er is geen tool met het adres “{slug}”.', en: 'There is no tool at the address “{slug}”.' },
   'error.pageOutOfRange': { nl: 'Pagina {page} bestaat niet; er zijn {pages} pagina’s.', en: 'Page {page} does not exist; there are {pages} pages.' },
   'error.validation': { nl: 'De invoer klopt niet.', en: 'The input is not valid.' },
@@ -32,6 +33,7 @@ export const errorsMessages = {
   'validation.unknownValue': { nl: 'Onbekende waarde “{value}”.', en: 'Unknown value “{value}”.' },
   'validation.notAPage': { nl: 'Moet een paginanummer zijn (een geheel getal vanaf 1).', en: 'Must be a page number (a whole number from 1).' },
   'validation.tooManyValues': { nl: 'Kies hoogstens {max} waarden.', en: 'Choose at most {max} values.' },
+  'validation.numberBetween': { nl: 'Moet een geheel getal van {min} tot en met {max} zijn.', en: 'Must be a whole number from {min} to {max}.' },
   'validation.invalid': { nl: 'Ongeldige waarde.', en: 'Invalid value.' },
   'validation.field': { nl: '{field}: {message}', en: '{field}: {message}' },
 

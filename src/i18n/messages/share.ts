@@ -10,6 +10,31 @@ export const shareMessages = {
     nl: 'Kent u een tool die steden, dorpen of regio’s helpt bij digitalisering? Deel hem met ons, dan hoeft niemand het wiel opnieuw uit te vinden. U hebt geen account nodig. Een curator van de Future City Foundation bekijkt uw inzending en u kunt via een persoonlijke link volgen wat ermee gebeurt.',
     en: 'Do you know a tool that helps cities, villages or regions with digitalisation? Share it with us so that nobody has to reinvent the wheel. You do not need an account. A curator at the Future City Foundation reviews your submission, and a personal link lets you follow what happens to it.',
   },
+  'share.addition.pageIntro': {
+    nl: 'Weet je meer over deze tool dan de toolbox laat zien? Vul aan wat je weet: een website, de organisatie erachter, gemeenten die hem gebruiken of een betere beschrijving. Alleen wat je invult telt; een curator verwerkt het in de tool en je kunt via een persoonlijke link volgen wat ermee gebeurt.',
+    en: 'Do you know more about this tool than the toolbox shows? Add what you know: a website, the organisation behind it, municipalities that use it or a better description. Only what you fill in counts; a curator adds it to the tool, and a personal link lets you follow what happens to it.',
+  },
+  'share.hint.descriptionAddition': {
+    nl: 'Alleen als je een betere beschrijving weet. Hoogstens 1000 tekens.',
+    en: 'Only if you know a better description. At most 1000 characters.',
+  },
+  'field.processes': { nl: 'Welk proces verandert de tool?', en: 'Which process does the tool change?' },
+  'share.hint.processes': {
+    nl: 'Ontwerpen, inrichten, beheren of besturen van de stad. Kies er zoveel als van toepassing.',
+    en: 'Designing, furnishing, managing or governing the city. Choose as many as apply.',
+  },
+  'field.toolStatus': { nl: 'Hoe ver is de tool?', en: 'How far along is the tool?' },
+  'field.municipality1': { nl: 'Gemeente die de tool gebruikt', en: 'Municipality that uses the tool' },
+  'field.municipality2': { nl: 'Tweede gemeente die de tool gebruikt', en: 'Second municipality that uses the tool' },
+  'field.municipality3': { nl: 'Derde gemeente die de tool gebruikt', en: 'Third municipality that uses the tool' },
+  'share.hint.municipalities': {
+    nl: 'Typ de naam van de gemeente en kies uit de lijst, bijvoorbeeld Utrecht of Den Bosch.',
+    en: 'Type the name of the municipality and choose from the list, for example Utrecht or Den Bosch.',
+  },
+  'share.municipality.unknown': {
+    nl: 'We kennen geen gemeente “{value}”. Kies een naam uit de lijst of laat het veld leeg.',
+    en: 'We know no municipality “{value}”. Choose a name from the list or leave the field empty.',
+  },
   'share.section.tool': { nl: 'De tool', en: 'The tool' },
   'share.section.details': { nl: 'Meer over de tool', en: 'More about the tool' },
   'share.section.you': { nl: 'Over u', en: 'About you' },

@@ -124,6 +124,11 @@ describe('the API answers as its OpenAPI document says', () => {
     const bad = conforms(await request('GET', '/api/v1/tools?form=spreadsheet&page=0&q=' + 'x'.repeat(300)), '/tools', 'get', 400)
     assert.equal(typeof bad.detail, 'string')
     conforms(await request('GET', '/api/v1/tools?lang=fr'), '/tools', 'get', 400)
+    const tooBig = conforms(await request('GET', '/api/v1/tools?pageSize=1000'), '/tools', 'get', 400) as { invalidParams: { name: string; reason: string }[] }
+    assert.deepEqual(tooBig.invalidParams, [{ name: 'pageSize', code: 'numberBetween', reason: 'Moet een geheel getal van 1 tot en met 100 zijn.' }])
+    const second = conforms(await request('GET', '/api/v1/tools?pageSize=2&page=2&lang=en'), '/tools', 'get', 200) as { pages: number; _links: Record<string, { href: string }> }
+    assert.match(second._links.first!.href, /\/api\/v1\/tools\?pageSize=2&lang=en$/)
+    assert.match(second._links.last!.href, new RegExp(`page=${second.pages}&pageSize=2&lang=en$`))
     const beyond = conforms(await request('GET', '/api/v1/tools?page=99'), '/tools', 'get', 404)
     assert.equal(typeof beyond.detail, 'string')
   })
@@ -317,6 +322,64 @@ describe('the API answers as its OpenAPI document says', () => {
     }
     conforms(await request('GET', '/api/v1/gatherings?lang=fr'), '/gatherings', 'get', 400)
     conforms(await request('GET', '/api/v1/decisions?lang=fr'), '/decisions', 'get', 400)
+  })
+
+  test('GET /organisations and /organisations/{slug}: search, kind, partner, pages with first and last; 301, 400 and 404', async () => {
+    const db = t.database.handle.db
+    for (const url of ['/api/v1/organisations', '/api/v1/organisations?q=den%20haag&lang=en', '/api/v1/organisations?kind=municipality&pageSize=10&page=2', '/api/v1/organisations?partner=true', '/api/v1/organisations?partner=false&kind=company']) {
+      const list = conforms(await request('GET', url), '/organisations', 'get', 200) as { _links: Record<string, { href: string }>; pages: number }
+      assert.ok(list._links.first && list._links.last, `${url}: first and last`)
+    }
+    const paged = conforms(await request('GET', '/api/v1/organisations?kind=municipality&pageSize=10&page=2&lang=en'), '/organisations', 'get', 200) as {
+      pages: number
+      _links: Record<string, { href: string }>
+    }
+    assert.match(paged._links.first!.href, /kind=municipality&pageSize=10&lang=en$/)
+    assert.match(paged._links.last!.href, new RegExp(`page=${paged.pages}&pageSize=10`))
+    const tooMany = conforms(await request('GET', '/api/v1/organisations?pageSize=1000&lang=en'), '/organisations', 'get', 400) as { invalidParams: { name: string; reason: string }[] }
+    assert.deepEqual(tooMany.invalidParams, [{ name: 'pageSize', code: 'numberBetween', reason: 'Must be a whole number from 1 to 100.' }])
+    conforms(await request('GET', '/api/v1/organisations?kind=alien&partner=maybe'), '/organisations', 'get', 400)
+    conforms(await request('GET', '/api/v1/organisations?page=9999'), '/organisations', 'get', 404)
+    const utrecht = await organisationByCbs(db, 'GM0344')
+    for (const lang of ['nl', 'en']) {
+      const org = conforms(await request('GET', `/api/v1/organisations/${utrecht.slug}?lang=${lang}`), '/organisations/{slug}', 'get', 200)
+      assert.equal(org.name, utrecht.name)
+    }
+    const owner = await db.selectFrom('tool_organisations as x').innerJoin('organisations as o', 'o.id', 'x.organisation_id').select('o.slug').where('x.role', '=', 'owner').executeTakeFirstOrThrow()
+    conforms(await request('GET', `/api/v1/organisations/${owner.slug}`), '/organisations/{slug}', 'get', 200)
+    const target = await db.insertInto('organisations').values({ slug: unique('doel'), name: unique('Doel'), kind: 'company' }).returning(['id', 'slug']).executeTakeFirstOrThrow()
+    const merged = await db.insertInto('organisations').values({ slug: unique('dubbel'), name: unique('Dubbel'), kind: 'company', merged_into_id: target.id }).returning('slug').executeTakeFirstOrThrow()
+    const moved = conforms(await request('GET', `/api/v1/organisations/${merged.slug}?lang=en`), '/organisations/{slug}', 'get', 301)
+    assert.ok(moved)
+    conforms(await request('GET', '/api/v1/organisations/nobody-here'), '/organisations/{slug}', 'get', 404)
+    conforms(await request('GET', '/api/v1/organisations/nobody-here?lang=xx'), '/organisations/{slug}', 'get', 400)
+  })
+
+  test('GET /vocabularies/{name}: every code list in both languages; 400 and 404', async () => {
+    for (const name of ['categories', 'forms', 'processes', 'statuses', 'principles', 'themes', 'preconditions', 'sdg-targets', 'mims']) {
+      const nl = conforms(await request('GET', `/api/v1/vocabularies/${name}`), '/vocabularies/{name}', 'get', 200) as { items: { code: string; label: string }[] }
+      const en = conforms(await request('GET', `/api/v1/vocabularies/${name}?lang=en`), '/vocabularies/{name}', 'get', 200) as { items: { code: string; label: string }[] }
+      assert.ok(nl.items.length > 0, name)
+      assert.deepEqual(nl.items.map((i) => i.code), en.items.map((i) => i.code))
+    }
+    const processes = (await request('GET', '/api/v1/vocabularies/processes?lang=en')).json() as { items: { code: string; label: string }[] }
+    assert.deepEqual(processes.items.map((i) => [i.code, i.label]).slice(0, 1), [['design', 'Designing']])
+    conforms(await request('GET', '/api/v1/vocabularies/colours'), '/vocabularies/{name}', 'get', 404)
+    conforms(await request('GET', '/api/v1/vocabularies/forms?lang=de'), '/vocabularies/{name}', 'get', 400)
+  })
+
+  test('every nullable schema in the document has a type beside it (OpenAPI 3.0.3 ignores nullable without one)', () => {
+    const untyped: string[] = []
+    const walk = (value: unknown, path: string) => {
+      if (value === null || typeof value !== 'object') return
+      const schema = value as Json
+      if (schema.nullable === true && !('type' in schema)) untyped.push(path)
+      for (const [key, child] of Object.entries(schema)) walk(child, `${path}.${key}`)
+    }
+    walk(doc, '')
+    assert.deepEqual(untyped, [])
+    const form = (doc.components.schemas.Tool as { properties: Record<string, { properties: Record<string, Json> }> }).properties.form!.properties
+    assert.deepEqual([form.bindingLevel!.type, form.bindingLevel!.nullable], ['object', true])
   })
 
   test('GET /openapi.json', async () => {

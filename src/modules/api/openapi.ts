@@ -15,6 +15,7 @@ import { ApiAnswerSchema } from '../calls/calls.schemas.ts'
 import { DuplicatesProblem, SimilarToolList, Submission } from '../submissions/submissions.responses.ts'
 import { DESCRIPTION_MAX, NAME_MAX, ShareApiSchema, URL_MAX } from '../submissions/submissions.schemas.ts'
 import { registerApiReference } from './api-reference.routes.ts'
+import { directoryPaths } from './openapi.directory.ts'
 import { PROBLEM_TYPES } from './problem-types.ts'
 import { createSchemaRegistry, type SchemaObject } from './openapi.schemas.ts'
 
@@ -85,6 +86,7 @@ export function buildOpenApi(ctx: { config: Config; reference: ReferenceData }) 
       { name: 'Submissions', description: 'Sharing an existing tool, with duplicate detection' },
       { name: 'Calls', description: 'Calls for test municipalities: what tools look for, and answering them' },
       { name: 'Partners', description: 'The partners’ gatherings and decisions on proposed tools' },
+      { name: 'Organisations', description: 'Partners, owners and developers of tools, municipalities and provinces' },
       { name: 'Programme', description: 'Where the City Deal stands: targets against actuals, the funnel and who takes part' },
       { name: 'API', description: 'About the API' },
     ],
@@ -132,7 +134,7 @@ export function buildOpenApi(ctx: { config: Config; reference: ReferenceData }) 
                 'text/csv': { schema: { type: 'string', description: 'UTF-8 with a byte-order mark: a header row, then one row per tool (the columns of /data/tools.csv)' } },
               },
             },
-            '400': problem('A parameter is invalid; invalidParams says which and why'),
+            '400': problem('A parameter is invalid; invalidParams says which and why (pageSize names its maximum)'),
             '404': problem('The page number is beyond the last page (JSON only)'),
             '5XX': serverError,
           },
@@ -164,6 +166,7 @@ export function buildOpenApi(ctx: { config: Config; reference: ReferenceData }) 
           },
         },
       },
+      ...directoryPaths({ ok, problem, serverError, standardHeaders, langParameter }),
       '/calls': {
         get: {
           operationId: 'listOpenCalls',
@@ -357,6 +360,10 @@ function submissionInput(ctx: { config: Config; reference: ReferenceData }, body
   const described = (name: string, description: string) => (properties[name] = { ...properties[name], description })
   described('languages', 'Languages the tool is available in (ISO 639-1)')
   described('additionTo', 'Slug of the existing tool this adds to')
+  described('description', 'What the tool does; required for a new tool, optional for an addition (additionTo)')
+  described('processes', 'The processes of the city the tool changes')
+  described('toolStatus', 'How far along the tool is; publishing gives the tool this status (without one: available)')
+  described('municipalities', 'Municipalities that use the tool, by name, other name or CBS code (e.g. Den Haag, GM0344)')
   described('confirmDifferent', 'The submitter saw the likely duplicates and says this tool is a different one')
   described('locale', 'Language of the e-mails and the tracking page (and of the answer, without a lang parameter)')
   return { ...body, properties }

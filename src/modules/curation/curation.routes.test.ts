@@ -68,7 +68,7 @@ describe('curation', () => {
     await curator.get(`/curation/${id}`)
     const missing = await curator.post(`/curation/${id}/publish`, { version: '1', owner: '' })
     assert.equal(missing.statusCode, 400)
-    assert.match(text(missing.body), /Kies eerst een vorm/)
+    assert.match(text(missing.body), /Kies een vorm om te publiceren/)
 
     const edited = await curator.post(`/curation/${id}`, { version: '1', name, description: 'Bewoners beslissen samen over het budget van hun wijk.', form: 'software', category: 'governance', ownerName: 'Gemeente Zwolle', themes: ['autonomy'], sdgTargets: ['11.3'], languages: ['nl'], websiteUrl: 'https://buurtbudget.example.org', contactEmail: email })
     assert.equal(edited.statusCode, 303)

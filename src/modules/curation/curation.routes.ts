@@ -109,7 +109,7 @@ export function registerCurationPages(app: FastifyInstance, deps: CurationRouteD
     }, 'rejected')
     decision('/curation/:id/publish', 'publish', (body, id, actor) => {
       const input = validateInput(CurationPublishSchema, body)
-      return curation.publish(actor, id, input.version, { name: input.owner, create: input.createOwner === 'on' })
+      return curation.publish(actor, id, input.version, { name: input.owner, create: input.createOwner === 'on' }, { form: input.form, category: input.category })
     }, 'published')
 
     // Merging into an existing tool, field by field -----------------------------------------------------------

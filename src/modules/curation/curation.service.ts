@@ -12,8 +12,15 @@ import { guessLanguage, normalizeName } from '../submissions/similarity.text.ts'
 import { OPEN_STATUSES, type SubmissionEvent, type SubmissionsRepository } from '../submissions/submissions.repository.ts'
 import type { CurationEditSchema, CurationMergeSchema } from '../submissions/submissions.schemas.ts'
 import { redact, submissionColumns, type SubmissionRow, type SubmissionsService } from '../submissions/submissions.service.ts'
+import type { PilotsRepository } from '../pipeline/pilots.repository.ts'
+import type { ReferenceData } from '../reference/reference.service.ts'
+import { sharedDetailsOf } from '../submissions/submission.details.ts'
+import { ADOPTABLE_STATUSES } from '../tools/tools.constants.ts'
 import type { ToolsRepository } from '../tools/tools.repository.ts'
 import type { ToolChanges } from '../tools/tools.writes.repository.ts'
+
+/** How many possible duplicates a submission's page (and the queue) lists. */
+const CANDIDATES_SHOWN = 6
 
 /** A curator acted on a submission that changed or was decided in the meantime. */
 export class SubmissionConflictError extends ConflictError {
@@ -30,6 +37,9 @@ export interface CurationDeps {
   tools: ToolsRepository
   organisations: Pick<OrganisationsService, 'findOrCreateOrganisation' | 'resolve' | 'findByNameOrAlias' | 'pickerEntries'>
   audit: AuditRepository
+  /** Publishing records the municipalities a submitter named as using the tool. */
+  adoptions: Pick<PilotsRepository, 'saveAdoption'>
+  reference: Pick<ReferenceData, 'formsByCode'>
   publicUrl: string
 }
 
@@ -86,7 +96,17 @@ export function createCurationService(deps: CurationDeps) {
   }
 
   return {
-    queue: repository.queue,
+    /**
+     * One page of the queue, each with its possible duplicates as its page lists them (ranked now, not as the
+     * submitter saw them), so the queue and the page agree.
+     */
+    async queue(filter: Parameters<SubmissionsRepository['queue']>[0]) {
+      const { rows, total } = await repository.queue(filter)
+      const candidates = await Promise.all(
+        rows.map((r) => submissions.similar({ name: r.name, description: r.description, url: r.website_url ?? undefined }, { limit: CANDIDATES_SHOWN, exceptSubmissionId: r.id })),
+      )
+      return { rows: rows.map((r, i) => ({ ...r, candidates: candidates[i]!.map((m) => ({ name: m.candidate.name, likely: m.likely })) })), total }
+    },
     statusCounts: repository.statusCounts,
     /**
      * The owner picker of a submission's page: the organisations to choose from, and the one going by the submitted
@@ -103,7 +123,7 @@ export function createCurationService(deps: CurationDeps) {
       if (!submission) throw new NotFoundError()
       const [events, matches, target, result] = await Promise.all([
         repository.events(id),
-        submissions.similar({ name: submission.name, description: submission.description, url: submission.website_url ?? undefined }, { limit: 6, exceptSubmissionId: id }),
+        submissions.similar({ name: submission.name, description: submission.description, url: submission.website_url ?? undefined }, { limit: CANDIDATES_SHOWN, exceptSubmissionId: id }),
         submission.target_tool_id ? tools.findById(submission.target_tool_id) : undefined,
         submission.result_tool_id ? tools.nameOf(submission.result_tool_id) : undefined,
       ])
@@ -146,15 +166,20 @@ export function createCurationService(deps: CurationDeps) {
       }),
 
     /** Publishes a new-tool submission as a tool of its own ("existing", available). */
-    publish: (actor: Actor, id: number, version: number, owner: OwnerChoice) =>
+    publish: (actor: Actor, id: number, version: number, owner: OwnerChoice, chosen: { form?: string | undefined; category?: 'content' | 'governance' | undefined } = {}) =>
       transaction(async (trx) => {
         const before = await lockOpen(trx, id, version)
         // An addition belongs to its tool: publishing it on its own would make the duplicate it reports.
         if (before.kind !== 'new_tool') throw new ValidationError([{ name: 'owner', messageKey: 'curation.publish.onlyNewTools' }])
+        // Form and kind chosen in the publish step win over the submission's.
+        const form = chosen.form || before.form
+        const category = chosen.category || before.category
         const missing: FieldProblem[] = []
-        if (!before.form) missing.push({ name: 'form', messageKey: 'curation.publish.needsForm' })
-        if (!before.category) missing.push({ name: 'category', messageKey: 'curation.publish.needsCategory' })
-        if (!before.form || !before.category) throw new ValidationError(missing)
+        if (!form) missing.push({ name: 'form', messageKey: 'curation.publish.needsForm' })
+        else if (!deps.reference.formsByCode.has(form)) missing.push({ name: 'form', messageKey: 'validation.unknownValue', params: { value: form.slice(0, 60) } })
+        if (!category) missing.push({ name: 'category', messageKey: 'curation.publish.needsCategory' })
+        if (missing.length > 0 || !form || !category) throw new ValidationError(missing)
+        const shared = sharedDetailsOf(before.duplicate_candidates)
         const organisationId = await ownerOf(trx, actor, owner)
         const nameLanguage = guessLanguage(`${before.name} ${before.description}`) ?? before.locale
         const tool = await tools.createTool(trx, slugify(before.name) || 'tool', {
@@ -162,9 +187,9 @@ export function createCurationService(deps: CurationDeps) {
           name_en: nameLanguage === 'en' ? before.name : null,
           description_nl: nameLanguage === 'nl' ? before.description : null,
           description_en: nameLanguage === 'en' ? before.description : null,
-          category: before.category,
-          form: before.form,
-          status: 'available',
+          category,
+          form,
+          status: shared.toolStatus ?? 'available',
           origin: 'existing',
           licence: before.licence,
           website_url: before.website_url,
@@ -173,6 +198,11 @@ export function createCurationService(deps: CurationDeps) {
         await tools.addThemes(trx, tool.id, before.themes)
         await tools.addSdgTargets(trx, tool.id, before.sdg_targets)
         if (organisationId) await tools.addOrganisationRole(trx, tool.id, organisationId, 'owner')
+        if (shared.processes.length > 0) await tools.replaceProcesses(trx, tool.id, shared.processes)
+        // The municipalities the submitter named use it, once it can be used (an idea or a tool in development cannot).
+        if (ADOPTABLE_STATUSES.includes(tool.status)) {
+          for (const m of await repository.municipalityIds(trx, shared.municipalities)) await deps.adoptions.saveAdoption(trx, tool.id, m.id, {})
+        }
         await tools.refreshDerived(trx, [tool.id])
         await tools.recordStatus(trx, tool.id, tool.status, actorOf(actor))
         await audit.record(trx, actor, { action: 'tool.created', entityType: 'tool', entityId: tool.id, after: { ...publicToolFields(tool), fromSubmission: id } })

@@ -10,7 +10,8 @@ type NewOrganisation = Omit<Insertable<OrganisationsTable>, 'slug'>
 export interface OrganisationSearch {
   q?: string | undefined
   kind?: string | undefined
-  partner?: boolean
+  /** true: City Deal partners only; false: the others only; left out: both. */
+  partner?: boolean | undefined
   limit: number
   offset: number
 }
@@ -152,7 +153,7 @@ export function createOrganisationsRepository(db: Database) {
         .selectFrom('organisations as o')
         .where('o.merged_into_id', 'is', null)
         .$if(!!params.kind, (q) => q.where('o.kind', '=', params.kind!))
-        .$if(params.partner === true, (q) => q.where('o.is_city_deal_partner', '=', true))
+        .$if(params.partner !== undefined, (q) => q.where('o.is_city_deal_partner', '=', params.partner === true))
         .$if(!everyGovernment, (q) =>
           q.where((eb) => eb.or([eb('o.kind', 'not in', ['municipality', 'province']), eb('o.is_city_deal_partner', '=', true), sql<boolean>`exists (select 1 from tool_organisations x where x.organisation_id = o.id)`])),
         )

@@ -29,7 +29,7 @@ export function registerOrganisationPages(app: FastifyInstance, deps: Organisati
     app.get(p('/organisations'), async (request, reply) => {
       const input = validateInput(OrganisationsQuerySchema, request.query)
       const query: OrganisationsQuery = { q: input.q ?? '', kind: input.kind, partner: input.partner === 'on', page: input.page ?? 1 }
-      const { rows, total, governmentsLimited } = await organisations.search({ q: query.q, kind: query.kind, partner: query.partner, limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE })
+      const { rows, total, governmentsLimited } = await organisations.search({ q: query.q, kind: query.kind, partner: query.partner ? true : undefined, limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE })
       const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
       if (query.page > pages) throw new NotFoundError('error.pageOutOfRange', { page: query.page, pages })
       const search = organisationsSearchParams(query)

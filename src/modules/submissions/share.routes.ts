@@ -11,7 +11,7 @@ import { formValues, str, type FormValues } from '../../views/form.ts'
 import { flashFrom } from '../../views/simple.page.ts'
 import type { ReferenceData } from '../reference/reference.service.ts'
 import { ReplySchema, ShareFormSchema } from './submissions.schemas.ts'
-import { DuplicatesFoundError, summarizeMatches, type SubmissionsService } from './submissions.service.ts'
+import { DuplicatesFoundError, summarizeMatches, validateShare, type SubmissionsService } from './submissions.service.ts'
 import { sharePage } from './views/share.page.ts'
 import { trackingPage } from './views/tracking.page.ts'
 
@@ -61,7 +61,10 @@ export function registerSharePages(app: FastifyInstance, deps: ShareRouteDeps) {
       return handleFormPost(reply, {
         values,
         submit: async () => {
-          const input = validateInput(ShareFormSchema, fields)
+          // The municipality fields of the form are the API's list of municipalities (the field number marks a problem).
+          const { municipality1, municipality2, municipality3, ...rest } = fields
+          const municipalities = [municipality1, municipality2, municipality3].map((v) => (typeof v === 'string' ? v : ''))
+          const input = validateShare(ShareFormSchema, { ...rest, ...(municipalities.some((m) => m.trim() !== '') ? { municipalities } : {}) })
           const { token } = await submissions.submit(input, { locale, source: 'form', confirmDifferent: input.confirmDifferent === 'on' })
           return `${p(`/submissions/${token}`)}?done=submitted`
         },

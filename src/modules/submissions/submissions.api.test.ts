@@ -152,3 +152,32 @@ describe('POST /api/v1/submissions: rate limit', () => {
     assert.deepEqual(statuses, [200, 200, 429])
   })
 })
+
+describe('POST /api/v1/submissions: what a submitter tells beyond name and description', () => {
+  let t: TestApp
+  before(async () => {
+    t = await buildTestApp({ RATE_LIMIT_DISABLED: '1' })
+  })
+  after(() => t.close())
+  const post = (payload: unknown, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url: '/api/v1/submissions', payload: payload as object, headers })
+
+  test('processes, status and municipalities travel with a submission; an addition needs no description', async () => {
+    const email = `api-${unique('m')}@example.org`
+    const created = await post({ name: `Fietsteller ${unique('f')}`, description: 'Telt fietsers bij kruispunten.', contactEmail: email, processes: ['manage'], toolStatus: 'idea', municipalities: ['Den Haag', 'GM0344'], confirmDifferent: true })
+    assert.equal(created.statusCode, 201, created.body)
+    const row = await t.database.handle.db.selectFrom('submissions').select('duplicate_candidates').where('contact_email', '=', email).executeTakeFirstOrThrow()
+    assert.deepEqual((row.duplicate_candidates as { shared: unknown }).shared, { processes: ['manage'], toolStatus: 'idea', municipalities: ['GM0518', 'GM0344'] })
+
+    const unknown = await post({ name: 'Iets', description: 'Iets.', contactEmail: email, municipalities: ['Atlantis'] }, { 'accept-language': 'en' })
+    assert.equal(unknown.statusCode, 400)
+    assert.deepEqual(JSON.parse(unknown.body).invalidParams, [{ name: 'municipalities', code: 'share.municipality.unknown', reason: 'We know no municipality “Atlantis”. Choose a name from the list or leave the field empty.' }])
+    const secured = await post({ name: 'Iets', description: 'Iets.', contactEmail: email, toolStatus: 'secured' })
+    assert.deepEqual((JSON.parse(secured.body).invalidParams as { name: string }[]).map((p) => p.name), ['toolStatus'])
+
+    const addition = await post({ name: 'Omgevingswet', contactEmail: email, additionTo: 'omgevingswet', municipalities: ['Zwolle'] })
+    assert.equal(addition.statusCode, 201, addition.body)
+    const bare = await post({ name: `Zonder ${unique('z')}`, contactEmail: email })
+    assert.equal(bare.statusCode, 400)
+    assert.deepEqual((JSON.parse(bare.body).invalidParams as { name: string }[]).map((p) => p.name), ['description'])
+  })
+})

@@ -12,7 +12,7 @@ import { rateLimit } from '../../plugins/session.ts'
 import type { Match } from './similarity.ts'
 import { DuplicatesProblem, SimilarToolList, Submission, type SimilarTool } from './submissions.responses.ts'
 import { ShareApiSchema, SimilarQuerySchema } from './submissions.schemas.ts'
-import { DuplicatesFoundError } from './submissions.service.ts'
+import { DuplicatesFoundError, validateShare } from './submissions.service.ts'
 
 /** The similar-tools query as sent: the lang parameter is the API's own (validated for every operation). */
 const SimilarToolsQuery = Type.Object({ ...SimilarQuerySchema.properties, lang: Type.Optional(Type.Unknown()) }, { additionalProperties: false })
@@ -67,7 +67,7 @@ export function registerSubmissionsApi(app: FastifyInstance, ctx: { config: Conf
         throw new ValidationError([{ name: 'body', messageKey: 'validation.jsonObject' }])
       }
       const lang = apiLocale(request)
-      const input = validateInput(ShareApiSchema, request.body)
+      const input = validateShare(ShareApiSchema, request.body as Record<string, unknown>)
       try {
         const { submission, token } = await ctx.submissions.submit(input, { locale: input.locale ?? lang, source: 'api', confirmDifferent: input.confirmDifferent === true })
         const trackingUrl = `${publicUrl}${(input.locale ?? lang) === 'en' ? '/en' : ''}/submissions/${token}`

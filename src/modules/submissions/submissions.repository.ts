@@ -234,6 +234,20 @@ export function createSubmissionsRepository(db: Database) {
     events: (submissionId: number) =>
       db.selectFrom('submission_events').selectAll().where('submission_id', '=', submissionId).orderBy('occurred_at').orderBy('id').execute(),
 
+    /** A tool's description for an addition that brings none of its own: in the submitter's language, else the other, else its name. */
+    async toolDescription(toolId: number, locale: 'nl' | 'en'): Promise<string> {
+      const tool = await db.selectFrom('tools').select(['description_nl', 'description_en', 'name_nl', 'name_en']).where('id', '=', toolId).executeTakeFirst()
+      if (!tool) return ''
+      const texts = locale === 'nl' ? [tool.description_nl, tool.description_en, tool.name_nl, tool.name_en] : [tool.description_en, tool.description_nl, tool.name_en, tool.name_nl]
+      return (texts.find((t) => t && t.trim() !== '') ?? '').slice(0, 1000)
+    },
+
+    /** The organisations of municipalities by CBS code (publishing records that they use the tool). */
+    municipalityIds: (trx: Tx, codes: readonly string[]) =>
+      codes.length === 0
+        ? Promise.resolve([])
+        : trx.selectFrom('organisations').select(['id', 'cbs_code']).where('kind', '=', 'municipality').where('merged_into_id', 'is', null).where('cbs_code', 'in', [...codes]).execute(),
+
     insert: (trx: Tx, values: Insertable<SubmissionsTable>) => trx.insertInto('submissions').values(values).returningAll().executeTakeFirstOrThrow(),
 
     /** Changes a submission and counts its version up (a curator acting on an older version gets a conflict). */
@@ -270,7 +284,7 @@ export function createSubmissionsRepository(db: Database) {
       let query = db
         .selectFrom('submissions as s')
         .leftJoin('tools as t', 't.id', 's.target_tool_id')
-        .select(['s.id', 's.kind', 's.status', 's.name', 's.locale', 's.source', 's.created_at', 's.updated_at', 's.confirmed_different', 's.duplicate_candidates', 't.slug as target_slug', 't.name_nl as target_name_nl', 't.name_en as target_name_en'])
+        .select(['s.id', 's.kind', 's.status', 's.name', 's.description', 's.website_url', 's.locale', 's.source', 's.created_at', 's.updated_at', 's.confirmed_different', 's.duplicate_candidates', 't.slug as target_slug', 't.name_nl as target_name_nl', 't.name_en as target_name_en'])
       if (filter.statuses.length > 0) query = query.where('s.status', 'in', filter.statuses)
       if (filter.kind) query = query.where('s.kind', '=', filter.kind)
       if (filter.q) query = query.where(sql<boolean>`s.name ilike ${`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`)

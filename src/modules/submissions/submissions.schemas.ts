@@ -1,5 +1,6 @@
 import { Type, type TProperties } from '@sinclair/typebox'
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from '../../lib/slug.ts'
+import { PROCESSES } from '../tools/tools.constants.ts'
 
 export const NAME_MAX = 200
 export const DESCRIPTION_MAX = 1000
@@ -8,6 +9,10 @@ export const NOTE_MAX = 2000
 export const MESSAGE_MAX = 2000
 export const LICENCE_MAX = 200
 export const OWNER_MAX = 200
+/** The statuses a submitter can give an existing tool they share (the catalogue's lifecycle has more). */
+export const SHARED_STATUSES = ['idea', 'in_development', 'testing', 'available'] as const
+/** How many municipalities that use it a submitter can name. */
+export const SHARED_MUNICIPALITIES_MAX = 3
 /** Languages a tool can be offered in (ISO 639-1): the EU's most used and the Netherlands' own. */
 export const TOOL_LANGUAGES = ['nl', 'en', 'de', 'fr', 'es', 'it', 'pl', 'fy'] as const
 
@@ -28,6 +33,17 @@ const toolFields = {
   licence: Type.Optional(Type.String({ maxLength: LICENCE_MAX })),
 } satisfies TProperties
 
+/**
+ * What only a submitter tells (not a curator's edit): the processes it changes, its status and the municipalities
+ * that use it (names, other names or CBS codes). An addition to a tool needs no description of its own.
+ */
+const sharedFields = {
+  description: Type.Optional(Type.String({ maxLength: DESCRIPTION_MAX, multiline: true })),
+  processes: Type.Optional(Type.Array(Type.Union(PROCESSES.map((p) => Type.Literal(p))), { maxItems: PROCESSES.length })),
+  toolStatus: Type.Optional(Type.Union(SHARED_STATUSES.map((s) => Type.Literal(s)))),
+  municipalities: Type.Optional(Type.Array(Type.String({ maxLength: OWNER_MAX }), { maxItems: SHARED_MUNICIPALITIES_MAX })),
+} satisfies TProperties
+
 const submitterFields = {
   contactEmail: Type.String({ format: 'email', maxLength: 254 }),
   note: Type.Optional(Type.String({ maxLength: NOTE_MAX, multiline: true })),
@@ -38,6 +54,7 @@ const submitterFields = {
 /** The public form at /tools/share. */
 export const ShareFormSchema = Type.Object({
   ...toolFields,
+  ...sharedFields,
   ...submitterFields,
   confirmDifferent: Type.Optional(Type.Literal('on')),
 })
@@ -46,6 +63,7 @@ export const ShareFormSchema = Type.Object({
 export const ShareApiSchema = Type.Object(
   {
     ...toolFields,
+    ...sharedFields,
     ...submitterFields,
     confirmDifferent: Type.Optional(Type.Boolean()),
     locale: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')])),
@@ -79,6 +97,9 @@ export const CurationMessageSchema = Type.Object({ message: Type.String({ minLen
 
 export const CurationPublishSchema = Type.Object({
   ...version,
+  /** Set in the publish step itself when the submission has none. */
+  form: Type.Optional(code(40)),
+  category: toolFields.category,
   /** The owner's name or another name of it (the organisation picker); empty: publish without owner. */
   owner: Type.Optional(Type.String({ maxLength: OWNER_MAX })),
   /** Create a new organisation of this name when none goes by it. */

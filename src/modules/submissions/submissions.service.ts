@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto'
-import type { Static } from '@sinclair/typebox'
+import type { Static, TSchema } from '@sinclair/typebox'
+import { validateInput } from '../../lib/validation.ts'
 import type { SubmissionsTable } from '../../db/schema.ts'
 import type { RunInTransaction, Tx } from '../../db/transaction.ts'
 import { AppError, ConflictError, NotFoundError, ValidationError, type FieldProblem } from '../../errors.ts'
@@ -11,11 +12,14 @@ import type { AuditRepository } from '../audit/audit.repository.ts'
 import type { MailService } from '../mail/mail.service.ts'
 import type { ReferenceData } from '../reference/reference.service.ts'
 import type { ToolsRepository } from '../tools/tools.repository.ts'
+import { normalizeName } from './similarity.text.ts'
 import { rankCandidates, type Match, type MatchQuery } from './similarity.ts'
+import { storedCandidates, type SharedDetails } from './submission.details.ts'
 import type { SubmissionsRepository } from './submissions.repository.ts'
 import type { ShareFormSchema } from './submissions.schemas.ts'
 
-export type ToolFields = Omit<Static<typeof ShareFormSchema>, 'confirmDifferent'>
+export type ToolFields = Omit<Static<typeof ShareFormSchema>, 'confirmDifferent' | 'description' | 'processes' | 'toolStatus' | 'municipalities'> & { description: string }
+export type SharedFields = Omit<Static<typeof ShareFormSchema>, 'confirmDifferent'>
 export type SubmissionRow = Awaited<ReturnType<SubmissionsRepository['findById']>> & {}
 
 /** The submitter saw likely duplicates and has not yet said theirs is different (or added to one). */
@@ -44,6 +48,24 @@ const SUBMITTER_MAIL = {
 export type SubmitterMail = keyof typeof SUBMITTER_MAIL
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+
+/**
+ * Validates a share (form or API) against its schema, and at once whether a new tool has its description: every
+ * problem shows together (an addition to a tool needs none of its own).
+ */
+export function validateShare<S extends TSchema>(schema: S, raw: Record<string, unknown>): Static<S> {
+  const description = typeof raw.description === 'string' ? raw.description.trim() : ''
+  const missing: FieldProblem[] = !raw.additionTo && !description ? [{ name: 'description', messageKey: 'validation.required' }] : []
+  let input: Static<S>
+  try {
+    input = validateInput(schema, raw)
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError([...error.details, ...missing])
+    throw error
+  }
+  if (missing.length > 0) throw new ValidationError(missing)
+  return input
+}
 
 /** What a candidate list looks like when stored with a submission and shown to curators. */
 export function summarizeMatches(matches: Match[]) {
@@ -117,6 +139,24 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
       return problems
     },
 
+    /**
+     * The CBS codes of the municipalities a submitter named, by CBS code, name or other name (case and accents
+     * aside), each once; an unknown one is a problem of the field it was typed in (municipality1 … on the form).
+     */
+    municipalityCodes(texts: readonly string[], problems: FieldProblem[], field: (index: number) => string): string[] {
+      const byName = new Map<string, string>()
+      for (const [code, m] of reference.municipalities) for (const n of [m.name, ...m.aliases, `gemeente ${m.name}`]) byName.set(normalizeName(n), code)
+      const codes: string[] = []
+      texts.forEach((text, i) => {
+        const typed = text.trim()
+        if (!typed) return
+        const code = reference.municipalities.has(typed.toUpperCase()) ? typed.toUpperCase() : byName.get(normalizeName(typed))
+        if (code) codes.push(code)
+        else problems.push({ name: field(i), messageKey: 'share.municipality.unknown', params: { value: typed.slice(0, 60) } })
+      })
+      return [...new Set(codes)]
+    },
+
     /** Queues the e-mail for a step of the submission, with the private tracking link, inside the step's transaction. */
     async notifySubmitter(trx: Tx, submission: { contact_email: string | null; locale: Locale; name: string; token_nonce: string }, kind: SubmitterMail, params: Record<string, string> = {}) {
       // Erased after the retention period (retention.service.ts): nobody to write to.
@@ -145,14 +185,21 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
      * DuplicatesFoundError carries the candidates. Queues the confirmation with the private tracking link, and a
      * note to every curator in their language with the likely duplicates' names.
      */
-    async submit(input: ToolFields, options: SubmitOptions) {
-      const problems = this.checkCodes(input)
-      if (problems.length > 0) throw new ValidationError(problems)
+    async submit(shared: SharedFields, options: SubmitOptions) {
+      const problems = this.checkCodes(shared)
+      const municipalities = this.municipalityCodes(shared.municipalities ?? [], problems, (i) => (options.source === 'api' ? 'municipalities' : `municipality${i + 1}`))
       let target: { id: number; slug: string } | undefined
-      if (input.additionTo) {
-        target = await deps.tools.nameBySlug(input.additionTo)
-        if (!target) throw new ValidationError([{ name: 'additionTo', messageKey: 'share.additionTo.unknown' }])
+      if (shared.additionTo) {
+        target = await deps.tools.nameBySlug(shared.additionTo)
+        if (!target) problems.push({ name: 'additionTo', messageKey: 'share.additionTo.unknown' })
       }
+      // A new tool needs a description; an addition may bring only what the submitter knows more.
+      const description = shared.description?.trim() || (target ? await repository.toolDescription(target.id, options.locale) : '')
+      if (!description) problems.push({ name: 'description', messageKey: 'validation.required' })
+      if (problems.length > 0) throw new ValidationError(problems)
+      const { processes, toolStatus, municipalities: _names, ...rest } = shared
+      const input: ToolFields = { ...rest, description }
+      const details: SharedDetails = { processes: processes ?? [], toolStatus: toolStatus ?? null, municipalities }
       const matches = await this.similar({ name: input.name, description: input.description, url: input.websiteUrl })
       if (!target && !options.confirmDifferent && matches.some((m) => m.likely)) throw new DuplicatesFoundError(matches)
 
@@ -170,7 +217,7 @@ export function createSubmissionsService(deps: SubmissionsDeps) {
           target_tool_id: target?.id ?? null,
           // Only meaningful when there was something to confirm against.
           confirmed_different: options.confirmDifferent && matches.some((m) => m.likely),
-          duplicate_candidates: JSON.stringify(summarizeMatches(matches)),
+          duplicate_candidates: storedCandidates(summarizeMatches(matches), details),
           token_nonce: nonce,
           token_hash: sha256(token),
         })

@@ -130,6 +130,8 @@ export function registerToolsApi(
       items: result.rows.map((r) => apiListItem(presentListItem(r, locale, ctx.reference), publicUrl, locale)),
       _links: {
         self: link(query.page),
+        first: link(1),
+        last: link(Math.max(result.pages, 1)),
         ...(query.page > 1 ? { prev: link(Math.min(query.page - 1, result.pages)) } : {}),
         ...(query.page < result.pages ? { next: link(query.page + 1) } : {}),
       },

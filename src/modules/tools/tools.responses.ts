@@ -23,6 +23,12 @@ export const LocalizedText = Component(
 
 const resourceLinks = Type.Object({ self: Link, html: Link })
 
+/** The links of one page of a paged list: this page, the first and last (page 1 when the list is empty), and the neighbours there are. */
+export const PageLinks = Component(
+  'PageLinks',
+  Type.Object({ self: Link, first: Link, last: Link, prev: Type.Optional(Link), next: Type.Optional(Link) }),
+)
+
 export const ToolSummary = Component(
   'ToolSummary',
   Type.Object({
@@ -58,7 +64,7 @@ export const ToolList = Component(
       { description: 'Per filter, the values with the number of results each would give' },
     ),
     items: Type.Array(ToolSummary),
-    _links: Type.Object({ self: Link, prev: Type.Optional(Link), next: Type.Optional(Link) }),
+    _links: PageLinks,
   }),
 )
 

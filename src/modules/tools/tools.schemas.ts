@@ -120,7 +120,7 @@ export function parseCatalogueQuery(
   const rawSize = firstValue(raw.pageSize)
   if (options.allowPageSize && rawSize !== undefined) {
     const size = parsePositiveInt(rawSize, PAGE_SIZE, MAX_API_PAGE_SIZE)
-    if (size === undefined) problems.push({ name: 'pageSize', messageKey: 'validation.invalid' })
+    if (size === undefined) problems.push({ name: 'pageSize', messageKey: 'validation.numberBetween', params: { min: 1, max: MAX_API_PAGE_SIZE } })
     else pageSize = size
   }
 

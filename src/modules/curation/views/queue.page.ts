@@ -1,11 +1,10 @@
 import type { SubmissionStatus } from '../../../db/schema.ts'
 import { localePath, translator } from '../../../i18n/i18n.ts'
-import { button, formField, link, paragraph, select, table, textbox } from '../../../views/components/index.ts'
+import { button, dataList, formField, heading, link, paragraph, select, textbox } from '../../../views/components/index.ts'
 import { getForm } from '../../../views/form.ts'
 import { html } from '../../../views/html.ts'
 import type { PageContext } from '../../../views/layout.ts'
 import { simplePage } from '../../../views/simple.page.ts'
-import type { MatchSummary } from '../../submissions/submissions.service.ts'
 import { curatorStatusBadge } from '../../submissions/views/submission.components.ts'
 import { formatDateTime, toolName } from './curation.format.ts'
 
@@ -19,7 +18,8 @@ export interface QueueRow {
   name: string
   created_at: Date | string
   confirmed_different: boolean
-  duplicate_candidates: unknown
+  /** The possible duplicates its page lists. */
+  candidates: { name: string; likely: boolean }[]
   target_slug: string | null
   target_name_nl: string | null
   target_name_en: string | null
@@ -74,15 +74,27 @@ ${formField('queue-q', t('curation.filter.q'), textbox({ id: 'queue-q', name: 'q
 <p class="utrecht-paragraph">${button(t('curation.filter.apply'))}</p>`,
   )
 
-  const rows = model.rows.map((r) => {
-    const likely = ((r.duplicate_candidates as MatchSummary[] | null) ?? []).filter((c) => c.likely)
-    return [
-      link(localePath(locale, `/curation/${r.id}`), r.name),
-      r.kind === 'addition' && r.target_slug ? html`${t('curation.kind.addition')}: ${toolName(locale, { name_nl: r.target_name_nl, name_en: r.target_name_en })}` : t('curation.kind.new_tool'),
-      curatorStatusBadge(locale, r.status),
-      formatDateTime(locale, r.created_at),
-      likely.length === 0 ? '–' : html`${likely.map((c) => c.name).join(', ')}${r.confirmed_different ? html` (${t('curation.confirmedDifferent')})` : ''}`,
-    ]
+  // A list, not a table: a name wraps between words and a badge stays whole at any width, down to a phone.
+  const items = model.rows.map((r) => {
+    const likely = r.candidates.filter((c) => c.likely)
+    return html`<li class="citydeal-result">
+${heading(3, link(localePath(locale, `/curation/${r.id}`), r.name))}
+<ul class="citydeal-badges"><li>${curatorStatusBadge(locale, r.status)}</li></ul>
+${dataList([
+  {
+    key: t('curation.table.kind'),
+    value: r.kind === 'addition' && r.target_slug ? html`${t('curation.kind.addition')}: ${toolName(locale, { name_nl: r.target_name_nl, name_en: r.target_name_en })}` : t('curation.kind.new_tool'),
+  },
+  { key: t('curation.table.submitted'), value: formatDateTime(locale, r.created_at) },
+  {
+    key: t('curation.table.duplicates'),
+    value:
+      r.candidates.length === 0
+        ? t('curation.queue.noDuplicates')
+        : html`${String(r.candidates.length)}${likely.length > 0 ? html` · ${t('curation.queue.likely', { names: likely.map((c) => c.name).join(', ') })}` : ''}${r.confirmed_different ? html` (${t('curation.confirmedDifferent')})` : ''}`,
+  },
+])}
+</li>`
   })
 
   // Curators also add tools directly (the same duplicate check runs first).
@@ -90,9 +102,9 @@ ${formField('queue-q', t('curation.filter.q'), textbox({ id: 'queue-q', name: 'q
 ${filters}
 ${paragraph(model.total === 1 ? t('curation.queue.countOne') : t('curation.queue.count', { count: model.total }))}
 ${
-  rows.length === 0
+  items.length === 0
     ? paragraph(t('curation.queue.empty'))
-    : table(t('curation.queue.caption'), [t('field.name'), t('curation.table.kind'), t('curation.table.status'), t('curation.table.submitted'), t('curation.table.duplicates')], rows)
+    : html`${heading(2, t('curation.queue.caption'))}<ul class="citydeal-results">${items}</ul>`
 }
 ${
   pages > 1

@@ -1,15 +1,16 @@
 import type { SubmissionEventsTable } from '../../../db/schema.ts'
 import type { FieldProblem } from '../../../errors.ts'
-import { label, localePath, translate, translator } from '../../../i18n/i18n.ts'
+import { label, localePath, translator } from '../../../i18n/i18n.ts'
 import type { MessageKey } from '../../../i18n/messages.ts'
-import { alert, dataList, heading, link, paragraph, statusBadge, table, unorderedList } from '../../../views/components/index.ts'
-import { renderForm, str, type FormValues } from '../../../views/form.ts'
+import { alert, button, dataList, heading, link, paragraph, statusBadge, unorderedList } from '../../../views/components/index.ts'
+import { errorSummary, postForm, renderFields, renderForm, str, type FormValues } from '../../../views/form.ts'
 import { html, type SafeHtml } from '../../../views/html.ts'
 import type { PageContext } from '../../../views/layout.ts'
 import { simplePage } from '../../../views/simple.page.ts'
 import { organisationDatalist, pickerHint, type PickerEntry } from '../../organisations/views/organisation.picker.ts'
 import type { ReferenceData } from '../../reference/reference.service.ts'
 import { MESSAGE_MAX, OWNER_MAX } from '../../submissions/submissions.schemas.ts'
+import { candidatesOf, sharedDetailsOf } from '../../submissions/submission.details.ts'
 import type { MatchSummary, SubmissionRow } from '../../submissions/submissions.service.ts'
 import { candidateStatus, curatorStatusBadge, eventText, reasonsText } from '../../submissions/views/submission.components.ts'
 import { toolFieldSpecs } from '../../submissions/views/submission.fields.ts'
@@ -49,7 +50,8 @@ export function submissionPage(ctx: PageContext, reference: ReferenceData, model
   const open = s.status === 'pending' || s.status === 'needs_info'
   const problemsFor = (form: CurationForm) => (state?.form === form ? state.problems : [])
   const typed = (form: CurationForm, key: string) => (state?.form === form ? str(state.values, key) : undefined)
-  const seen = (s.duplicate_candidates as MatchSummary[] | null) ?? []
+  const seen = candidatesOf(s.duplicate_candidates)
+  const shared = sharedDetailsOf(s.duplicate_candidates)
 
   const submissionColumn = html`${heading(2, t('curation.submission'))}
 ${dataList([
@@ -60,6 +62,9 @@ ${dataList([
   { key: t('field.websiteUrl'), value: s.website_url ?? '–' },
   { key: t('field.form'), value: formName(locale, reference, s.form) },
   { key: t('field.category'), value: s.category ? label(locale, 'category', s.category) : '–' },
+  { key: t('field.processes'), value: shared.processes.map((c) => label(locale, 'process', c)).join(', ') || '–' },
+  { key: t('field.toolStatus'), value: shared.toolStatus ? label(locale, 'status', shared.toolStatus) : '–' },
+  { key: t('curation.municipalities'), value: shared.municipalities.map((c) => reference.municipalities.get(c)?.name ?? c).join(', ') || '–' },
   { key: t('field.ownerName'), value: s.owner_name ?? '–' },
   { key: t('field.themes'), value: s.themes.map((c) => criterionName(locale, reference, c)).join(', ') || '–' },
   { key: t('field.sdgTargets'), value: s.sdg_targets.join(', ') || '–' },
@@ -78,17 +83,18 @@ ${unorderedList(model.events.map((e) => html`${formatDateTime(locale, e.occurred
 ${
   model.candidates.length === 0
     ? paragraph(t('curation.noCandidates'))
-    : table(
-        t('curation.candidates.caption'),
-        [t('field.name'), t('curation.table.status'), t('curation.table.score'), t('curation.table.reasons'), t('curation.table.action')],
-        model.candidates.map((c) => [
-          c.slug ? link(p(`/tools/${c.slug}`), c.name) : c.type === 'submission' ? link(p(`/curation/${c.id}`), c.name) : c.name,
-          candidateStatus(locale, c),
-          html`${c.score.toFixed(2)}${c.likely ? html` ${statusBadge(t('curation.likely'), 'warning')}` : ''}`,
-          reasonsText(locale, c.reasons),
-          c.slug ? link(`${p(`/curation/${id}/merge`)}?target=${encodeURIComponent(c.slug)}`, t('curation.mergeInto'), { label: t('curation.mergeIntoNamed', { name: c.name }) }) : '–',
-        ]),
-      )
+    : // A list, not a table: it reads the same on a phone (a five-column table scrolled sideways there).
+      html`<ul class="citydeal-results" aria-label="${t('curation.candidates.caption')}">${model.candidates.map(
+        (c) => html`<li class="citydeal-result citydeal-candidate">
+${heading(3, c.slug ? link(p(`/tools/${c.slug}`), c.name) : c.type === 'submission' ? link(p(`/curation/${c.id}`), c.name) : c.name)}
+<ul class="citydeal-badges"><li>${candidateStatus(locale, c)}</li>${c.likely ? html`<li>${statusBadge(t('curation.likely'), 'warning')}</li>` : ''}</ul>
+${dataList([
+  { key: t('curation.table.score'), value: c.score.toFixed(2) },
+  { key: t('curation.table.reasons'), value: reasonsText(locale, c.reasons) },
+])}
+${c.slug ? paragraph(link(`${p(`/curation/${id}/merge`)}?target=${encodeURIComponent(c.slug)}`, t('curation.mergeInto'), { label: t('curation.mergeIntoNamed', { name: c.name }) })) : ''}
+</li>`,
+      )}</ul>`
 }
 ${seen.some((c) => c.likely) ? paragraph(t('curation.seenBySubmitter', { names: seen.filter((c) => c.likely).map((c) => c.name).join(', ') })) : ''}
 ${open ? paragraph(link(p(`/curation/${id}/merge`), t('curation.mergeOther'))) : ''}`
@@ -101,19 +107,33 @@ ${open ? paragraph(link(p(`/curation/${id}/merge`), t('curation.mergeOther'))) :
     name: model.owner.known?.name ?? s.owner_name ?? '',
     create: s.owner_name && !model.owner.known && !model.owner.namesakes ? 'on' : '',
   }
-  const publish = html`${heading(3, t('curation.publish.heading'))}${paragraph(t('curation.publish.intro'))}${renderForm({
-    id: 'publish',
-    action: p(`/curation/${id}/publish`),
-    csrfToken: model.csrfToken,
-    locale,
-    problems: problemsFor('publish'),
-    submitLabel: t('curation.publish.submit'),
-    fields: [
-      version,
-      { name: 'owner', type: 'text', label: t('curation.publish.owner'), value: owner.name, maxLength: OWNER_MAX, list: 'publish-organisations', hint: `${pickerHint(locale)} ${t('curation.publish.ownerHint')}` },
-      { name: 'createOwner', type: 'checkbox', label: t('curation.publish.createOwner'), value: owner.create },
-    ],
-  })}${organisationDatalist('publish-organisations', locale, model.owner.entries)}`
+  // Form and kind can be chosen here, in the publish step itself; the submission's own are chosen already.
+  const [formSpec, categorySpec] = toolFieldSpecs(locale, reference, {
+    form: typed('publish', 'form') ?? s.form ?? undefined,
+    category: typed('publish', 'category') ?? s.category ?? undefined,
+  }).details
+  // The problems of publishing are summed up at the top of the page (publishSummary), not again above the form.
+  const publish = html`${heading(3, t('curation.publish.heading'))}${paragraph(t('curation.publish.intro'))}${postForm(
+    { action: p(`/curation/${id}/publish`), csrfToken: model.csrfToken, className: 'citydeal-form' },
+    html`${renderFields({
+      id: 'publish',
+      locale,
+      problems: problemsFor('publish'),
+      fields: [
+        version,
+        { ...formSpec!, required: true },
+        { ...categorySpec!, required: true },
+        { name: 'owner', type: 'text', label: t('curation.publish.owner'), value: owner.name, maxLength: OWNER_MAX, list: 'publish-organisations', hint: `${pickerHint(locale)} ${t('curation.publish.ownerHint')}` },
+        { name: 'createOwner', type: 'checkbox', label: t('curation.publish.createOwner'), value: owner.create },
+      ],
+    })}
+<p class="utrecht-paragraph">${button(t('curation.publish.submit'))}</p>`,
+  )}${organisationDatalist('publish-organisations', locale, model.owner.entries)}`
+  // A refused publication: its problems at the top of the page, where focus goes (the form may be far below).
+  const publishSummary =
+    state?.form === 'publish' && state.problems.length > 0
+      ? html`<div class="citydeal-error-summary" tabindex="-1" autofocus>${errorSummary({ id: 'publish', problems: state.problems, locale, labelFor: (name) => (name === 'owner' ? t('curation.publish.owner') : undefined) })}</div>`
+      : ''
   const messageForm = (form: 'ask' | 'reject', messageLabel: string, submitLabel: string) =>
     renderForm({
       id: form,
@@ -146,12 +166,6 @@ ${open ? paragraph(link(p(`/curation/${id}/merge`), t('curation.mergeOther'))) :
     ? html`${heading(2, t('curation.decide'))}
 ${state?.conflict ? alert('error', t('curation.conflict'), { role: 'alert' }) : ''}
 ${
-  // A problem with a form this page does not show (publishing an addition): say it here.
-  state?.form === 'publish' && s.kind !== 'new_tool' && state.problems.length > 0
-    ? alert('error', unorderedList(state.problems.map((problem) => translate(locale, problem.messageKey, problem.params))), { role: 'alert' })
-    : ''
-}
-${
   s.kind === 'new_tool'
     ? publish
     : paragraph(html`${t('curation.addition.intro')} ${model.target ? link(`${p(`/curation/${id}/merge`)}?target=${model.target.slug}`, t('curation.mergeIntoNamed', { name: toolName(locale, model.target) })) : ''}`)
@@ -175,7 +189,7 @@ ${renderForm({
   return simplePage(
     ctx,
     { title: t('curation.detail.title', { name: s.name }), section: 'curation', flash: model.flash },
-    html`${paragraph(link(p('/curation'), t('curation.back')))}
+    html`${publishSummary}${paragraph(link(p('/curation'), t('curation.back')))}
 ${state?.conflict && !open ? alert('error', t('curation.conflict'), { role: 'alert' }) : ''}
 <div class="citydeal-side-by-side"><div>${submissionColumn}</div><div>${candidatesColumn}</div></div>
 ${actions}`,

@@ -8,7 +8,13 @@ import type { PageContext } from '../../../views/layout.ts'
 import { simplePage } from '../../../views/simple.page.ts'
 import type { ReferenceData } from '../../reference/reference.service.ts'
 import { candidateStatus, reasonLabels, reasonsText, type CandidateView } from './submission.components.ts'
-import { noteField, toolFieldSpecs } from './submission.fields.ts'
+import { MUNICIPALITY_LIST_ID, noteField, sharedFieldSpecs, toolFieldSpecs } from './submission.fields.ts'
+
+/** The municipalities to choose from, by name and other names (the organisation picker's datalist). */
+function municipalityList(reference: ReferenceData): SafeHtml {
+  const options = [...reference.municipalities.values()].flatMap((m) => [html`<option value="${m.name}"></option>`, ...m.aliases.map((a) => html`<option value="${a}">${m.name}</option>`)])
+  return html`<datalist id="${MUNICIPALITY_LIST_ID}">${options}</datalist>`
+}
 
 /** The possible duplicates, each with why; published tools get an "add what I know to this tool" button. */
 export function duplicatesList(locale: Locale, candidates: CandidateView[], options: { actions: boolean }): SafeHtml {
@@ -41,7 +47,7 @@ export interface SharePageOptions {
 export function sharePage(ctx: PageContext, reference: ReferenceData, options: SharePageOptions): string {
   const { locale } = ctx
   const t = translator(locale)
-  const fields = toolFieldSpecs(locale, reference, options.values)
+  const fields = toolFieldSpecs(locale, reference, options.values, { addition: !!options.addition })
   const likely = options.duplicates.filter((d) => d.likely)
   const problems = options.problems
   const content = html`${errorSummary({ id: 'share', problems, locale })}
@@ -66,7 +72,8 @@ ${renderFields({ id: 'share', fields: fields.identity, problems, locale })}
 ${likely.length > 0 ? checkboxField({ id: 'share-confirmDifferent', name: 'confirmDifferent', value: 'on', checked: false, label: t('share.confirmDifferent') }) : ''}
 </section>
 ${heading(2, t('share.section.details'))}
-${renderFields({ id: 'share', fields: fields.details, problems, locale })}
+${renderFields({ id: 'share', fields: [...sharedFieldSpecs(locale, options.values), ...fields.details], problems, locale })}
+${municipalityList(reference)}
 ${heading(2, t('share.section.you'))}
 ${renderFields({
   id: 'share',
@@ -81,5 +88,5 @@ ${renderFields({
 <p class="utrecht-paragraph">${button(t('share.submit'))}</p>
 </form>
 <script src="/assets/share.js" defer></script>`
-  return simplePage(ctx, { title: options.addition ? t('share.addition.title', { name: options.addition.name }) : t('share.title'), intro: t('share.intro'), flash: options.flash, section: 'share', index: !options.addition }, content)
+  return simplePage(ctx, { title: options.addition ? t('share.addition.title', { name: options.addition.name }) : t('share.title'), intro: options.addition ? t('share.addition.pageIntro') : t('share.intro'), flash: options.flash, section: 'share', index: !options.addition }, content)
 }

@@ -2,17 +2,20 @@ import { label, translate, translator } from '../../../i18n/i18n.ts'
 import type { Locale } from '../../../i18n/messages.ts'
 import { list, str, type FieldSpec, type FormValues } from '../../../views/form.ts'
 import type { ReferenceData } from '../../reference/reference.service.ts'
-import { DESCRIPTION_MAX, LICENCE_MAX, NAME_MAX, NOTE_MAX, OWNER_MAX, TOOL_LANGUAGES, URL_MAX } from '../submissions.schemas.ts'
+import { PROCESSES } from '../../tools/tools.constants.ts'
+import { DESCRIPTION_MAX, LICENCE_MAX, NAME_MAX, NOTE_MAX, OWNER_MAX, SHARED_MUNICIPALITIES_MAX, SHARED_STATUSES, TOOL_LANGUAGES, URL_MAX } from '../submissions.schemas.ts'
 
 /**
  * The fields that describe a shared tool, for the share form and the curator's edit form: first what duplicate
  * detection reads, then the rest.
  */
-export function toolFieldSpecs(locale: Locale, reference: ReferenceData, values: FormValues) {
+export function toolFieldSpecs(locale: Locale, reference: ReferenceData, values: FormValues, options: { addition?: boolean } = {}) {
   const t = translator(locale)
   const identity: FieldSpec[] = [
     { name: 'name', type: 'text', value: str(values, 'name'), maxLength: NAME_MAX, required: true, hint: t('share.hint.name'), autocomplete: 'off' },
-    { name: 'description', type: 'textarea', value: str(values, 'description'), maxLength: DESCRIPTION_MAX, required: true, hint: t('share.hint.description') },
+    options.addition
+      ? { name: 'description', type: 'textarea', value: str(values, 'description'), maxLength: DESCRIPTION_MAX, hint: t('share.hint.descriptionAddition') }
+      : { name: 'description', type: 'textarea', value: str(values, 'description'), maxLength: DESCRIPTION_MAX, required: true, hint: t('share.hint.description') },
     { name: 'websiteUrl', type: 'url', value: str(values, 'websiteUrl'), maxLength: URL_MAX, hint: t('share.hint.websiteUrl'), autocomplete: 'url' },
   ]
   const details: FieldSpec[] = [
@@ -52,6 +55,35 @@ export function toolFieldSpecs(locale: Locale, reference: ReferenceData, values:
     { name: 'licence', type: 'text', value: str(values, 'licence'), maxLength: LICENCE_MAX, hint: t('share.hint.licence') },
   ]
   return { identity, details }
+}
+
+/** The id of the share form's list of municipalities (the organisation picker's datalist). */
+export const MUNICIPALITY_LIST_ID = 'share-municipality-list'
+
+/**
+ * What only the share form asks: the processes the tool changes, how far along it is, and the municipalities that
+ * use it (text fields with the list of municipalities to choose from, as the organisation picker does).
+ */
+export function sharedFieldSpecs(locale: Locale, values: FormValues): FieldSpec[] {
+  const t = translator(locale)
+  return [
+    { name: 'processes', type: 'checkboxes', values: list(values, 'processes'), hint: t('share.hint.processes'), options: PROCESSES.map((p) => ({ value: p, label: label(locale, 'process', p) })) },
+    {
+      name: 'toolStatus',
+      type: 'select',
+      value: str(values, 'toolStatus') ?? '',
+      options: [{ value: '', label: t('share.unknown') }, ...SHARED_STATUSES.map((s) => ({ value: s, label: label(locale, 'status', s) }))],
+    },
+    ...Array.from({ length: SHARED_MUNICIPALITIES_MAX }, (_, i): FieldSpec => ({
+      name: `municipality${i + 1}`,
+      type: 'text',
+      value: str(values, `municipality${i + 1}`),
+      maxLength: OWNER_MAX,
+      list: MUNICIPALITY_LIST_ID,
+      autocomplete: 'off',
+      ...(i === 0 ? { hint: t('share.hint.municipalities') } : {}),
+    })),
+  ]
 }
 
 export const noteField = (locale: Locale, values: FormValues): FieldSpec => ({
