@@ -18,7 +18,6 @@ export const shareMessages = {
     nl: 'Alleen als je een betere beschrijving weet. Hoogstens 1000 tekens.',
     en: 'Only if you know a better description. At most 1000 characters.',
   },
-  'field.processes': { nl: 'Welk proces verandert de tool?', en: 'Which process does the tool change?' },
   'share.hint.processes': {
     nl: 'Ontwerpen, inrichten, beheren of besturen van de stad. Kies er zoveel als van toepassing.',
     en: 'Designing, furnishing, managing or governing the city. Choose as many as apply.',
