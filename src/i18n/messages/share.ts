@@ -11,11 +11,11 @@ export const shareMessages = {
     en: 'Do you know a tool that helps cities, villages or regions with digitalisation? Share it with us so that nobody has to reinvent the wheel. You do not need an account. A curator at the Future City Foundation reviews your submission, and a personal link lets you follow what happens to it.',
   },
   'share.addition.pageIntro': {
-    nl: 'Weet je meer over deze tool dan de toolbox laat zien? Vul aan wat je weet: een website, de organisatie erachter, gemeenten die hem gebruiken of een betere beschrijving. Alleen wat je invult telt; een curator verwerkt het in de tool en je kunt via een persoonlijke link volgen wat ermee gebeurt.',
+    nl: 'Weet u meer over deze tool dan de toolbox laat zien? Vul aan wat u weet: een website, de organisatie erachter, gemeenten die hem gebruiken of een betere beschrijving. Alleen wat u invult telt; een curator verwerkt het in de tool en u kunt via een persoonlijke link volgen wat ermee gebeurt.',
     en: 'Do you know more about this tool than the toolbox shows? Add what you know: a website, the organisation behind it, municipalities that use it or a better description. Only what you fill in counts; a curator adds it to the tool, and a personal link lets you follow what happens to it.',
   },
   'share.hint.descriptionAddition': {
-    nl: 'Alleen als je een betere beschrijving weet. Hoogstens 1000 tekens.',
+    nl: 'Alleen als u een betere beschrijving weet. Hoogstens 1000 tekens.',
     en: 'Only if you know a better description. At most 1000 characters.',
   },
   'share.hint.processes': {

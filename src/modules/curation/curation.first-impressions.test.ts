@@ -60,7 +60,7 @@ describe('sharing and curation: processes, status, municipalities; the publish s
   test('"Vul deze tool aan" introduces adding to that tool and does not demand a description', async () => {
     const target = await db().selectFrom('tools').select(['slug', 'name_nl', 'description_nl']).where('slug', '=', 'omgevingswet').executeTakeFirstOrThrow()
     const page = await new Browser(t.app).get('/tools/share?additionTo=omgevingswet')
-    assert.match(text(page.body), /Weet je meer over deze tool dan de toolbox laat zien/)
+    assert.match(text(page.body), /Weet u meer over deze tool dan de toolbox laat zien/)
     assert.doesNotMatch(text(page.body), /Ken je een tool die steden/)
     assert.doesNotMatch(page.body, /<textarea[^>]*name="description"[^>]*required/)
     const email = `a-${unique('m')}@example.org`
