@@ -3,6 +3,8 @@ import { after, before, test } from 'node:test'
 import { generateCatalogue } from '../../../bench/generate.ts'
 import { distinctSearchUrls, queryMix } from '../../../bench/queries.ts'
 import { createTestDatabase, type TestDatabase } from '../../../test/helper.ts'
+import { migrateToLatest } from '../../db/migrate.ts'
+import { loadReferenceData as seedReferenceData } from '../../db/seed/reference-data.ts'
 import { createAuditRepository } from '../audit/audit.repository.ts'
 import { createReferenceRepository } from '../reference/reference.repository.ts'
 import { loadReferenceData, type ReferenceData } from '../reference/reference.service.ts'
@@ -24,6 +26,9 @@ let slugs: string[]
 before(async () => {
   database = await createTestDatabase()
   const db = database.handle.db
+  // A PostgreSQL test database starts empty (the app migrates it); the PGlite template is migrated already.
+  await migrateToLatest(db)
+  await seedReferenceData(db)
   const generated = await generateCatalogue(db, { size: 2000, analyze: false })
   slugs = generated.sampleSlugs
   reference = await loadReferenceData(createReferenceRepository(db))
