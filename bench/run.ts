@@ -54,6 +54,8 @@ type DbKind = 'pglite' | 'postgres'
 interface Spec {
   /** index: searches and similar tools from the in-process index (decision 0023); sql: the SQL search only. */
   search: 'index' | 'sql'
+  /** Skip the nginx comparison (--no-nginx). */
+  noNginx?: boolean
   db: DbKind
   size: number
   seed: number
@@ -431,7 +433,7 @@ async function httpBenchmarks(handle: DatabaseHandle, spec: Spec, toolSlug: stri
 
     let nginx: WrkResult | undefined
     let nginxError: string | undefined
-    const missing = nginxAvailable()
+    const missing = spec.noNginx ? '--no-nginx' : nginxAvailable()
     if (missing) nginxError = missing
     else {
       // Its own temporary directory: nginx's workers (user nobody) must be able to reach the file.
@@ -562,6 +564,7 @@ const HELP = `npm run bench -- [options]
   --distinct-urls 2000        distinct URLs for the cache-miss HTTP runs (the app caches 1000 rendered pages
                               and 500 search results)
   --no-http                   in-server latency only (no wrk, no nginx)
+  --no-nginx                  skip the nginx comparison of the repeated /tools
   --search index|sql          searches and similar tools from the in-process index (default, decision 0023)
                               or from SQL only (SEARCH_INDEX=off)
   --seed ${DEFAULT_SEED}
@@ -828,6 +831,7 @@ async function main() {
       'latency-budget': { type: 'string', default: '90' },
       'distinct-urls': { type: 'string', default: '2000' },
       'no-http': { type: 'boolean', default: false },
+      'no-nginx': { type: 'boolean', default: false },
       search: { type: 'string', default: 'index' },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       help: { type: 'boolean', default: false },
@@ -907,6 +911,7 @@ async function main() {
         const resultFile = join(work, `result-${db}-${size}.json`)
         const spec: Spec = {
           search,
+          noNginx: values['no-nginx'],
           db,
           size,
           seed,

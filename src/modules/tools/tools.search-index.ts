@@ -10,7 +10,7 @@ import type { SearchParams, SearchRow, TermAnalysis, ToolsRepository } from './t
 /** Tools read per statement while building. */
 const CHUNK = 10_000
 /** Below this many tools the index is rebuilt before answering (milliseconds); from it on in the background. */
-const INLINE_BELOW = 20_000
+const INLINE_BELOW = 5_000
 /** Bounds of the caches of word analyses (per catalogue version) and word stems (dictionaries do not change). */
 const MAX_CACHED_WORDS = 50_000
 
@@ -81,7 +81,12 @@ export function createSearchIndexKeeper(repository: Repository, options: SearchI
         pending.catch((error: unknown) => options.onError?.(error))
         return undefined
       }
-      await pending
+      try {
+        await pending
+      } catch (error) {
+        options.onError?.(error)
+        return undefined
+      }
     }
     return current?.version === version ? current : undefined
   }
