@@ -29,6 +29,9 @@ export interface SearchIndex {
   keys: string[]
   keyId: Map<string, number>
   keyFacet: string[]
+  /** Each key's facet as a small number (facetIds), for bit masks. */
+  keyFacetId: Uint8Array
+  facetIds: Map<string, number>
   keyStart: Uint32Array
   keyDocs: Uint32Array
   /** Each tool's facet keys: docKeyStart[d]..docKeyStart[d+1] in docKeys. */
@@ -266,6 +269,9 @@ export class SearchIndexBuilder {
     const nameRank = new Uint32Array(size)
     byName.forEach((doc, i) => (nameRank[doc] = i))
 
+    const keyFacet = this.keys.map((k) => k.slice(0, k.indexOf(':')))
+    const facetIds = new Map<string, number>()
+    for (const f of keyFacet) if (!facetIds.has(f)) facetIds.set(f, Math.min(facetIds.size, 30))
     return {
       version,
       size,
@@ -278,7 +284,9 @@ export class SearchIndexBuilder {
       postScore,
       keys: this.keys,
       keyId: this.keyId,
-      keyFacet: this.keys.map((k) => k.slice(0, k.indexOf(':'))),
+      keyFacet,
+      keyFacetId: Uint8Array.from(keyFacet, (f) => facetIds.get(f) ?? 30),
+      facetIds,
       keyStart,
       keyDocs,
       docKeyStart,

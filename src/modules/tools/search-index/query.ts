@@ -115,27 +115,42 @@ function baseSet(index: SearchIndex, query: IndexQuery): Bits {
   return base
 }
 
-/** The facet counts: all facets over the matches; a facet with a selection over the matches without its own filter. */
+/**
+ * The facet counts: every facet without a selection over the matches (one pass over the matching tools' keys); a
+ * facet with a selection over the tools that pass every other filter (its values' postings, tested bit by bit).
+ */
 function facetCounts(index: SearchIndex, base: Bits, passes: Map<string, Bits>): { matches: Bits; counts: Map<string, number> } {
   const counts = new Int32Array(index.keys.length)
   const matches = base.slice()
   for (const bits of passes.values()) and(matches, bits)
-  const { docKeyStart, docKeys, keyFacet } = index
-  forEach(matches, (d) => {
-    for (let p = docKeyStart[d]!; p < docKeyStart[d + 1]!; p++) {
-      const k = docKeys[p]!
-      if (!passes.has(keyFacet[k]!)) counts[k]!++
+  const { docKeyStart, docKeys, keyFacetId } = index
+  let selected = 0
+  for (const facet of passes.keys()) selected |= 1 << (index.facetIds.get(facet) ?? 31)
+  for (let w = 0; w < matches.length; w++) {
+    let x = matches[w]!
+    while (x !== 0) {
+      const low = x & -x
+      const d = (w << 5) + 31 - Math.clz32(low)
+      x ^= low
+      for (let p = docKeyStart[d]!, end = docKeyStart[d + 1]!; p < end; p++) {
+        const k = docKeys[p]!
+        if ((selected & (1 << keyFacetId[k]!)) === 0) counts[k]!++
+      }
     }
-  })
+  }
   for (const facet of passes.keys()) {
     const own = base.slice()
     for (const [other, bits] of passes) if (other !== facet) and(own, bits)
-    forEach(own, (d) => {
-      for (let p = docKeyStart[d]!; p < docKeyStart[d + 1]!; p++) {
-        const k = docKeys[p]!
-        if (keyFacet[k] === facet) counts[k]!++
+    const id = index.facetIds.get(facet)
+    for (let k = 0; k < index.keys.length; k++) {
+      if (keyFacetId[k] !== id) continue
+      let n = 0
+      for (let p = index.keyStart[k]!, end = index.keyStart[k + 1]!; p < end; p++) {
+        const d = index.keyDocs[p]!
+        if ((own[d >>> 5]! & (1 << (d & 31))) !== 0) n++
       }
-    })
+      counts[k] = n
+    }
   }
   const out = new Map<string, number>()
   counts.forEach((n, k) => {
