@@ -77,9 +77,13 @@ export function createToolsIndexRepository(db: Database) {
 
     /** The list rows of these tools, in no particular order. */
     async rowsByIds(ids: number[]): Promise<SearchRow[]> {
-      if (ids.length === 0) return []
-      const rows = await db.selectFrom('tools').select([...LIST_COLUMNS]).where('id', 'in', ids).execute()
-      return rows.map((r) => ({ ...r, id: Number(r.id) }))
+      const out: SearchRow[] = []
+      // In slices: a statement takes at most 65,535 parameters (the API's CSV asks for up to 100,000 tools).
+      for (let i = 0; i < ids.length; i += 10_000) {
+        const rows = await db.selectFrom('tools').select([...LIST_COLUMNS]).where('id', 'in', ids.slice(i, i + 10_000)).execute()
+        for (const r of rows) out.push({ ...r, id: Number(r.id) })
+      }
+      return out
     },
 
     /** The ids of the tools that pass the pipeline's filters (open call, pilot in); undefined when there are none. */
