@@ -105,6 +105,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Every few minutes: votes past their last day close; partners that have not voted are reminded a day before.
     ctx.decisionsClock.start()
   })
+  // The search index is read once the app listens, in the background (SQL answers until it is there); in chunks, so
+  // on PGlite a request waits for one chunk at most.
+  app.addHook('onListen', async () => {
+    ctx.tools.warmSearchIndex().catch((error: unknown) => app.log.error({ err: error }, 'building the search index failed'))
+  })
   app.addHook('onClose', async () => ctx.close())
 
   // A change made through this instance is seen by its next request at once, whatever the version TTL. Before the

@@ -168,8 +168,6 @@ export async function buildContext(config: Config, options: ContextOptions) {
       startedBy: (toolId) => decisionsRepository.ofTool(toolId),
       searchIndex: { repository: createToolsIndexRepository(db), enabled: config.SEARCH_INDEX === 'on', onError: (error) => options.log.error({ err: error }, 'building the search index failed') },
     })
-    // The search index is read at start-up, in the background: searches answer from SQL until it is there.
-    tools.warmSearchIndex().catch((error: unknown) => options.log.error({ err: error }, 'building the search index failed'))
     const decisions = createDecisionsService({
       transaction,
       repository: decisionsRepository,

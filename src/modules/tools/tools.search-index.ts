@@ -7,8 +7,8 @@ import type { SearchParams, SearchRow, TermAnalysis, ToolsRepository } from './t
 // catalogue version it was read at. When the version moves on, a small catalogue is read again before the
 // search answers; a large one is read in the background while the SQL search answers (undefined below).
 
-/** Tools read per statement while building. */
-const CHUNK = 10_000
+/** Tools read per statement while building (on PGlite another request waits for one such read at most). */
+const CHUNK = 2_500
 /** Below this many tools the index is rebuilt before answering (milliseconds); from it on in the background. */
 const INLINE_BELOW = 5_000
 /** Bounds of the caches of word analyses (per catalogue version) and word stems (dictionaries do not change). */
@@ -46,7 +46,7 @@ export function createSearchIndexKeeper(repository: Repository, options: SearchI
   async function build(): Promise<SearchIndex> {
     const started = performance.now()
     const version = await repository.catalogueVersion()
-    const builder = new SearchIndexBuilder()
+    const builder = new SearchIndexBuilder(current?.size ?? (await repository.toolCount()))
     let after = 0
     for (;;) {
       const rows = await repository.indexChunk(after, CHUNK)

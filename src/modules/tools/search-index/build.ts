@@ -44,8 +44,8 @@ export interface SearchIndex {
   byName: Uint32Array
   byNewest: Uint32Array
   nameRank: Uint32Array
-  /** Tools by lower(unaccent(name or alias)). */
-  exactNames: Map<string, number[]>
+  /** Tools by lower(unaccent(name or alias)): one tool, or several that share the name. */
+  exactNames: Map<string, number | number[]>
   /** Facet counts of the whole catalogue (the bare catalogue page). */
   allCounts: Map<string, number>
   /** Scratch space for one query at a time (JavaScript runs one at a time). */
@@ -69,7 +69,7 @@ class GrowU32 {
   }
   push(value: number): void {
     if (this.length === this.data.length) {
-      const next = new Uint32Array(this.data.length * 2)
+      const next = new Uint32Array(Math.ceil(this.data.length * 1.5))
       next.set(this.data)
       this.data = next
     }
@@ -85,7 +85,7 @@ class GrowF32 {
   }
   push(value: number): void {
     if (this.length === this.data.length) {
-      const next = new Float32Array(this.data.length * 2)
+      const next = new Float32Array(Math.ceil(this.data.length * 1.5))
       next.set(this.data)
       this.data = next
     }
@@ -170,15 +170,22 @@ export class SearchIndexBuilder {
   private categories: string[] = []
   private lexemeId = new Map<string, number>()
   private lexemes: string[] = []
-  private entryLexeme = new GrowU32(1 << 16)
+  private entryLexeme: GrowU32
   /** Each tool's lexeme entries are entryStart[d]..entryStart[d+1] (entries come in tool order). */
   private entryStart: number[] = [0]
-  private entryScore = new GrowF32(1 << 16)
+  private entryScore: GrowF32
   private keyId = new Map<string, number>()
   private keys: string[] = []
   private docKeyStart: number[] = [0]
   private docKeys = new GrowU32(1 << 12)
-  private exactNames = new Map<string, number[]>()
+  private exactNames = new Map<string, number | number[]>()
+
+  /** expectedTools sizes the buffers (about 42 lexemes a tool), so they need not grow (and leave freed copies). */
+  constructor(expectedTools = 1000) {
+    const capacity = Math.max(1 << 12, Math.ceil(expectedTools * 48))
+    this.entryLexeme = new GrowU32(capacity)
+    this.entryScore = new GrowF32(capacity)
+  }
 
   add(tools: IndexSourceTool[]): void {
     for (const tool of tools) {
@@ -190,8 +197,10 @@ export class SearchIndexBuilder {
       parseVector(tool.vector, (lexeme, score) => {
         let id = this.lexemeId.get(lexeme)
         if (id === undefined) {
-          id = this.lexemes.push(lexeme) - 1
-          this.lexemeId.set(lexeme, id)
+          // A copy: a slice would keep the whole vector text it was cut from alive.
+          const own = Buffer.from(lexeme, 'utf8').toString('utf8')
+          id = this.lexemes.push(own) - 1
+          this.lexemeId.set(own, id)
         }
         this.entryLexeme.push(id)
         this.entryScore.push(score)
@@ -208,8 +217,9 @@ export class SearchIndexBuilder {
       this.docKeyStart.push(this.docKeys.length)
       for (const name of new Set(tool.names)) {
         const docs = this.exactNames.get(name)
-        if (docs) docs.push(doc)
-        else this.exactNames.set(name, [doc])
+        if (docs === undefined) this.exactNames.set(name, doc)
+        else if (typeof docs === 'number') this.exactNames.set(name, [docs, doc])
+        else docs.push(doc)
       }
     }
   }

@@ -184,7 +184,8 @@ function pageByRelevance(index: SearchIndex, query: IndexQuery, matches: Bits): 
     const [from, to] = lexemeRange(index, item)
     for (let p = index.postStart[from]!; p < index.postStart[to]!; p++) score[index.postDocs[p]!]! += index.postScore[p]!
   }
-  const exact = new Set(query.exactName ? (index.exactNames.get(query.exactName) ?? []) : [])
+  const named = query.exactName ? index.exactNames.get(query.exactName) : undefined
+  const exact = new Set(named === undefined ? [] : typeof named === 'number' ? [named] : named)
   const size = Math.max(1, items.size)
   const k = query.offset + query.limit
   // Heap of [key, nameRank, doc] with the worst at the top; key = exact * 4 + rank (rank < 4).
