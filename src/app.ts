@@ -90,6 +90,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: 256 * 1024,
   })
   const ctx = await buildContext(config, { database: options.database, log: app.log })
+  // The search index is read from start-up on, in the background (not for the command-line tools): on PostgreSQL
+  // beside the rest of the start (SQL answers until it is there), on PGlite (one connection) mostly before the app
+  // listens, so its first search is fast.
+  ctx.tools.warmSearchIndex().catch((error: unknown) => app.log.error({ err: error }, 'building the search index failed'))
   const routeTable: { method: string; url: string }[] = []
   app.addHook('onRoute', (route) => {
     if (route.config?.methodNotAllowed) return
@@ -104,11 +108,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     ctx.retention.start()
     // Every few minutes: votes past their last day close; partners that have not voted are reminded a day before.
     ctx.decisionsClock.start()
-  })
-  // The search index is read once the app listens, in the background (SQL answers until it is there); in chunks, so
-  // on PGlite a request waits for one chunk at most.
-  app.addHook('onListen', async () => {
-    ctx.tools.warmSearchIndex().catch((error: unknown) => app.log.error({ err: error }, 'building the search index failed'))
   })
   app.addHook('onClose', async () => ctx.close())
 

@@ -9,7 +9,7 @@ import type { SearchParams, SearchRow, TermAnalysis, ToolsRepository } from './t
 
 /** Tools read per statement while building (on PGlite another request waits for one such read at most). */
 const CHUNK = 2_500
-/** Below this many tools the index is rebuilt before answering (milliseconds); from it on in the background. */
+/** Below this many tools the index is read again before answering (up to a few hundred ms); from it on in the background. */
 const INLINE_BELOW = 5_000
 /** Bounds of the caches of word analyses (per catalogue version) and word stems (dictionaries do not change). */
 const MAX_CACHED_WORDS = 50_000
