@@ -25,6 +25,7 @@ import { loadReferenceData as seedReferenceData } from '../src/db/seed/reference
 import { createAuditRepository } from '../src/modules/audit/audit.repository.ts'
 import { createReferenceRepository } from '../src/modules/reference/reference.repository.ts'
 import { loadReferenceData } from '../src/modules/reference/reference.service.ts'
+import { createToolsIndexRepository } from '../src/modules/tools/tools.index.repository.ts'
 import { createToolsRepository, type ToolsRepository } from '../src/modules/tools/tools.repository.ts'
 import { createToolsService } from '../src/modules/tools/tools.service.ts'
 import { DEFAULT_SEED, generateCatalogue, type GenerateResult } from './generate.ts'
@@ -38,13 +39,23 @@ const ROOT = join(import.meta.dirname, '..')
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres'
 
 // Targets printed next to the numbers (the run never fails on them).
-const TARGET_SEARCH_P95_MS_AT_100K = 20
+const TARGET_SEARCH_P95_MS_AT_100K = 10
+const TARGET_PAGE_P95_MS_AT_100K = 20
+const TARGET_TOOL_PAGE_P95_MS_AT_100K = 20
 const TARGET_TOOLS_VS_NGINX = 0.4
-const TARGET_DISTINCT_RPS_10K_PGLITE = 500
+const TARGET_DISTINCT_RPS_10K: Record<DbKind, number> = { pglite: 500, postgres: 1500 }
+const TARGET_FIRST_SEARCH_MS = 3000
+const TARGET_INDEX_RSS_MB_AT_100K = 60
+/** Distinct search pages fetched one at a time for the whole-page latency (their own shuffle of the URL pool). */
+const PAGE_LATENCY_URLS = 300
 
 type DbKind = 'pglite' | 'postgres'
 
 interface Spec {
+  /** index: searches and similar tools from the in-process index (decision 0023); sql: the SQL search only. */
+  search: 'index' | 'sql'
+  /** Skip the nginx comparison (--no-nginx). */
+  noNginx?: boolean
   db: DbKind
   size: number
   seed: number
@@ -89,6 +100,11 @@ interface HttpResult {
   appVsNginx?: number
   /** Extra yardstick: a bare Fastify route in this process sending the same bytes and headers from memory. */
   bareFastify?: WrkResult
+  /** From listening until the first search page answered 200, and until the app's index was built. */
+  firstSearchMs?: number
+  indexReadyMs?: number
+  /** Whole uncached search pages (distinct URLs), one at a time over HTTP. */
+  pageLatency?: Percentiles
 }
 
 interface RunResult {
@@ -109,6 +125,8 @@ interface RunResult {
   byKind?: Partial<Record<QueryKind, Percentiles>>
   slowestQueries?: { kind: QueryKind; search: string; ms: number }[]
   toolPageInServer?: Percentiles
+  /** The in-process index: build time, RSS before and after it (MB, after a GC when available), its size. */
+  index?: { buildMs: number; rssBeforeMb: number; rssAfterMb: number; heapBeforeMb: number; heapAfterMb: number; lexemes: number; postings: number; served: { index: number; sql: number } }
   phases?: { byKind: Partial<Record<QueryKind, KindPhases>>; toolPage: KindPhases; slowestSearch?: ExplainedStatement; slowestToolPage?: ExplainedStatement }
   http?: HttpResult
   httpSkipped?: string
@@ -188,10 +206,33 @@ async function inServer(handle: DatabaseHandle, spec: Spec, queries: BenchQuery[
     result.cacheZeroVerified = probe.calls.search === 3
     if (!result.cacheZeroVerified) log(`${tag} WARNING: cacheSize 0 served from cache (${probe.calls.search} searches for 3 calls)`)
 
+    // The index (unless --search sql): built once, before the measured calls; RSS and heap around it, after a GC.
+    const indexRepository = createToolsIndexRepository(logged.db)
+    const searchIndex = { repository: indexRepository, enabled: spec.search === 'index' }
+    const gc = (globalThis as { gc?: () => void }).gc
+    const memory = () => {
+      gc?.()
+      const m = process.memoryUsage()
+      return { rss: m.rss / 2 ** 20, heap: m.heapUsed / 2 ** 20 }
+    }
+    const uncachedService = createToolsService(repository, audit, { cacheSize: 0, searchIndex })
+    if (spec.search === 'index') {
+      const before = memory()
+      const t0 = performance.now()
+      await uncachedService.warmSearchIndex()
+      const buildMs = performance.now() - t0
+      const afterBuild = memory()
+      const status = uncachedService.searchIndexStatus()
+      result.index = { buildMs, rssBeforeMb: before.rss, rssAfterMb: afterBuild.rss, heapBeforeMb: before.heap, heapAfterMb: afterBuild.heap, lexemes: status?.lexemes ?? 0, postings: status?.postings ?? 0, served: { index: 0, sql: 0 } }
+      log(`${tag} index built in ${formatMs(buildMs)}: ${f0(status?.lexemes)} lexemes, ${f0(status?.postings)} postings; RSS ${f0(before.rss)} -> ${f0(afterBuild.rss)} MB, heap ${f0(before.heap)} -> ${f0(afterBuild.heap)} MB${gc ? '' : ' (no --expose-gc)'}`)
+      logged.take()
+    }
+
     // Warm-up (database buffers, JIT), which also fills a normal service's cache for an eighth of the mix.
     const primed = queries.filter((_, i) => i % 8 === 0)
     const cachedProbe = countingRepository(repository)
-    const cachedService = createToolsService(cachedProbe.repository, audit)
+    const cachedService = createToolsService(cachedProbe.repository, audit, { searchIndex })
+    await cachedService.warmSearchIndex()
     log(`${tag} warm-up: ${primed.length} searches`)
     await timedPasses(primed, 1, budget / 2, async (q) => {
       await cachedService.searchCatalogue(q.query)
@@ -199,7 +240,6 @@ async function inServer(handle: DatabaseHandle, spec: Spec, queries: BenchQuery[
     logged.take()
 
     log(`${tag} in-server search latency, uncached: ${queries.length} distinct searches x up to ${spec.passes} passes (budget ${spec.latencyBudgetSec}s)`)
-    const uncachedService = createToolsService(repository, audit, { cacheSize: 0 })
     const samples: Sample[] = []
     const byKind: Partial<Record<QueryKind, KindPhases>> = {}
     // The slowest statement is the one whose fastest run is slowest (a GC pause does not pick it).
@@ -241,7 +281,8 @@ async function inServer(handle: DatabaseHandle, spec: Spec, queries: BenchQuery[
     result.cached = percentiles(cachedSamples)
 
     log(`${tag} in-server tool pages (getTool)`)
-    const toolService = createToolsService(repository, audit)
+    // The uncached service's index answers "similar tools" too (getTool does not use the search cache).
+    const toolService = uncachedService
     const toolSamples: number[] = []
     const toolPage: KindPhases = { queries: 0, wallMs: 0, phases: {} }
     const toolStatements = new Map<string, { statement: Statement; minMs: number }>()
@@ -263,6 +304,7 @@ async function inServer(handle: DatabaseHandle, spec: Spec, queries: BenchQuery[
       }
     })
     result.toolPageInServer = percentiles(toolSamples)
+    if (result.index) result.index.served = uncachedService.searchIndexStatus()?.served ?? result.index.served
 
     log(`${tag} EXPLAIN ANALYZE of the slowest statements`)
     const slowest = <T extends { minMs: number }>(items: Iterable<T>) => [...items].sort((a, b) => b.minMs - a.minMs)[0]
@@ -290,13 +332,38 @@ async function inServer(handle: DatabaseHandle, spec: Spec, queries: BenchQuery[
 
 async function httpBenchmarks(handle: DatabaseHandle, spec: Spec, toolSlug: string, dir: string): Promise<HttpResult> {
   process.env.LOG_LEVEL = 'silent'
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', PUBLIC_URL: 'http://127.0.0.1', DATABASE_URL: '' }) }
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', PUBLIC_URL: 'http://127.0.0.1', DATABASE_URL: '', SEARCH_INDEX: spec.search === 'index' ? 'on' : 'off' }) }
   const app = await buildApp(config, { database: handle, logger: false })
   try {
     await app.listen({ host: '127.0.0.1', port: 0 })
     const address = app.server.address()
     const port = typeof address === 'object' && address ? address.port : 0
     const base = `http://127.0.0.1:${port}`
+    // Start-up: from listening until a search page answers, and until the app's own index is built.
+    const listening = performance.now()
+    const firstSearch = await fetch(`${base}/tools?q=privacy&form=method`)
+    await firstSearch.arrayBuffer()
+    const firstSearchMs = performance.now() - listening
+    if (firstSearch.status !== 200) throw new Error(`the first search answered ${firstSearch.status}`)
+    let indexReadyMs: number | undefined
+    if (spec.search === 'index') {
+      while (!app.appContext.tools.searchIndexStatus()?.tools && performance.now() - listening < 120_000) await new Promise((resolve) => setTimeout(resolve, 20))
+      indexReadyMs = performance.now() - listening
+    }
+    log(`  first search page after ${formatMs(firstSearchMs)}${indexReadyMs !== undefined ? `, index ready after ${formatMs(indexReadyMs)}` : ''}`)
+
+    // Whole uncached search pages, one at a time (their own shuffle of the URL pool; each URL once).
+    const pageSamples: number[] = []
+    for (const path of distinctSearchUrls(await loadReferenceData(createReferenceRepository(handle.db)), PAGE_LATENCY_URLS, 11)) {
+      const t0 = performance.now()
+      const response = await fetch(`${base}${path}`)
+      await response.arrayBuffer()
+      pageSamples.push(performance.now() - t0)
+      if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`)
+    }
+    const pageLatency = percentiles(pageSamples)
+    log(`  ${pageSamples.length} uncached search pages one at a time: p50 ${f1(pageLatency.p50)}, p95 ${f1(pageLatency.p95)}, p99 ${f1(pageLatency.p99)} ms`)
+
     const report = writeReportScript(dir)
     // Warm-up with few connections: requests still running when wrk stops would delay the measured run.
     const warmOptions: WrkOptions = { ...spec.wrk, durationSec: 2, connections: spec.wrk.threads }
@@ -366,7 +433,7 @@ async function httpBenchmarks(handle: DatabaseHandle, spec: Spec, toolSlug: stri
 
     let nginx: WrkResult | undefined
     let nginxError: string | undefined
-    const missing = nginxAvailable()
+    const missing = spec.noNginx ? '--no-nginx' : nginxAvailable()
     if (missing) nginxError = missing
     else {
       // Its own temporary directory: nginx's workers (user nobody) must be able to reach the file.
@@ -403,6 +470,9 @@ async function httpBenchmarks(handle: DatabaseHandle, spec: Spec, toolSlug: stri
     }
 
     return {
+      firstSearchMs,
+      ...(indexReadyMs !== undefined ? { indexReadyMs } : {}),
+      pageLatency,
       drainsMs: drains,
       toolsBytes: body.length,
       ...(bareFastify ? { bareFastify } : {}),
@@ -494,6 +564,9 @@ const HELP = `npm run bench -- [options]
   --distinct-urls 2000        distinct URLs for the cache-miss HTTP runs (the app caches 1000 rendered pages
                               and 500 search results)
   --no-http                   in-server latency only (no wrk, no nginx)
+  --no-nginx                  skip the nginx comparison of the repeated /tools
+  --search index|sql          searches and similar tools from the in-process index (default, decision 0023)
+                              or from SQL only (SEARCH_INDEX=off)
   --seed ${DEFAULT_SEED}
 `
 
@@ -509,7 +582,8 @@ async function adminQuery(url: string, text: string): Promise<void> {
 
 function runChild(spec: Spec, timeoutMs: number): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', JSON.stringify(spec)], {
+    // --expose-gc: RSS and heap around the index build are taken after a collection.
+    const child = spawn(process.execPath, [...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url), '--child', JSON.stringify(spec)], {
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, LOG_LEVEL: 'silent' },
     })
@@ -578,6 +652,32 @@ function summarize(runs: RunResult[], notes: string[]): string {
     'All in-server timings use a second Kysely over the same database that logs statement durations (for the phase table below).',
     `queries: distinct searches x measured passes. load: 1-minute load average at the start and end of the run (${cpus().length} CPUs; other work on the machine skews the numbers).`,
   )
+  const indexed = runs.filter((r) => r.index || r.http?.pageLatency)
+  if (indexed.length > 0) {
+    out.push('', '=== Search index and whole pages (index build, RSS/heap MB before -> after; first search after listening; uncached pages one at a time, ms) ===', '')
+    out.push(
+      table([
+        ['db', 'tools', 'build', 'lexemes', 'postings', 'rss', 'heap', 'served index/sql', 'first search', 'index ready', 'page p50', 'p95', 'p99', 'max'],
+        ...indexed.map((r) => [
+          r.db,
+          f0(r.generate?.totalTools),
+          r.index ? formatMs(r.index.buildMs) : '-',
+          f0(r.index?.lexemes),
+          f0(r.index?.postings),
+          r.index ? `${f0(r.index.rssBeforeMb)} -> ${f0(r.index.rssAfterMb)}` : '-',
+          r.index ? `${f0(r.index.heapBeforeMb)} -> ${f0(r.index.heapAfterMb)}` : '-',
+          r.index ? `${r.index.served.index}/${r.index.served.sql}` : '-',
+          r.http?.firstSearchMs !== undefined ? formatMs(r.http.firstSearchMs) : '-',
+          r.http?.indexReadyMs !== undefined ? formatMs(r.http.indexReadyMs) : '-',
+          f1(r.http?.pageLatency?.p50),
+          f1(r.http?.pageLatency?.p95),
+          f1(r.http?.pageLatency?.p99),
+          f1(r.http?.pageLatency?.max),
+        ]),
+      ]),
+    )
+    out.push(`page: ${PAGE_LATENCY_URLS} distinct /tools and /en/tools search URLs fetched one at a time (uncached: each URL once), whole response.`)
+  }
   const seenDb = new Set<string>()
   for (const r of ok) {
     if (seenDb.has(r.db) || !r.serverSettings) continue
@@ -637,13 +737,22 @@ function summarize(runs: RunResult[], notes: string[]): string {
   out.push('', '=== Targets (printed only; the run never fails on them) ===', '')
   const targetRows: string[][] = [['target', 'run', 'value', 'status']]
   for (const r of ok.filter((x) => x.size >= 100_000)) {
-    targetRows.push([`search p95 <= ${TARGET_SEARCH_P95_MS_AT_100K} ms at 100k`, `${r.db} ${r.size}`, `${f1(r.uncached?.p95)} ms`, mark((r.uncached?.p95 ?? Infinity) <= TARGET_SEARCH_P95_MS_AT_100K)])
+    const run = `${r.db} ${r.size}`
+    targetRows.push([`search call p95 <= ${TARGET_SEARCH_P95_MS_AT_100K} ms at 100k`, run, `${f1(r.uncached?.p95)} ms`, mark((r.uncached?.p95 ?? Infinity) <= TARGET_SEARCH_P95_MS_AT_100K)])
+    if (r.http?.pageLatency) targetRows.push([`uncached search page p95 <= ${TARGET_PAGE_P95_MS_AT_100K} ms at 100k`, run, `${f1(r.http.pageLatency.p95)} ms`, mark(r.http.pageLatency.p95 <= TARGET_PAGE_P95_MS_AT_100K)])
+    targetRows.push([`tool page p95 <= ${TARGET_TOOL_PAGE_P95_MS_AT_100K} ms at 100k (getTool)`, run, `${f1(r.toolPageInServer?.p95)} ms`, mark((r.toolPageInServer?.p95 ?? Infinity) <= TARGET_TOOL_PAGE_P95_MS_AT_100K)])
+    if (r.index) {
+      const added = r.index.rssAfterMb - r.index.rssBeforeMb
+      targetRows.push([`index adds <= ${TARGET_INDEX_RSS_MB_AT_100K} MB RSS at 100k`, run, `${f0(r.index.rssBeforeMb)} -> ${f0(r.index.rssAfterMb)} MB (+${f0(added)})`, mark(added <= TARGET_INDEX_RSS_MB_AT_100K)])
+    }
+    if (r.http?.firstSearchMs !== undefined) targetRows.push([`first search <= ${TARGET_FIRST_SEARCH_MS / 1000} s after listening`, run, `${formatMs(r.http.firstSearchMs)}${r.http.indexReadyMs !== undefined ? ` (index ready ${formatMs(r.http.indexReadyMs)})` : ''}`, mark(r.http.firstSearchMs <= TARGET_FIRST_SEARCH_MS)])
   }
   for (const r of withHttp.filter((x) => x.http!.appVsNginx !== undefined)) {
     targetRows.push([`repeated /tools >= ${TARGET_TOOLS_VS_NGINX * 100}% of nginx`, `${r.db} ${r.size}`, `${(r.http!.appVsNginx! * 100).toFixed(1)}%`, mark(r.http!.appVsNginx! >= TARGET_TOOLS_VS_NGINX)])
   }
-  for (const r of withHttp.filter((x) => x.db === 'pglite' && x.size === 10_000)) {
-    targetRows.push([`distinct search pages at 10k on PGlite >= ${TARGET_DISTINCT_RPS_10K_PGLITE} req/s`, `${r.db} ${r.size}`, `${f0(r.http!.distinct.rps)} req/s`, mark(r.http!.distinct.rps >= TARGET_DISTINCT_RPS_10K_PGLITE)])
+  for (const r of withHttp.filter((x) => x.size === 10_000)) {
+    const target = TARGET_DISTINCT_RPS_10K[r.db]
+    targetRows.push([`distinct search pages at 10k on ${r.db} >= ${target} req/s`, `${r.db} ${r.size}`, `${f0(r.http!.distinct.rps)} req/s`, mark(r.http!.distinct.rps >= target)])
   }
   if (targetRows.length === 1) targetRows.push(['(no run of the sizes the targets name)', '-', '-', '-'])
   out.push(table(targetRows, 2))
@@ -722,6 +831,8 @@ async function main() {
       'latency-budget': { type: 'string', default: '90' },
       'distinct-urls': { type: 'string', default: '2000' },
       'no-http': { type: 'boolean', default: false },
+      'no-nginx': { type: 'boolean', default: false },
+      search: { type: 'string', default: 'index' },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       help: { type: 'boolean', default: false },
     },
@@ -758,6 +869,8 @@ async function main() {
   const latencyBudgetSec = int('latency-budget', values['latency-budget'], 5, 3600)
   const distinctUrls = int('distinct-urls', values['distinct-urls'], 10, 5000)
   const seed = int('seed', values.seed, 0, 2 ** 31)
+  if (values.search !== 'index' && values.search !== 'sql') throw new Error('--search must be index or sql')
+  const search: Spec['search'] = values.search
 
   const notes: string[] = []
   let httpSkipReason = values['no-http'] ? '--no-http' : wrkAvailable()
@@ -797,6 +910,8 @@ async function main() {
       for (const size of sizes) {
         const resultFile = join(work, `result-${db}-${size}.json`)
         const spec: Spec = {
+          search,
+          noNginx: values['no-nginx'],
           db,
           size,
           seed,
@@ -830,7 +945,7 @@ async function main() {
         runs.push(result)
         log(
           result.ok
-            ? `[${db} ${size}] done in ${formatMs(result.wallMs ?? 0)}: search p95 ${f1(result.uncached?.p95)} ms` +
+            ? `[${db} ${size}] done in ${formatMs(result.wallMs ?? 0)}: search (${search}) p95 ${f1(result.uncached?.p95)} ms` +
                 (result.http ? `, /tools ${f0(result.http.tools.rps)} req/s, distinct ${f0(result.http.distinct.rps)} req/s` : '')
             : `[${db} ${size}] failed: ${(result.error ?? '').split('\n')[0]}`,
         )
@@ -858,7 +973,11 @@ async function main() {
         targets: {
           searchP95MsAt100k: TARGET_SEARCH_P95_MS_AT_100K,
           toolsVsNginx: TARGET_TOOLS_VS_NGINX,
-          distinctRpsAt10kPglite: TARGET_DISTINCT_RPS_10K_PGLITE,
+          distinctRpsAt10k: TARGET_DISTINCT_RPS_10K,
+          pageP95MsAt100k: TARGET_PAGE_P95_MS_AT_100K,
+          toolPageP95MsAt100k: TARGET_TOOL_PAGE_P95_MS_AT_100K,
+          firstSearchMs: TARGET_FIRST_SEARCH_MS,
+          indexRssMbAt100k: TARGET_INDEX_RSS_MB_AT_100K,
         },
         notes,
         runs,

@@ -92,6 +92,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: 256 * 1024,
   })
   const ctx = await buildContext(config, { database: options.database, log: app.log })
+  // The search index is read from start-up on, in the background (not for the command-line tools): on PostgreSQL
+  // beside the rest of the start (SQL answers until it is there), on PGlite (one connection) mostly before the app
+  // listens, so its first search is fast.
+  ctx.tools.warmSearchIndex().catch((error: unknown) => app.log.error({ err: error }, 'building the search index failed'))
   const routeTable: { method: string; url: string }[] = []
   app.addHook('onRoute', (route) => {
     if (route.config?.methodNotAllowed) return

@@ -48,6 +48,7 @@ import { createSubmissionsService } from './modules/submissions/submissions.serv
 import { createToolEditingService } from './modules/tool-editing/tool-editing.service.ts'
 import { createToolLifecycleService } from './modules/tool-editing/tool-lifecycle.service.ts'
 import { createToolsRepository } from './modules/tools/tools.repository.ts'
+import { createToolsIndexRepository } from './modules/tools/tools.index.repository.ts'
 import { createFindableRepository } from './modules/findable/findable.repository.ts'
 import { createHomeRepository } from './modules/pages/pages.repository.ts'
 import { createToolsService } from './modules/tools/tools.service.ts'
@@ -162,7 +163,12 @@ export async function buildContext(config: Config, options: ContextOptions) {
       hasOpenVote: async (proposalId, x) => !!(await decisionsRepository.openFor(proposalId, x)),
     })
     const exportsRepository = createExportsRepository(db)
-    const tools = createToolsService(toolsRepository, audit, { versionTtlMs: config.CATALOGUE_VERSION_TTL_MS, openCall: (toolId) => callsRepository.openFor(toolId), startedBy: (toolId) => decisionsRepository.ofTool(toolId) })
+    const tools = createToolsService(toolsRepository, audit, {
+      versionTtlMs: config.CATALOGUE_VERSION_TTL_MS,
+      openCall: (toolId) => callsRepository.openFor(toolId),
+      startedBy: (toolId) => decisionsRepository.ofTool(toolId),
+      searchIndex: { repository: createToolsIndexRepository(db), enabled: config.SEARCH_INDEX === 'on', onError: (error) => options.log.error({ err: error }, 'building the search index failed') },
+    })
     const decisions = createDecisionsService({
       transaction,
       repository: decisionsRepository,

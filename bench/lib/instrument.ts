@@ -33,7 +33,8 @@ export interface Statement {
 export function classify(text: string): Phase {
   const s = text.replace(/\s+/g, ' ').trim()
   if (s.includes('catalogue_state')) return 'version'
-  if (s.includes('search_words')) return 'analyseTerms'
+  if (s.includes('search_words') || s.includes('tsvector_to_array(to_tsvector')) return 'analyseTerms'
+  if (/^select .* from "tools" where "id" in/.test(s)) return 'rows'
   if (s.startsWith('with me as')) return 'similar'
   if (s.includes('join tool_organisations y')) return 'related'
   if (s.includes('unnest(t.facet_keys)') && s.includes(' k like ')) return 'facetsOwn'

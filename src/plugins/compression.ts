@@ -1,4 +1,5 @@
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { promisify } from 'node:util'
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 
 /** Kinds of answer worth compressing: text of every sort the toolbox sends. */
@@ -30,6 +31,19 @@ export function compress(body: Buffer, encoding: Encoding, best = false): Buffer
     : gzipSync(body, { level: best ? 9 : 6 })
 }
 
+const brotliAsync = promisify(brotliCompress)
+const gzipAsync = promisify(gzip)
+
+/**
+ * compress() for one answer, on libuv's thread pool: the event loop goes on with other requests meanwhile (a search
+ * page is ~450 KB of HTML, whose Brotli costs about as much as building the page).
+ */
+function compressAsync(body: Buffer, encoding: Encoding): Promise<Buffer> {
+  return encoding === 'br'
+    ? brotliAsync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+    : gzipAsync(body, { level: 6 })
+}
+
 /** Marks an answer as depending on Accept-Encoding. */
 export function varyOnEncoding(reply: FastifyReply) {
   const vary = String(reply.getHeader('vary') ?? '')
@@ -52,6 +66,6 @@ export function registerCompression(app: FastifyInstance) {
     if (!encoding) return payload
     reply.header('content-encoding', encoding)
     reply.removeHeader('content-length')
-    return compress(body, encoding)
+    return compressAsync(body, encoding)
   })
 }

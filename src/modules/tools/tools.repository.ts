@@ -47,9 +47,6 @@ const SIMILARITY_SPREAD = 0.1
 /** A known query word also matches words this similar to it (spelling variants). */
 const KNOWN_WORD_VARIANT = 0.65
 
-/** How many tools sharing a classification are scored for "similar tools" (bounds a tool page's cost). */
-const SIMILAR_CANDIDATES = 2_000
-
 const LIST_COLUMNS = [
   'id',
   'slug',
@@ -86,7 +83,7 @@ function filterConditions(filters: Record<string, string[]>, except?: string): R
 }
 
 /** The API's filters that are not facets: conditions on the pipeline's tables (reads; the pipeline writes them). */
-function pipelineConditions(params: Pick<SearchParams, 'openCall' | 'pilotIn'>): RawBuilder<unknown>[] {
+export function pipelineConditions(params: Pick<SearchParams, 'openCall' | 'pilotIn'>): RawBuilder<unknown>[] {
   const conditions: RawBuilder<unknown>[] = []
   if (params.openCall !== undefined) {
     const open = sql`exists (select 1 from tool_calls c where c.tool_id = t.id and c.status = 'open' and (c.closes_on is null or c.closes_on >= current_date))`
@@ -265,8 +262,8 @@ export function createToolsRepository(db: Database) {
           (select count(*) from unnest(t.facet_keys) k where k = any(me.keys))
             + case when t.category = me.category then 1 else 0 end as score
         from (
-          -- Bounded: in a large catalogue a common classification is shared by tens of thousands of tools.
-          select c.* from tools c, me where c.id <> ${toolId} and c.facet_keys && me.keys limit ${SIMILAR_CANDIDATES}
+          -- Every tool sharing a classification: exact, and slow in a large catalogue (the search index answers there).
+          select c.* from tools c, me where c.id <> ${toolId} and c.facet_keys && me.keys
         ) t, me
         where not (t.id = any(${exclude}::bigint[]))
         order by score desc, lower(coalesce(t.name_nl, t.name_en)), t.id

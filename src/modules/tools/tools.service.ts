@@ -4,6 +4,8 @@ import type { AuditRepository } from '../audit/audit.repository.ts'
 import { FACETS, MAX_EXPORT_ROWS, MAX_QUERY_TERMS, type Facet } from './tools.constants.ts'
 import type { CatalogueQuery } from './tools.schemas.ts'
 import type { SearchRow, ToolsRepository } from './tools.repository.ts'
+import type { ToolsIndexRepository } from './tools.index.repository.ts'
+import { createSearchIndexKeeper } from './tools.search-index.ts'
 
 export interface FacetCount {
   value: string
@@ -46,6 +48,8 @@ export interface ToolsServiceOptions {
   openCall?: (toolId: number) => Promise<OpenCallFacts | undefined>
   /** The partners' decision that started a tool (the decisions module reads it; none without). */
   startedBy?: (toolId: number) => Promise<StartedByFacts | undefined>
+  /** The in-process search index (decision 0023): its reads, and whether to use it (SEARCH_INDEX); none: SQL only. */
+  searchIndex?: { repository: ToolsIndexRepository; enabled: boolean; onError?: (error: unknown) => void }
 }
 
 /** The decision of the partners that started a tool, as its page links to it. */
@@ -70,6 +74,9 @@ export interface OpenCallFacts {
 export function createToolsService(repository: ToolsRepository, audit: Pick<AuditRepository, 'entityHistory'>, options: ToolsServiceOptions = {}) {
   const cache = new VersionedLru<CatalogueResult>(options.cacheSize ?? 500)
   const versionTtlMs = options.versionTtlMs ?? 0
+  const index = options.searchIndex
+    ? createSearchIndexKeeper({ ...options.searchIndex.repository, analyseTerms: repository.analyseTerms, catalogueVersion: repository.catalogueVersion }, options.searchIndex)
+    : undefined
   let knownVersion: { value: number; readAt: number } | undefined
   /** Bumped by invalidateVersion(): a read that started before a change must not be kept after it. */
   let generation = 0
@@ -82,9 +89,9 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
     return value
   }
 
-  async function runSearch(query: CatalogueQuery): Promise<CatalogueResult> {
+  async function runSearch(query: CatalogueQuery, version?: number): Promise<CatalogueResult> {
     const tokens = tokenize(query.q)
-    const analysis = await repository.analyseTerms(tokens)
+    const analysis = index?.enabled && version !== undefined ? await index.analyse(version, tokens) : await repository.analyseTerms(tokens)
     const corrections: string[] = []
     const meaningful = analysis.filter((a) => !a.isStopWord)
     if (query.q && meaningful.length === 0) {
@@ -96,7 +103,7 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
       if (!a.known) corrections.push(...alternatives)
       return { words: [a.token, ...alternatives], prefix: i === meaningful.length - 1 }
     })
-    const { rows, facetCounts } = await repository.search({
+    const params = {
       termGroups,
       phrase: query.q || undefined,
       filters: query.filters,
@@ -105,7 +112,8 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
       sort: query.sort,
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
-    })
+    }
+    const { rows, facetCounts } = (index && version !== undefined ? await index.search(version, params) : undefined) ?? (await repository.search(params))
     const facets = {} as Record<Facet, FacetCount[]>
     for (const facet of FACETS) facets[facet] = []
     for (const [key, count] of facetCounts) {
@@ -134,14 +142,14 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
       const key = query.openCall === undefined ? JSON.stringify(query) : `${JSON.stringify(query)} ${new Date().toISOString().slice(0, 10)}`
       const hit = cache.get(key, version)
       if (hit) return hit
-      const value = await runSearch(query)
+      const value = await runSearch(query, version)
       cache.set(key, version, value)
       return value
     },
 
     /** Every tool a search matches (up to MAX_EXPORT_ROWS), in its order: the API's CSV answer. Not cached. */
     async allMatches(query: CatalogueQuery): Promise<SearchRow[]> {
-      const result = await runSearch({ ...query, page: 1, pageSize: MAX_EXPORT_ROWS })
+      const result = await runSearch({ ...query, page: 1, pageSize: MAX_EXPORT_ROWS }, index?.enabled ? await catalogueVersion() : undefined)
       return result.rows
     },
 
@@ -162,7 +170,8 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
         options.openCall ? options.openCall(tool.id) : undefined,
       ])
       const startedBy = options.startedBy ? await options.startedBy(tool.id) : undefined
-      const similar = await repository.similar(tool.id, 6, related.map((r) => r.id))
+      const exclude = related.map((r) => r.id)
+      const similar = (index?.enabled ? await index.similar(await catalogueVersion(), tool.id, 6, exclude) : undefined) ?? (await repository.similar(tool.id, 6, exclude))
       return { tool, ...details, assessments, organisationRoles, successor, related, similar, history, pilots, adoptions, statusChanges, openCall, startedBy }
     },
 
@@ -177,6 +186,12 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
       generation++
       knownVersion = undefined
     },
+
+    /** Builds the search index now (after start-up), so the first searches need not fall back to SQL. */
+    warmSearchIndex: () => index?.warm() ?? Promise.resolve(),
+
+    /** What the search index holds (the benchmark reports it). */
+    searchIndexStatus: () => index?.status(),
 
     /** Live counts for the home page. */
     homeCounts: () => repository.counts(),

@@ -1,0 +1,297 @@
+import type { SearchIndex } from './build.ts'
+
+// A search over the in-process index (decision 0023): the same matches, totals, facet counts and orders as the
+// SQL search in tools.repository.ts. Sets of tools are bitsets (Uint32Array, one bit per tool).
+
+/** One query lexeme: matches the lexeme itself, or with prefix every lexeme that starts with it. */
+export interface IndexItem {
+  lexeme: string
+  prefix: boolean
+}
+
+export interface IndexQuery {
+  /** Every group must match; a group matches a tool when any of its items does. */
+  groups: IndexItem[][]
+  /** lower(unaccent()) of the query as typed: tools called exactly this rank first. */
+  exactName?: string | undefined
+  filters: Record<string, string[]>
+  /** Only these tools (ids), e.g. those with an open call; undefined: all. */
+  allowed?: number[] | undefined
+  sort: 'relevance' | 'name' | 'newest'
+  limit: number
+  offset: number
+}
+
+export interface IndexResult {
+  ids: number[]
+  facetCounts: Map<string, number>
+}
+
+type Bits = Uint32Array
+
+const words = (index: SearchIndex) => (index.size + 31) >>> 5
+
+function allBits(index: SearchIndex): Bits {
+  const bits = new Uint32Array(words(index)).fill(0xffffffff)
+  const tail = index.size & 31
+  if (tail && bits.length > 0) bits[bits.length - 1] = (1 << tail) - 1
+  return bits
+}
+
+/** The lexeme ids an item matches: one, or a prefix's range. */
+function lexemeRange(index: SearchIndex, item: IndexItem): [number, number] {
+  if (!item.prefix) {
+    const id = index.lexemeId.get(item.lexeme)
+    return id === undefined ? [0, 0] : [id, id + 1]
+  }
+  const list = index.lexemes
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (list[mid]! < item.lexeme) lo = mid + 1
+    else hi = mid
+  }
+  let end = lo
+  while (end < list.length && list[end]!.startsWith(item.lexeme)) end++
+  return [lo, end]
+}
+
+function orPostings(index: SearchIndex, bits: Bits, from: number, to: number): void {
+  const docs = index.postDocs
+  for (let p = index.postStart[from]!; p < index.postStart[to]!; p++) {
+    const d = docs[p]!
+    bits[d >>> 5]! |= 1 << (d & 31)
+  }
+}
+
+function orKey(index: SearchIndex, bits: Bits, key: number): void {
+  const docs = index.keyDocs
+  for (let p = index.keyStart[key]!; p < index.keyStart[key + 1]!; p++) {
+    const d = docs[p]!
+    bits[d >>> 5]! |= 1 << (d & 31)
+  }
+}
+
+function and(target: Bits, other: Bits): void {
+  for (let w = 0; w < target.length; w++) target[w]! &= other[w]!
+}
+
+/** Calls fn for each tool in the set, in tool order. */
+function forEach(bits: Bits, fn: (doc: number) => void): void {
+  for (let w = 0; w < bits.length; w++) {
+    let x = bits[w]!
+    while (x !== 0) {
+      const low = x & -x
+      fn((w << 5) + 31 - Math.clz32(low))
+      x ^= low
+    }
+  }
+}
+
+const has = (bits: Bits, d: number) => (bits[d >>> 5]! & (1 << (d & 31))) !== 0
+
+/** The tools matching the text (every group) and the pipeline filter, before facet filters. */
+function baseSet(index: SearchIndex, query: IndexQuery): Bits {
+  let base: Bits | undefined
+  for (const group of query.groups) {
+    const bits = new Uint32Array(words(index))
+    for (const item of group) {
+      const [from, to] = lexemeRange(index, item)
+      if (to > from) orPostings(index, bits, from, to)
+    }
+    if (base) and(base, bits)
+    else base = bits
+  }
+  base ??= allBits(index)
+  if (query.allowed) {
+    const allowed = new Uint32Array(words(index))
+    for (const id of query.allowed) {
+      const d = index.docOf.get(id)
+      if (d !== undefined) allowed[d >>> 5]! |= 1 << (d & 31)
+    }
+    and(base, allowed)
+  }
+  return base
+}
+
+/**
+ * The facet counts: every facet without a selection over the matches (one pass over the matching tools' keys); a
+ * facet with a selection over the tools that pass every other filter (its values' postings, tested bit by bit).
+ */
+function facetCounts(index: SearchIndex, base: Bits, passes: Map<string, Bits>): { matches: Bits; counts: Map<string, number> } {
+  const counts = new Int32Array(index.keys.length)
+  const matches = base.slice()
+  for (const bits of passes.values()) and(matches, bits)
+  const { docKeyStart, docKeys, keyFacetId } = index
+  let selected = 0
+  for (const facet of passes.keys()) selected |= 1 << (index.facetIds.get(facet) ?? 31)
+  for (let w = 0; w < matches.length; w++) {
+    let x = matches[w]!
+    while (x !== 0) {
+      const low = x & -x
+      const d = (w << 5) + 31 - Math.clz32(low)
+      x ^= low
+      for (let p = docKeyStart[d]!, end = docKeyStart[d + 1]!; p < end; p++) {
+        const k = docKeys[p]!
+        if ((selected & (1 << keyFacetId[k]!)) === 0) counts[k]!++
+      }
+    }
+  }
+  for (const facet of passes.keys()) {
+    const own = base.slice()
+    for (const [other, bits] of passes) if (other !== facet) and(own, bits)
+    const id = index.facetIds.get(facet)
+    for (let k = 0; k < index.keys.length; k++) {
+      if (keyFacetId[k] !== id) continue
+      let n = 0
+      for (let p = index.keyStart[k]!, end = index.keyStart[k + 1]!; p < end; p++) {
+        const d = index.keyDocs[p]!
+        if ((own[d >>> 5]! & (1 << (d & 31))) !== 0) n++
+      }
+      counts[k] = n
+    }
+  }
+  const out = new Map<string, number>()
+  counts.forEach((n, k) => {
+    if (n > 0) out.set(index.keys[k]!, n)
+  })
+  return { matches, counts: out }
+}
+
+/** The tools of the page in one of the database's orders. */
+function pageInOrder(order: Uint32Array, matches: Bits, offset: number, limit: number): number[] {
+  const out: number[] = []
+  let seen = 0
+  for (let i = 0; i < order.length && out.length < limit; i++) {
+    const d = order[i]!
+    if (!has(matches, d)) continue
+    if (seen++ >= offset) out.push(d)
+  }
+  return out
+}
+
+/**
+ * The tools of the page by relevance: exact name first, then ts_rank (calc_rank_or over the query's distinct
+ * lexemes), then name. A bounded heap keeps the best offset+limit.
+ */
+function pageByRelevance(index: SearchIndex, query: IndexQuery, matches: Bits): number[] {
+  const score = index.scratchScore
+  score.fill(0)
+  const items = new Map<string, IndexItem>()
+  for (const group of query.groups) for (const item of group) if (!items.has(item.lexeme)) items.set(item.lexeme, item)
+  for (const item of items.values()) {
+    const [from, to] = lexemeRange(index, item)
+    for (let p = index.postStart[from]!; p < index.postStart[to]!; p++) score[index.postDocs[p]!]! += index.postScore[p]!
+  }
+  const named = query.exactName ? index.exactNames.get(query.exactName) : undefined
+  const exact = new Set(named === undefined ? [] : typeof named === 'number' ? [named] : named)
+  const size = Math.max(1, items.size)
+  const k = query.offset + query.limit
+  // Heap of [key, nameRank, doc] with the worst at the top; key = exact * 4 + rank (rank < 4).
+  const heapKey: number[] = []
+  const heapName: number[] = []
+  const heapDoc: number[] = []
+  const worse = (ka: number, na: number, kb: number, nb: number) => ka < kb || (ka === kb && na > nb)
+  const swap = (a: number, b: number) => {
+    ;[heapKey[a], heapKey[b]] = [heapKey[b]!, heapKey[a]!]
+    ;[heapName[a], heapName[b]] = [heapName[b]!, heapName[a]!]
+    ;[heapDoc[a], heapDoc[b]] = [heapDoc[b]!, heapDoc[a]!]
+  }
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let w = i
+      if (l < heapKey.length && worse(heapKey[l]!, heapName[l]!, heapKey[w]!, heapName[w]!)) w = l
+      if (r < heapKey.length && worse(heapKey[r]!, heapName[r]!, heapKey[w]!, heapName[w]!)) w = r
+      if (w === i) return
+      swap(i, w)
+      i = w
+    }
+  }
+  forEach(matches, (d) => {
+    const key = (exact.has(d) ? 4 : 0) + Math.fround(score[d]! / size)
+    const name = index.nameRank[d]!
+    if (heapKey.length < k) {
+      heapKey.push(key)
+      heapName.push(name)
+      heapDoc.push(d)
+      let i = heapKey.length - 1
+      while (i > 0) {
+        const parent = (i - 1) >> 1
+        if (!worse(heapKey[i]!, heapName[i]!, heapKey[parent]!, heapName[parent]!)) break
+        swap(i, parent)
+        i = parent
+      }
+    } else if (k > 0 && worse(heapKey[0]!, heapName[0]!, key, name)) {
+      heapKey[0] = key
+      heapName[0] = name
+      heapDoc[0] = d
+      down(0)
+    }
+  })
+  const order = heapDoc.map((_, i) => i).sort((a, b) => heapKey[b]! - heapKey[a]! || heapName[a]! - heapName[b]!)
+  return order.slice(query.offset).map((i) => heapDoc[i]!)
+}
+
+/** One page of a search and its facet counts, as tool ids. */
+export function searchIndex(index: SearchIndex, query: IndexQuery): IndexResult {
+  const passes = new Map<string, Bits>()
+  for (const [facet, values] of Object.entries(query.filters)) {
+    if (values.length === 0) continue
+    const bits = new Uint32Array(words(index))
+    for (const value of values) {
+      const key = index.keyId.get(`${facet}:${value}`)
+      if (key !== undefined) orKey(index, bits, key)
+    }
+    passes.set(facet, bits)
+  }
+  const base = baseSet(index, query)
+  const bare = query.groups.length === 0 && !query.allowed && passes.size === 0
+  const { matches, counts } = bare ? { matches: base, counts: new Map(index.allCounts) } : facetCounts(index, base, passes)
+  for (const [key, n] of counts) if (n === 0) counts.delete(key)
+  const docs =
+    query.sort === 'newest'
+      ? pageInOrder(index.byNewest, matches, query.offset, query.limit)
+      : query.sort === 'relevance' && query.groups.length > 0
+        ? pageByRelevance(index, query, matches)
+        : pageInOrder(index.byName, matches, query.offset, query.limit)
+  return { ids: docs.map((d) => index.ids[d]!), facetCounts: counts }
+}
+
+/** Facets whose shared values make tools similar (not category, status, origin or who is involved). */
+const SIMILAR_FACETS = new Set(['form', 'process', 'theme', 'sdg', 'principle', 'mim'])
+
+/**
+ * "Similar tools", exactly as the SQL scored them but over the whole catalogue: one point per shared
+ * classification key plus one for the same category, at least 3 points, best first, then by name.
+ */
+export function similarInIndex(index: SearchIndex, toolId: number, limit: number, exclude: number[]): { id: number; score: number }[] {
+  const me = index.docOf.get(toolId)
+  if (me === undefined) return []
+  const mine = new Set<number>()
+  for (let p = index.docKeyStart[me]!; p < index.docKeyStart[me + 1]!; p++) {
+    const k = index.docKeys[p]!
+    if (SIMILAR_FACETS.has(index.keyFacet[k]!)) mine.add(k)
+  }
+  const count = index.scratchCount
+  const touched: number[] = []
+  for (const k of mine) {
+    for (let p = index.keyStart[k]!; p < index.keyStart[k + 1]!; p++) {
+      const d = index.keyDocs[p]!
+      if (d === me) continue
+      if (count[d] === 0) touched.push(d)
+      count[d]!++
+    }
+  }
+  const skip = new Set(exclude)
+  const found: { doc: number; score: number }[] = []
+  for (const d of touched) {
+    const score = count[d]! + (index.category[d] === index.category[me] ? 1 : 0)
+    count[d] = 0
+    if (score >= 3 && !skip.has(index.ids[d]!)) found.push({ doc: d, score })
+  }
+  found.sort((a, b) => b.score - a.score || index.nameRank[a.doc]! - index.nameRank[b.doc]!)
+  return found.slice(0, limit).map((f) => ({ id: index.ids[f.doc]!, score: f.score }))
+}
