@@ -1,4 +1,19 @@
-import type { MatchSummary } from './submissions.service.ts'
+import type { Match } from './similarity.ts'
+
+/** What a candidate list looks like when stored with a submission and shown to curators. */
+export function summarizeMatches(matches: Match[]) {
+  return matches.map((m) => ({
+    type: m.candidate.type,
+    id: m.candidate.id,
+    slug: m.candidate.slug,
+    name: m.candidate.name,
+    status: m.candidate.status,
+    score: m.score,
+    likely: m.likely,
+    reasons: m.reasons,
+  }))
+}
+export type MatchSummary = ReturnType<typeof summarizeMatches>[number]
 
 /** What a submitter said beyond the columns of submissions: the processes, the status, the municipalities using it. */
 export interface SharedDetails {

@@ -14,7 +14,7 @@ import type { ReferenceData } from '../reference/reference.service.ts'
 import type { ToolsRepository } from '../tools/tools.repository.ts'
 import { normalizeName } from './similarity.text.ts'
 import { rankCandidates, type Match, type MatchQuery } from './similarity.ts'
-import { storedCandidates, type SharedDetails } from './submission.details.ts'
+import { storedCandidates, summarizeMatches, type MatchSummary, type SharedDetails } from './submission.details.ts'
 import type { SubmissionsRepository } from './submissions.repository.ts'
 import type { ShareFormSchema } from './submissions.schemas.ts'
 
@@ -67,20 +67,7 @@ export function validateShare<S extends TSchema>(schema: S, raw: Record<string, 
   return input
 }
 
-/** What a candidate list looks like when stored with a submission and shown to curators. */
-export function summarizeMatches(matches: Match[]) {
-  return matches.map((m) => ({
-    type: m.candidate.type,
-    id: m.candidate.id,
-    slug: m.candidate.slug,
-    name: m.candidate.name,
-    status: m.candidate.status,
-    score: m.score,
-    likely: m.likely,
-    reasons: m.reasons,
-  }))
-}
-export type MatchSummary = ReturnType<typeof summarizeMatches>[number]
+export { summarizeMatches, type MatchSummary }
 
 /** The submission's columns for what describes the tool and the submitter's address. */
 export function submissionColumns(input: Omit<ToolFields, 'note' | 'additionTo'>) {
