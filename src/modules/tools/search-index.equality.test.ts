@@ -29,7 +29,8 @@ before(async () => {
   // A PostgreSQL test database starts empty (the app migrates it); the PGlite template is migrated already.
   await migrateToLatest(db)
   await seedReferenceData(db)
-  const generated = await generateCatalogue(db, { size: 2000, analyze: false })
+  // Small refresh batches: each statement stays well under the 15 s statement timeout, also on a loaded machine.
+  const generated = await generateCatalogue(db, { size: 2000, analyze: false, refreshBatch: 200 })
   slugs = generated.sampleSlugs
   reference = await loadReferenceData(createReferenceRepository(db))
   const repository = createToolsRepository(db)
@@ -55,6 +56,10 @@ function queries(): CatalogueQuery[] {
     { pilotIn: ['GM0363', 'GM0599'], form: 'software' },
     { q: 'sens', mim: 'mim1' },
     { mim: ['mim1', 'mim2'], status: 'available' },
+    // Compounds the catalogue writes apart or not at all: split into known words before either path searches.
+    { q: 'datadeling' },
+    { q: 'privacyregister sensoren' },
+    { q: 'sensorplatform', form: 'software' },
   ].map((raw) => parseCatalogueQuery(raw, reference, { allowPageSize: false }))
   return [...mix, ...urls, ...pipeline]
 }

@@ -86,6 +86,12 @@ export function createToolsIndexRepository(db: Database) {
       return out
     },
 
+    /** One tool's search_vector as text ("similar tools" compares its words), or undefined for an unknown tool. */
+    async vectorOf(toolId: number): Promise<string | undefined> {
+      const { rows } = await sql<{ vector: string }>`select search_vector::text as vector from tools where id = ${toolId}`.execute(db)
+      return rows[0]?.vector
+    },
+
     /** The ids of the tools that pass the pipeline's filters (open call, pilot in); undefined when there are none. */
     async pipelineMatches(params: Pick<SearchParams, 'openCall' | 'pilotIn'>): Promise<number[] | undefined> {
       const conditions = pipelineConditions(params)

@@ -148,6 +148,20 @@ export function createToolsRepository(db: Database) {
       })
     },
 
+    /** Which of these words the catalogue uses somewhere (a compound's parts must be real words). */
+    async knownWords(words: string[]): Promise<Set<string>> {
+      if (words.length === 0) return new Set()
+      const rows = await db.selectFrom('search_words').select('word').where('word', 'in', words).execute()
+      return new Set(rows.map((r) => r.word))
+    },
+
+    /** Whether a word the catalogue uses starts with this one (a word still being typed: not a compound). */
+    async isKnownPrefix(prefix: string): Promise<boolean> {
+      // Query words are letters and digits only, so the pattern needs no escaping; the trigram index answers it.
+      const row = await db.selectFrom('search_words').select('word').where('word', 'like', `${prefix}%`).limit(1).executeTakeFirst()
+      return row !== undefined
+    },
+
     /** One page of matching tools, ranked or sorted, and the facet counts (facet:value → count). */
     async search(params: SearchParams): Promise<{ rows: SearchRow[]; facetCounts: Map<string, number> }> {
       const query = tsQuery(params.termGroups)
@@ -251,24 +265,52 @@ export function createToolsRepository(db: Database) {
       return rows
     },
 
-    /** Similar: tools that share the most classifications (form, processes, themes, SDG targets, principles). */
+    /**
+     * Similar tools (decision 0026): a point per shared classification (form, process, theme, SDG target, principle,
+     * MIM) and for the same category, and points for the rare words of names and descriptions they share (a word at
+     * most max(3, 2 % of the catalogue) tools use: 2 when it is in both names, else 1). At least 3 points, best
+     * first. Exact over the whole catalogue; the search index answers the same, faster, in a large one.
+     */
     async similar(toolId: number, limit: number, exclude: number[]) {
+      // A lexeme as a tsquery of itself (quoted, so it is not parsed or stemmed again).
+      const quoted = sql`('''' || replace(replace(u.lexeme, chr(92), chr(92) || chr(92)), '''', '''''') || '''')::tsquery`
       const { rows } = await sql<SearchRow & { score: number }>`
         with me as (
-          select array(select k from unnest(facet_keys) k where k !~ '^(category|status|origin|municipality|usedby):') as keys,
-            category from tools where id = ${toolId}
+          select id, category, search_vector,
+            array(select k from unnest(facet_keys) k where k !~ '^(category|status|origin|municipality|usedby):') as keys
+          from tools where id = ${toolId}
+        ),
+        cap as (select greatest(3, count(*) / 50) as n from tools),
+        words as (
+          select u.lexeme, 'A' = any(u.weights) as in_name, ${quoted} as q
+          from me, unnest(me.search_vector) u where u.weights && array['A', 'B']
+        ),
+        rare as (
+          select w.* from words w, cap
+          where (select count(*) from (select 1 from tools c where c.search_vector @@ w.q limit cap.n + 1) x) <= cap.n
+        ),
+        text_points as (
+          select c.id, sum(case when r.in_name and 'A' = any(u.weights) then 2 else 1 end) as points
+          from rare r
+          join tools c on c.search_vector @@ r.q and c.id <> ${toolId}
+          cross join lateral unnest(c.search_vector) u
+          where u.lexeme = r.lexeme and u.weights && array['A', 'B']
+          group by c.id
+        ),
+        candidates as (
+          select c.id from tools c, me where c.id <> me.id and c.facet_keys && me.keys
+          union
+          select id from text_points
         )
         select ${sql.join(LIST_COLUMNS.map((c) => sql.ref(`t.${c}`)))},
           (select count(*) from unnest(t.facet_keys) k where k = any(me.keys))
-            + case when t.category = me.category then 1 else 0 end as score
-        from (
-          -- Every tool sharing a classification: exact, and slow in a large catalogue (the search index answers there).
-          select c.* from tools c, me where c.id <> ${toolId} and c.facet_keys && me.keys
-        ) t, me
+            + case when t.category = me.category then 1 else 0 end
+            + coalesce(tp.points, 0) as score
+        from candidates x join tools t on t.id = x.id cross join me left join text_points tp on tp.id = t.id
         where not (t.id = any(${exclude}::bigint[]))
         order by score desc, lower(coalesce(t.name_nl, t.name_en)), t.id
         limit ${limit}`.execute(db)
-      return rows.filter((r) => r.score >= 3)
+      return rows.filter((r) => Number(r.score) >= 3)
     },
 
     async counts() {

@@ -58,7 +58,7 @@ export const ToolList = Component(
     page: Type.Integer(),
     pageSize: Type.Integer(),
     pages: Type.Integer(),
-    corrections: Type.Array(Type.String(), { description: 'Words also searched for because a query word looked like a typo' }),
+    corrections: Type.Array(Type.String(), { description: 'Words also searched for because a query word looked like a typo, or was two words written as one (datadeling: data delen)' }),
     facets: Type.Object(
       Object.fromEntries(FACETS.map((facet) => [facet, Type.Array(FacetValue)])) as Record<(typeof FACETS)[number], ReturnType<typeof Type.Array<typeof FacetValue>>>,
       { description: 'Per filter, the values with the number of results each would give' },
@@ -259,7 +259,7 @@ export const Tool = Component(
     ),
     version: Type.Integer({ minimum: 1, description: 'Counted up by every edit' }),
     related: list(ToolSummary, 'Tools that share an organisation'),
-    similar: list(ToolSummary, 'Tools with the most classifications in common'),
+    similar: list(ToolSummary, 'Tools with the most classifications and rare words of names and descriptions in common (decision 0026)'),
     history: list(
       Type.Object({ at: Type.String({ format: 'date-time' }), action: Type.String(), by: Type.String() }),
       'Changes to the tool, newest first, naming the acting organisation (never a person)',

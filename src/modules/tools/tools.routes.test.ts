@@ -75,6 +75,18 @@ describe('catalogue pages', () => {
     assert.match(text(typo.body), /Ook gezocht op: omgevingswet/)
   })
 
+  test('Dutch compounds: a word written as one finds what its parts find', async () => {
+    const slugsOf = async (q: string) => ((await get(`/api/v1/tools?q=${encodeURIComponent(q)}&pageSize=100`)).json().items as { slug: string }[]).map((i) => i.slug).sort()
+    for (const [compound, apart] of [['datadeling', 'data delen'], ['gegevensdeling', 'gegevens delen']]) {
+      const expected = await slugsOf(apart!)
+      assert.ok(expected.length > 0, `"${apart}" finds tools`)
+      assert.deepEqual(await slugsOf(compound!), expected, `"${compound}" finds what "${apart}" finds`)
+    }
+    assert.match(text((await get('/tools?q=datadeling')).body), /Ook gezocht op: data delen/)
+    // A last word that starts a known word is being typed, not a compound.
+    assert.ok((await slugsOf('sensorregist')).includes('wecity-sensorregister'))
+  })
+
   test('Dutch and English stemming: inflected words find the tool', async () => {
     const word = unique('zzqx').replace('-', '')
     await createTool(t.database.handle.db, {
@@ -144,6 +156,34 @@ describe('catalogue pages', () => {
     assert.ok(api.related.length > 0 && api.similar.length > 0)
     const relatedSlugs = new Set(api.related.map((r: { slug: string }) => r.slug))
     assert.ok(api.similar.every((s: { slug: string }) => !relatedSlugs.has(s.slug)), 'a tool is listed once')
+  })
+
+  test('similar tools also come from shared rare words of names and descriptions, on both search paths', async () => {
+    // A new tool with no classification in common with the Sensorenregister Amsterdam, but nearly its name and text.
+    const input = {
+      slug: unique('sensorenregister-utrecht'),
+      category: 'governance',
+      form: 'dataset',
+      name_nl: 'Sensorenregister Utrecht',
+      name_en: 'Sensor register Utrecht',
+      description_nl: 'Openbaar register van sensoren in de openbare ruimte, met hun eigenaar en doel.',
+      description_en: 'Public register of sensors in public space, with their owner and purpose.',
+    } as const
+    const copy = await createTool(t.database.handle.db, input)
+    for (const searchIndex of [false, true]) {
+      // The index is switched on in an app of its own (with its own database: the tool is made there too).
+      const other = searchIndex ? await buildTestApp({ SEARCH_INDEX: 'on' }) : undefined
+      try {
+        const app = other ? other.app : t.app
+        if (other) await createTool(other.database.handle.db, input)
+        const api = (await app.inject({ method: 'GET', url: `/api/v1/tools/${copy.slug}` })).json()
+        assert.ok(api.similar.some((s: { slug: string }) => s.slug === 'sensorenregister-amsterdam'), `similar (index ${searchIndex}): ${api.similar.map((s: { slug: string }) => s.slug).join(', ')}`)
+        const page = text((await app.inject({ method: 'GET', url: `/tools/${copy.slug}` })).body)
+        assert.match(/Vergelijkbare tools (.*)/.exec(page)?.[1] ?? '', /Sensorenregister Amsterdam/)
+      } finally {
+        await other?.close()
+      }
+    }
   })
 
   test('a tool page shows everything known about the tool', async () => {

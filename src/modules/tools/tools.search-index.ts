@@ -1,4 +1,4 @@
-import { SearchIndexBuilder, type SearchIndex } from './search-index/build.ts'
+import { parseVector, SearchIndexBuilder, type SearchIndex } from './search-index/build.ts'
 import { searchIndex, similarInIndex, type IndexItem } from './search-index/query.ts'
 import type { ToolsIndexRepository, WordLexemes } from './tools.index.repository.ts'
 import type { SearchParams, SearchRow, TermAnalysis, ToolsRepository } from './tools.repository.ts'
@@ -155,7 +155,9 @@ export function createSearchIndexKeeper(repository: Repository, options: SearchI
         return undefined
       }
       served.index++
-      const found = similarInIndex(index, toolId, limit, exclude)
+      const words: { lexeme: string; weights: number }[] = []
+      parseVector((await repository.vectorOf(toolId)) ?? '', (lexeme, _score, weights) => words.push({ lexeme, weights }))
+      const found = similarInIndex(index, toolId, limit, exclude, words)
       const rows = new Map((await repository.rowsByIds(found.map((f) => f.id))).map((r) => [r.id, r]))
       return found.flatMap((f) => {
         const row = rows.get(f.id)

@@ -3,7 +3,8 @@ import { VersionedLru } from '../../lib/lru-cache.ts'
 import type { AuditRepository } from '../audit/audit.repository.ts'
 import { FACETS, MAX_EXPORT_ROWS, MAX_QUERY_TERMS, type Facet } from './tools.constants.ts'
 import type { CatalogueQuery } from './tools.schemas.ts'
-import type { SearchRow, ToolsRepository } from './tools.repository.ts'
+import type { SearchRow, TermAnalysis, ToolsRepository } from './tools.repository.ts'
+import { bestSplit, MIN_COMPOUND, splitVocabulary } from './compounds.ts'
 import type { ToolsIndexRepository } from './tools.index.repository.ts'
 import { createSearchIndexKeeper } from './tools.search-index.ts'
 
@@ -18,7 +19,7 @@ export interface CatalogueResult {
   pages: number
   rows: SearchRow[]
   facets: Record<Facet, FacetCount[]>
-  /** Words the search also looked for because a query word looked like a typo. */
+  /** Words the search also looked for because a query word looked like a typo or was two words written as one. */
   corrections: string[]
   /** The query had text but no word to search on (only stop words, or no letters we index). */
   noSearchableWords: boolean
@@ -89,6 +90,25 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
     return value
   }
 
+  /**
+   * Unknown query words that are two known words written as one (datadeling: data + delen), each with its split.
+   * A last word that starts a known word is still being typed (sensorreg): it is matched as a prefix, not split.
+   */
+  async function compoundsOf(analysis: TermAnalysis[]): Promise<Map<string, { head: string; tail: string[] }>> {
+    const unknown = analysis.filter((a) => !a.known && a.token.length >= MIN_COMPOUND && /^[a-z]+$/.test(a.token))
+    const found = new Map<string, { head: string; tail: string[] }>()
+    if (unknown.length === 0) return found
+    const last = analysis[analysis.length - 1]
+    const candidates = unknown.filter((a) => a !== last)
+    if (last && unknown.includes(last) && !(await repository.isKnownPrefix(last.token))) candidates.push(last)
+    const known = await repository.knownWords(splitVocabulary(candidates.map((a) => a.token)))
+    for (const a of candidates) {
+      const split = bestSplit(a.token, known)
+      if (split) found.set(a.token, split)
+    }
+    return found
+  }
+
   async function runSearch(query: CatalogueQuery, version?: number): Promise<CatalogueResult> {
     const tokens = tokenize(query.q)
     const analysis = index?.enabled && version !== undefined ? await index.analyse(version, tokens) : await repository.analyseTerms(tokens)
@@ -98,10 +118,17 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
       const facets = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Record<Facet, FacetCount[]>
       return { total: 0, pages: 1, rows: [], facets, corrections: [], noSearchableWords: true }
     }
-    const termGroups = meaningful.map((a, i) => {
+    const splits = await compoundsOf(meaningful)
+    const termGroups = meaningful.flatMap((a, i) => {
+      const prefix = i === meaningful.length - 1
+      const split = splits.get(a.token)
+      if (split) {
+        corrections.push(`${split.head} ${split.tail[0]!}`)
+        return [{ words: [split.head], prefix: false }, { words: split.tail, prefix }]
+      }
       const alternatives = a.similar
       if (!a.known) corrections.push(...alternatives)
-      return { words: [a.token, ...alternatives], prefix: i === meaningful.length - 1 }
+      return [{ words: [a.token, ...alternatives], prefix }]
     })
     const params = {
       termGroups,

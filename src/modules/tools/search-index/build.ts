@@ -25,6 +25,8 @@ export interface SearchIndex {
   postDocs: Uint32Array
   /** ts_rank's calc_rank_or contribution of the lexeme in that tool (from its positions and weights). */
   postScore: Float32Array
+  /** The weights of the lexeme's positions in that tool (WEIGHT_BIT): A is a name or alias, B a description. */
+  postWeights: Uint8Array
   /** Facet keys ('form:software'); postings of key k are keyStart[k]..keyStart[k+1] in keyDocs. */
   keys: string[]
   keyId: Map<string, number>
@@ -61,15 +63,20 @@ export interface IndexSourceTool {
   names: string[]
 }
 
-class GrowU32 {
-  data: Uint32Array
+type Numbers = Uint8Array | Uint32Array | Float32Array
+
+/** A typed array that grows by half when full. */
+class Grow<A extends Numbers> {
+  data: A
   length = 0
-  constructor(capacity = 1024) {
-    this.data = new Uint32Array(capacity)
+  private readonly make: (length: number) => A
+  constructor(make: (length: number) => A, capacity = 1024) {
+    this.make = make
+    this.data = make(capacity)
   }
   push(value: number): void {
     if (this.length === this.data.length) {
-      const next = new Uint32Array(Math.ceil(this.data.length * 1.5))
+      const next = this.make(Math.ceil(this.data.length * 1.5))
       next.set(this.data)
       this.data = next
     }
@@ -77,27 +84,15 @@ class GrowU32 {
   }
 }
 
-class GrowF32 {
-  data: Float32Array
-  length = 0
-  constructor(capacity = 1024) {
-    this.data = new Float32Array(capacity)
-  }
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float32Array(Math.ceil(this.data.length * 1.5))
-      next.set(this.data)
-      this.data = next
-    }
-    this.data[this.length++] = value
-  }
-}
+/** A posting's weights as bits: which of A, B, C and D its positions carry. */
+export const WEIGHT_BIT = { A: 1, B: 2, C: 4, D: 8 } as const
 
 /**
- * Calls `entry` for each lexeme of a tsvector's text form ('a''b':1A,5 'c'), with its calc_rank_or contribution:
- * the positions' weights summed with 1/j^2 falloff, the heaviest counted in full (PostgreSQL's tsrank.c).
+ * Calls `entry` for each lexeme of a tsvector's text form ('a''b':1A,5 'c'), with its calc_rank_or contribution
+ * (the positions' weights summed with 1/j^2 falloff, the heaviest counted in full: PostgreSQL's tsrank.c) and the
+ * weights its positions carry (WEIGHT_BIT; none for a lexeme without positions).
  */
-export function parseVector(text: string, entry: (lexeme: string, score: number) => void): void {
+export function parseVector(text: string, entry: (lexeme: string, score: number, weights: number) => void): void {
   const n = text.length
   let i = 0
   while (i < n) {
@@ -132,6 +127,7 @@ export function parseVector(text: string, entry: (lexeme: string, score: number)
     let resj = 0
     let wjm = -1
     let jm = 0
+    let weights = 0
     if (text.charCodeAt(i) === 58) {
       i++
       let j = 0
@@ -139,9 +135,11 @@ export function parseVector(text: string, entry: (lexeme: string, score: number)
         while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++
         const c = text.charCodeAt(i)
         let w = WEIGHT_D
-        if (c === 65) w = WEIGHT_A
-        else if (c === 66) w = WEIGHT_B
-        else if (c === 67) w = WEIGHT_C
+        let bit: number = WEIGHT_BIT.D
+        if (c === 65) [w, bit] = [WEIGHT_A, WEIGHT_BIT.A]
+        else if (c === 66) [w, bit] = [WEIGHT_B, WEIGHT_BIT.B]
+        else if (c === 67) [w, bit] = [WEIGHT_C, WEIGHT_BIT.C]
+        weights |= bit
         if (c >= 65 && c <= 68) i++
         resj = Math.fround(resj + w / ((j + 1) * (j + 1)))
         if (w > wjm) {
@@ -159,7 +157,7 @@ export function parseVector(text: string, entry: (lexeme: string, score: number)
       resj = WEIGHT_D
       wjm = WEIGHT_D
     }
-    entry(lexeme, (wjm + resj - wjm / ((jm + 1) * (jm + 1))) / ZETA_2)
+    entry(lexeme, (wjm + resj - wjm / ((jm + 1) * (jm + 1))) / ZETA_2, weights)
   }
 }
 
@@ -170,21 +168,23 @@ export class SearchIndexBuilder {
   private categories: string[] = []
   private lexemeId = new Map<string, number>()
   private lexemes: string[] = []
-  private entryLexeme: GrowU32
+  private entryLexeme: Grow<Uint32Array>
   /** Each tool's lexeme entries are entryStart[d]..entryStart[d+1] (entries come in tool order). */
   private entryStart: number[] = [0]
-  private entryScore: GrowF32
+  private entryScore: Grow<Float32Array>
+  private entryWeights: Grow<Uint8Array>
   private keyId = new Map<string, number>()
   private keys: string[] = []
   private docKeyStart: number[] = [0]
-  private docKeys = new GrowU32(1 << 12)
+  private docKeys = new Grow((n) => new Uint32Array(n), 1 << 12)
   private exactNames = new Map<string, number | number[]>()
 
   /** expectedTools sizes the buffers (about 42 lexemes a tool), so they need not grow (and leave freed copies). */
   constructor(expectedTools = 1000) {
     const capacity = Math.max(1 << 12, Math.ceil(expectedTools * 48))
-    this.entryLexeme = new GrowU32(capacity)
-    this.entryScore = new GrowF32(capacity)
+    this.entryLexeme = new Grow((n) => new Uint32Array(n), capacity)
+    this.entryScore = new Grow((n) => new Float32Array(n), capacity)
+    this.entryWeights = new Grow((n) => new Uint8Array(n), capacity)
   }
 
   add(tools: IndexSourceTool[]): void {
@@ -194,7 +194,7 @@ export class SearchIndexBuilder {
       let category = this.categories.indexOf(tool.category)
       if (category < 0) category = this.categories.push(tool.category) - 1
       this.categoryOf.push(category)
-      parseVector(tool.vector, (lexeme, score) => {
+      parseVector(tool.vector, (lexeme, score, weights) => {
         let id = this.lexemeId.get(lexeme)
         if (id === undefined) {
           // A copy: a slice would keep the whole vector text it was cut from alive.
@@ -204,6 +204,7 @@ export class SearchIndexBuilder {
         }
         this.entryLexeme.push(id)
         this.entryScore.push(score)
+        this.entryWeights.push(weights)
       })
       this.entryStart.push(this.entryLexeme.length)
       for (const key of tool.facet_keys) {
@@ -242,11 +243,13 @@ export class SearchIndexBuilder {
     const fill = postStart.slice(0, lexemes.length)
     const postDocs = new Uint32Array(n)
     const postScore = new Float32Array(n)
+    const postWeights = new Uint8Array(n)
     for (let d = 0; d < size; d++) {
       for (let e = this.entryStart[d]!; e < this.entryStart[d + 1]!; e++) {
         const at = fill[rank[this.entryLexeme.data[e]!]!]!++
         postDocs[at] = d
         postScore[at] = this.entryScore.data[e]!
+        postWeights[at] = this.entryWeights.data[e]!
       }
     }
 
@@ -292,6 +295,7 @@ export class SearchIndexBuilder {
       postStart,
       postDocs,
       postScore,
+      postWeights,
       keys: this.keys,
       keyId: this.keyId,
       keyFacet,

@@ -1,4 +1,4 @@
-import type { SearchIndex } from './build.ts'
+import { WEIGHT_BIT, type SearchIndex } from './build.ts'
 
 // A search over the in-process index (decision 0023): the same matches, totals, facet counts and orders as the
 // SQL search in tools.repository.ts. Sets of tools are bitsets (Uint32Array, one bit per tool).
@@ -263,11 +263,17 @@ export function searchIndex(index: SearchIndex, query: IndexQuery): IndexResult 
 /** Facets whose shared values make tools similar (not category, status, origin or who is involved). */
 const SIMILAR_FACETS = new Set(['form', 'process', 'theme', 'sdg', 'principle', 'mim'])
 
+/** A word of a tool's names (weight A) or descriptions (B), as "similar tools" compares them. */
+const TEXT_WEIGHTS = WEIGHT_BIT.A | WEIGHT_BIT.B
+
 /**
- * "Similar tools", exactly as the SQL scored them but over the whole catalogue: one point per shared
- * classification key plus one for the same category, at least 3 points, best first, then by name.
+ * "Similar tools", exactly as the SQL scores them (tools.repository.ts, decision 0026) but from the index: a point
+ * per shared classification key and for the same category, plus for each rare word of the tool's names and
+ * descriptions (at most max(3, 2 % of the catalogue) tools have it) 2 points to a tool that has it in its name too
+ * when it is in this tool's name, else 1. At least 3 points, best first, then by name. `words`: the tool's own
+ * lexemes with their weights (its search_vector).
  */
-export function similarInIndex(index: SearchIndex, toolId: number, limit: number, exclude: number[]): { id: number; score: number }[] {
+export function similarInIndex(index: SearchIndex, toolId: number, limit: number, exclude: number[], words: { lexeme: string; weights: number }[]): { id: number; score: number }[] {
   const me = index.docOf.get(toolId)
   if (me === undefined) return []
   const mine = new Set<number>()
@@ -283,6 +289,20 @@ export function similarInIndex(index: SearchIndex, toolId: number, limit: number
       if (d === me) continue
       if (count[d] === 0) touched.push(d)
       count[d]!++
+    }
+  }
+  const rare = Math.max(3, Math.floor(index.size / 50))
+  for (const word of words) {
+    if ((word.weights & TEXT_WEIGHTS) === 0) continue
+    const l = index.lexemeId.get(word.lexeme)
+    if (l === undefined || index.postStart[l + 1]! - index.postStart[l]! > rare) continue
+    const inName = (word.weights & WEIGHT_BIT.A) !== 0
+    for (let p = index.postStart[l]!; p < index.postStart[l + 1]!; p++) {
+      const d = index.postDocs[p]!
+      const theirs = index.postWeights[p]!
+      if (d === me || (theirs & TEXT_WEIGHTS) === 0) continue
+      if (count[d] === 0) touched.push(d)
+      count[d]! += inName && (theirs & WEIGHT_BIT.A) !== 0 ? 2 : 1
     }
   }
   const skip = new Set(exclude)
