@@ -170,9 +170,9 @@ describe('catalogue pages', () => {
       description_en: 'Public register of sensors in public space, with their owner and purpose.',
     } as const
     const copy = await createTool(t.database.handle.db, input)
-    for (const searchIndex of [false, true]) {
-      // The index is switched on in an app of its own (with its own database: the tool is made there too).
-      const other = searchIndex ? await buildTestApp({ SEARCH_INDEX: 'on' }) : undefined
+    for (const searchIndex of ['on', 'off'] as const) {
+      // The app under test has the default (on); SQL only runs in an app of its own, with its own database.
+      const other = searchIndex === 'off' ? await buildTestApp({ SEARCH_INDEX: 'off' }) : undefined
       try {
         const app = other ? other.app : t.app
         if (other) await createTool(other.database.handle.db, input)
