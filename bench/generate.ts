@@ -614,7 +614,8 @@ async function main() {
   if (values['database-url']) assertLoopbackUrl(values['database-url'])
   const tempDir = values['data-dir'] || values['database-url'] ? undefined : mkdtempSync(join(tmpdir(), 'toolbox-bench-gen-'))
   const handle = await openDatabase(
-    values['database-url'] ? { databaseUrl: values['database-url'], poolSize: 2 } : { dataDir: values['data-dir'] ?? tempDir },
+    // Bulk statements (a refresh of 2,000 tools) may take longer than the app's 15 s statement timeout on a loaded machine.
+    values['database-url'] ? { databaseUrl: values['database-url'], poolSize: 2, queryTimeoutMs: 600_000 } : { dataDir: values['data-dir'] ?? tempDir },
   )
   try {
     const t0 = performance.now()

@@ -501,7 +501,7 @@ async function runOne(spec: Spec): Promise<RunResult> {
     handle =
       spec.db === 'pglite'
         ? await openDatabase({ dataDir: spec.dataDir! })
-        : await openDatabase({ databaseUrl: spec.pgUrl!, poolSize: 10 })
+        : await openDatabase({ databaseUrl: spec.pgUrl!, poolSize: 10, queryTimeoutMs: 600_000 })
     result.openMs = performance.now() - t0
     const version = await sql<{ v: string }>`select version() as v`.execute(handle.db)
     result.serverVersion = version.rows[0]?.v.split(' on ')[0] ?? ''

@@ -74,7 +74,7 @@ test('npm run export and npm run import: dry run by default, --apply writes, a s
   }
 })
 
-test('npm run import: usage, a missing file and an unreadable file are one line each', { timeout: 120_000 }, async () => {
+test('npm run import: usage, a missing file and an unreadable file are one line each', { timeout: 300_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'toolbox-import-'))
   const env = environment(join(dir, 'data'))
   const usage = await failure(command('import', env))

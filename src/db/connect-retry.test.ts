@@ -35,7 +35,8 @@ test('a server started before its PostgreSQL says so once per try and gives up a
   assert.equal(final.length, 1, failed.stderr)
   assert.match(final[0]!, new RegExp(`^The database at 127\\.0\\.0\\.1:${port}/toolbox could not be reached within 3 s \\(\\d+ tries; last: connect ECONNREFUSED`))
   assert.doesNotMatch(failed.stdout + failed.stderr, /secret|\n\s+at /, 'no password, no stack trace')
-  assert.ok(seconds >= 3 && seconds < 30, `gave up after ${seconds} s`)
+  // It gives up rather than waiting on: the upper bound leaves room for tsx starting slowly on a loaded machine.
+  assert.ok(seconds >= 3 && seconds < 100, `gave up after ${seconds} s`)
 })
 
 test('a database that comes up while the app waits is used: the tries before it are said, then start-up goes on', async () => {

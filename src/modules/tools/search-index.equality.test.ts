@@ -86,11 +86,18 @@ test('the index gives the SQL search totals, facet counts, corrections and (by n
   assert.ok(status.served.index >= all.length)
 })
 
-test('"similar tools" from the index are the exact SQL answer, scores included', async () => {
-  for (const slug of slugs) {
+test('"similar tools" and "from the same organisations" from the index are the exact SQL answers, scores included', async () => {
+  // The benchmark's sample, and tools with a role at an organisation (some of which share it with thousands).
+  const withRoles = await database.handle.db.selectFrom('tool_organisations as x').innerJoin('tools as t', 't.id', 'x.tool_id').select('t.slug').distinct().orderBy('t.slug').limit(40).execute()
+  const all = [...new Set([...slugs, ...withRoles.map((r) => r.slug)])]
+  let withRelated = 0
+  for (const slug of all) {
     const [a, b] = [await sqlPath.getTool(slug), await indexPath.getTool(slug)]
     assert.deepEqual(b.similar.map((s) => [s.id, Number(s.score)]), a.similar.map((s) => [s.id, Number(s.score)]), slug)
+    assert.deepEqual(b.related.map((s) => [s.id, Number(s.score)]), a.related.map((s) => [s.id, Number(s.score)]), slug)
+    if (a.related.length > 0) withRelated++
   }
+  assert.ok(withRelated >= 30, `only ${withRelated} of ${all.length} tools share an organisation`)
 })
 
 test('after a change the index is read again before it answers (a small catalogue), so it sees the change', async () => {

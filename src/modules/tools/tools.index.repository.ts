@@ -15,6 +15,8 @@ export interface IndexSourceRow {
   facet_keys: string[]
   /** lower(unaccent(name)) for each name and alias, as the exact-name ranking compares them. */
   names: string[]
+  /** The tool's roles (tool_organisations) as organisation id * 2 + 1 for an owner, + 0 otherwise. */
+  roles: number[]
 }
 
 /** The lexemes a word becomes in each configuration the search uses (to_tsvector of the word alone). */
@@ -31,15 +33,17 @@ export function createToolsIndexRepository(db: Database) {
   return {
     /** Tools with an id above `after`, by id, at most `limit`: one chunk of the index's source. */
     async indexChunk(after: number, limit: number): Promise<IndexSourceRow[]> {
-      const { rows } = await sql<{ id: string | number; category: string; vector: string; facet_keys: string[]; names: (string | null)[] }>`
+      const { rows } = await sql<{ id: string | number; category: string; vector: string; facet_keys: string[]; names: (string | null)[]; roles: (string | number)[] }>`
         select t.id, t.category, t.search_vector::text as vector, t.facet_keys,
-          array[lower(unaccent(t.name_nl)), lower(unaccent(t.name_en))] || coalesce(a.names, '{}') as names
+          array[lower(unaccent(t.name_nl)), lower(unaccent(t.name_en))] || coalesce(a.names, '{}') as names,
+          coalesce(r.roles, '{}') as roles
         from tools t
         left join lateral (select array_agg(lower(unaccent(x.alias))) as names from tool_aliases x where x.tool_id = t.id) a on true
+        left join lateral (select array_agg(o.organisation_id * 2 + (o.role = 'owner')::int) as roles from tool_organisations o where o.tool_id = t.id) r on true
         where t.id > ${after}
         order by t.id
         limit ${limit}`.execute(db)
-      return rows.map((r) => ({ id: Number(r.id), category: r.category, vector: r.vector, facet_keys: r.facet_keys, names: r.names.filter((n): n is string => n !== null) }))
+      return rows.map((r) => ({ id: Number(r.id), category: r.category, vector: r.vector, facet_keys: r.facet_keys, names: r.names.filter((n): n is string => n !== null), roles: r.roles.map(Number) }))
     },
 
     /** Every tool's id in the catalogue's name order and in its newest-first order, as the SQL search sorts. */

@@ -1,5 +1,5 @@
 import { parseVector, SearchIndexBuilder, type SearchIndex } from './search-index/build.ts'
-import { searchIndex, similarInIndex, type IndexItem } from './search-index/query.ts'
+import { relatedInIndex, searchIndex, similarInIndex, type IndexItem } from './search-index/query.ts'
 import type { ToolsIndexRepository, WordLexemes } from './tools.index.repository.ts'
 import type { SearchParams, SearchRow, TermAnalysis, ToolsRepository } from './tools.repository.ts'
 
@@ -91,6 +91,15 @@ export function createSearchIndexKeeper(repository: Repository, options: SearchI
     return current?.version === version ? current : undefined
   }
 
+  /** The list rows of scored tools, in their order. */
+  async function withRows(found: { id: number; score: number }[]): Promise<(SearchRow & { score: number })[]> {
+    const rows = new Map((await repository.rowsByIds(found.map((f) => f.id))).map((r) => [r.id, r]))
+    return found.flatMap((f) => {
+      const row = rows.get(f.id)
+      return row ? [{ ...row, score: f.score }] : []
+    })
+  }
+
   async function lexemesOf(words: string[]): Promise<Map<string, WordLexemes>> {
     const missing = [...new Set(words)].filter((w) => !stems.has(w))
     if (missing.length > 0) {
@@ -157,12 +166,14 @@ export function createSearchIndexKeeper(repository: Repository, options: SearchI
       served.index++
       const words: { lexeme: string; weights: number }[] = []
       parseVector((await repository.vectorOf(toolId)) ?? '', (lexeme, _score, weights) => words.push({ lexeme, weights }))
-      const found = similarInIndex(index, toolId, limit, exclude, words)
-      const rows = new Map((await repository.rowsByIds(found.map((f) => f.id))).map((r) => [r.id, r]))
-      return found.flatMap((f) => {
-        const row = rows.get(f.id)
-        return row ? [{ ...row, score: f.score }] : []
-      })
+      return withRows(similarInIndex(index, toolId, limit, exclude, words))
+    },
+
+    /** "From the same organisations" from the index, or undefined when the SQL must answer. */
+    async related(version: number, toolId: number, limit: number): Promise<(SearchRow & { score: number })[] | undefined> {
+      const index = await ready(version)
+      if (!index) return undefined
+      return withRows(relatedInIndex(index, toolId, limit))
     },
 
     /** Builds the index now (e.g. right after start-up), so the first search need not wait or fall back. */

@@ -184,12 +184,13 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
     async getTool(slug: string) {
       const tool = await repository.findBySlug(slug)
       if (!tool) throw new NotFoundError('error.toolNotFound', { slug: slug.slice(0, 80) })
+      const version = index?.enabled ? await catalogueVersion() : undefined
       const [details, assessments, organisationRoles, successor, related, history, pilots, adoptions, statusChanges, openCall] = await Promise.all([
         repository.details(tool.id),
         repository.assessmentsWithAssessor(tool.id),
         repository.organisationRoles(tool.id),
         tool.replaced_by_tool_id === null ? undefined : repository.nameOf(tool.replaced_by_tool_id),
-        repository.related(tool.id, 6),
+        (async () => (index && version !== undefined ? await index.related(version, tool.id, 6) : undefined) ?? (await repository.related(tool.id, 6)))(),
         audit.entityHistory('tool', tool.id),
         repository.pilotsOf(tool.id),
         repository.adoptionsOf(tool.id),
@@ -198,7 +199,7 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
       ])
       const startedBy = options.startedBy ? await options.startedBy(tool.id) : undefined
       const exclude = related.map((r) => r.id)
-      const similar = (index?.enabled ? await index.similar(await catalogueVersion(), tool.id, 6, exclude) : undefined) ?? (await repository.similar(tool.id, 6, exclude))
+      const similar = (index && version !== undefined ? await index.similar(version, tool.id, 6, exclude) : undefined) ?? (await repository.similar(tool.id, 6, exclude))
       return { tool, ...details, assessments, organisationRoles, successor, related, similar, history, pilots, adoptions, statusChanges, openCall, startedBy }
     },
 

@@ -39,6 +39,12 @@ export interface SearchIndex {
   /** Each tool's facet keys: docKeyStart[d]..docKeyStart[d+1] in docKeys. */
   docKeyStart: Uint32Array
   docKeys: Uint32Array
+  /** Organisations with a role: rows of organisation o are orgStart[o]..orgStart[o+1] in orgRows (doc * 2 + owner). */
+  orgStart: Uint32Array
+  orgRows: Uint32Array
+  /** Each tool's roles: docOrgStart[d]..docOrgStart[d+1] in docOrgs (organisation number * 2 + owner). */
+  docOrgStart: Uint32Array
+  docOrgs: Uint32Array
   /** Each tool's category (an index into categories). */
   category: Uint8Array
   categories: string[]
@@ -61,6 +67,8 @@ export interface IndexSourceTool {
   vector: string
   facet_keys: string[]
   names: string[]
+  /** The tool's roles (tool_organisations), each as organisation id * 2 + 1 for an owner, + 0 otherwise. */
+  roles: number[]
 }
 
 type Numbers = Uint8Array | Uint32Array | Float32Array
@@ -178,6 +186,9 @@ export class SearchIndexBuilder {
   private docKeyStart: number[] = [0]
   private docKeys = new Grow((n) => new Uint32Array(n), 1 << 12)
   private exactNames = new Map<string, number | number[]>()
+  private orgNumber = new Map<number, number>()
+  private docOrgStart: number[] = [0]
+  private docOrgs = new Grow((n) => new Uint32Array(n), 1 << 12)
 
   /** expectedTools sizes the buffers (about 42 lexemes a tool), so they need not grow (and leave freed copies). */
   constructor(expectedTools = 1000) {
@@ -216,6 +227,13 @@ export class SearchIndexBuilder {
         this.docKeys.push(id)
       }
       this.docKeyStart.push(this.docKeys.length)
+      for (const role of tool.roles) {
+        const id = Math.floor(role / 2)
+        let number = this.orgNumber.get(id)
+        if (number === undefined) this.orgNumber.set(id, (number = this.orgNumber.size))
+        this.docOrgs.push(number * 2 + (role % 2))
+      }
+      this.docOrgStart.push(this.docOrgs.length)
       for (const name of new Set(tool.names)) {
         const docs = this.exactNames.get(name)
         if (docs === undefined) this.exactNames.set(name, doc)
@@ -262,6 +280,15 @@ export class SearchIndexBuilder {
     const keyFill = keyStart.slice(0, this.keys.length)
     const keyDocs = new Uint32Array(docKeys.length)
     for (let d = 0; d < size; d++) for (let p = docKeyStart[d]!; p < docKeyStart[d + 1]!; p++) keyDocs[keyFill[docKeys[p]!]!++] = d
+    // Roles: rows per organisation from each tool's roles, as for facet keys.
+    const docOrgStart = Uint32Array.from(this.docOrgStart)
+    const docOrgs = this.docOrgs.data.slice(0, this.docOrgs.length)
+    const orgStart = new Uint32Array(this.orgNumber.size + 1)
+    for (const r of docOrgs) orgStart[(r >>> 1) + 1]!++
+    for (let o = 0; o < this.orgNumber.size; o++) orgStart[o + 1]! += orgStart[o]!
+    const orgFill = orgStart.slice(0, this.orgNumber.size)
+    const orgRows = new Uint32Array(docOrgs.length)
+    for (let d = 0; d < size; d++) for (let p = docOrgStart[d]!; p < docOrgStart[d + 1]!; p++) orgRows[orgFill[docOrgs[p]! >>> 1]!++] = d * 2 + (docOrgs[p]! & 1)
     const allCounts = new Map<string, number>()
     this.keys.forEach((key, k) => allCounts.set(key, keyStart[k + 1]! - keyStart[k]!))
 
@@ -305,6 +332,10 @@ export class SearchIndexBuilder {
       keyDocs,
       docKeyStart,
       docKeys,
+      orgStart,
+      orgRows,
+      docOrgStart,
+      docOrgs,
       category: Uint8Array.from(this.categoryOf),
       categories: this.categories,
       byName,

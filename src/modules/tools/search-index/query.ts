@@ -306,12 +306,59 @@ export function similarInIndex(index: SearchIndex, toolId: number, limit: number
     }
   }
   const skip = new Set(exclude)
-  const found: { doc: number; score: number }[] = []
+  const category = index.category[me]
+  return pickBest(index, touched, limit, (d, points) => {
+    const score = points + (index.category[d] === category ? 1 : 0)
+    return score >= 3 && !skip.has(index.ids[d]!) ? score : 0
+  })
+}
+
+/**
+ * The best `limit` of the touched tools by score, then by name, in one pass (no sort of every touched tool); resets
+ * their scratch counts. `scoreOf` turns a tool's counted points into its score (0: leave it out).
+ */
+function pickBest(index: SearchIndex, touched: number[], limit: number, scoreOf: (doc: number, points: number) => number): { id: number; score: number }[] {
+  const count = index.scratchCount
+  const rank = index.nameRank
+  const docs: number[] = []
+  const scores: number[] = []
+  // Whether (score, doc) goes before place i of the list.
+  const before = (score: number, doc: number, i: number) => score > scores[i]! || (score === scores[i]! && rank[doc]! < rank[docs[i]!]!)
   for (const d of touched) {
-    const score = count[d]! + (index.category[d] === index.category[me] ? 1 : 0)
+    const score = scoreOf(d, count[d]!)
     count[d] = 0
-    if (score >= 3 && !skip.has(index.ids[d]!)) found.push({ doc: d, score })
+    if (score <= 0 || limit <= 0 || (docs.length === limit && !before(score, d, limit - 1))) continue
+    let at = docs.length < limit ? docs.length : limit - 1
+    while (at > 0 && before(score, d, at - 1)) at--
+    docs.splice(at, 0, d)
+    scores.splice(at, 0, score)
+    if (docs.length > limit) {
+      docs.pop()
+      scores.pop()
+    }
   }
-  found.sort((a, b) => b.score - a.score || index.nameRank[a.doc]! - index.nameRank[b.doc]!)
-  return found.slice(0, limit).map((f) => ({ id: index.ids[f.doc]!, score: f.score }))
+  return docs.map((d, i) => ({ id: index.ids[d]!, score: scores[i]! }))
+}
+
+/**
+ * "From the same organisations", exactly as the SQL scores them (tools.repository.ts related): for each pair of a
+ * role of this tool and a role of another tool at the same organisation, 3 points when both are owners, else 1;
+ * best first, then by name.
+ */
+export function relatedInIndex(index: SearchIndex, toolId: number, limit: number): { id: number; score: number }[] {
+  const me = index.docOf.get(toolId)
+  if (me === undefined) return []
+  const count = index.scratchCount
+  const touched: number[] = []
+  for (let r = index.docOrgStart[me]!; r < index.docOrgStart[me + 1]!; r++) {
+    const organisation = index.docOrgs[r]! >>> 1
+    const owner = (index.docOrgs[r]! & 1) === 1
+    for (let p = index.orgStart[organisation]!; p < index.orgStart[organisation + 1]!; p++) {
+      const d = index.orgRows[p]! >>> 1
+      if (d === me) continue
+      if (count[d] === 0) touched.push(d)
+      count[d]! += owner && (index.orgRows[p]! & 1) === 1 ? 3 : 1
+    }
+  }
+  return pickBest(index, touched, limit, (_d, points) => points)
 }
