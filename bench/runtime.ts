@@ -2,13 +2,17 @@
 //
 //   npm run bench:runtime                                       # the node npm scripts run on, as `npm start` does
 //   npm run bench:runtime -- --node /usr/bin/node --node node_modules/.bin/node --runs 7
-//   npm run bench:runtime -- --node node_modules/.bin/node --mode tsx --mode strip
+//   npm run bench:runtime -- --node node_modules/.bin/node --mode tsx --mode strip --flags=--no-wasm-code-gc --flags=
 //
-// For each Node binary × way of running TypeScript (`tsx`: the tsx command, as `npm start`; `strip`: `node
-// src/server.ts` with Node's own type stripping) it starts the real server as a child process and measures:
+// For each Node binary × way of running TypeScript × set of node flags it starts the real server as a child
+// process and measures:
 //   - start-up until GET /health answers 200, on a fresh PGlite folder (migrations and reference data) and on
-//     an existing one (runs alternate between the binaries, so drift in the machine's load hits both alike);
+//     an existing one (runs alternate between the variants, so drift in the machine's load hits all alike);
 //   - repeated-page throughput with wrk (/usr/bin/wrk) on /tools and on a tool page against a running server.
+// Modes: `tsx` is `node <flags> --import tsx src/server.ts` (what `npm start` runs); `tsx-cli` is the tsx command
+// (`tsx src/server.ts`, what `npm start` ran before decision 0017 was adopted; it starts a second node process);
+// `strip` is `node <flags> src/server.ts` with Node's own type stripping (Node 23.6 and later).
+// `--flags` defaults to NODE_FLAGS (src/lib/runtime.ts), the flags the npm scripts pass; `--flags=` for none.
 // The machine is shared: the 1-minute load average is printed with every block; quote medians.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { execFileSync } from 'node:child_process'
@@ -16,18 +20,21 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { NODE_FLAGS } from '../src/lib/runtime.ts'
 import { formatMs, freePort, percentiles, table } from './lib/util.ts'
 import { runWrk, wrkAvailable, writeReportScript } from './lib/wrk.ts'
 
 const ROOT = join(import.meta.dirname, '..')
 const TSX_CLI = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs')
 
-type Mode = 'tsx' | 'strip'
+type Mode = 'tsx' | 'tsx-cli' | 'strip'
+const MODES: readonly Mode[] = ['tsx', 'tsx-cli', 'strip']
 
 const { values } = parseArgs({
   options: {
     node: { type: 'string', multiple: true },
     mode: { type: 'string', multiple: true },
+    flags: { type: 'string', multiple: true },
     runs: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '8' },
@@ -35,12 +42,13 @@ const { values } = parseArgs({
   },
 })
 if (values.help) {
-  console.log('npm run bench:runtime -- [--node PATH]... [--mode tsx|strip]... [--runs N] [--seconds S] [--connections C]')
+  console.log("npm run bench:runtime -- [--node PATH]... [--mode tsx|tsx-cli|strip]... [--flags='--node-flag ...']... [--runs N] [--seconds S] [--connections C]")
   process.exit(0)
 }
 const nodes = (values.node ?? [process.execPath]).map((n) => resolve(n))
 const modes = (values.mode ?? ['tsx']) as Mode[]
-for (const m of modes) if (m !== 'tsx' && m !== 'strip') throw new Error(`unknown --mode ${m}`)
+for (const m of modes) if (!MODES.includes(m)) throw new Error(`unknown --mode ${m}`)
+const flagSets = (values.flags ?? [NODE_FLAGS.join(' ')]).map((f) => f.split(/\s+/).filter(Boolean))
 const runs = Number(values.runs)
 const seconds = Number(values.seconds)
 const connections = Number(values.connections)
@@ -52,6 +60,7 @@ interface Variant {
   label: string
   node: string
   mode: Mode
+  flags: string[]
 }
 const variants: Variant[] = []
 for (const node of nodes) {
@@ -61,7 +70,10 @@ for (const node of nodes) {
       console.log(`skipped: ${version} ${mode} (type stripping is on by default from Node 23.6)`)
       continue
     }
-    variants.push({ label: `${version} ${mode}`, node, mode })
+    for (const flags of flagSets) {
+      const label = `${version} ${mode}${mode === 'tsx-cli' ? '' : ` ${flags.join(' ') || '(no flags)'}`}`
+      if (!variants.some((v) => v.label === label)) variants.push({ label, node, mode, flags })
+    }
   }
 }
 
@@ -75,7 +87,8 @@ interface Running {
 /** Starts the server as `npm start` would (tsx) or with Node's type stripping; resolves once /health is 200. */
 async function startServer(variant: Variant, dataDir: string): Promise<Running & { readyMs: number }> {
   const port = await freePort()
-  const args = variant.mode === 'tsx' ? [TSX_CLI, 'src/server.ts'] : ['src/server.ts']
+  const args =
+    variant.mode === 'tsx-cli' ? [TSX_CLI, 'src/server.ts'] : [...variant.flags, ...(variant.mode === 'tsx' ? ['--import', 'tsx'] : []), 'src/server.ts']
   const started = performance.now()
   const child = spawn(variant.node, args, {
     cwd: ROOT,

@@ -167,6 +167,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerGatheringsApi(app, ctx)
   registerDecisionsApi(app, ctx)
   registerMethodNotAllowed(app, [...routeTable])
-  app.log.info({ database: ctx.database.kind, ...ctx.startup }, 'toolbox ready')
+  app.log.info({ database: ctx.database.kind, node: process.version, ...ctx.startup }, 'toolbox ready')
   return app
 }

@@ -1,9 +1,12 @@
 import { buildApp } from './app.ts'
 import { runCommand } from './cli/run.ts'
+import { runtimeProblems } from './lib/runtime.ts'
 
 /** Starts the toolbox: listens on HOST:PORT and shuts down gracefully on SIGINT/SIGTERM. */
 await runCommand(async (config) => {
   const app = await buildApp(config)
+  // Started outside the npm scripts (or on a platform without the pinned binary): say so, and run anyway.
+  for (const problem of runtimeProblems()) app.log.warn({ node: process.version, execArgv: process.execArgv }, problem)
   let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return
