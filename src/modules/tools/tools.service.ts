@@ -198,7 +198,8 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
         options.openCall ? options.openCall(tool.id) : undefined,
       ])
       const startedBy = options.startedBy ? await options.startedBy(tool.id) : undefined
-      const exclude = related.map((r) => r.id)
+      // A tool is listed once: not again under "similar" when it is related or this tool's successor.
+      const exclude = [...related.map((r) => r.id), ...(tool.replaced_by_tool_id === null ? [] : [Number(tool.replaced_by_tool_id)])]
       const similar = (index && version !== undefined ? await index.similar(version, tool.id, 6, exclude) : undefined) ?? (await repository.similar(tool.id, 6, exclude))
       return { tool, ...details, assessments, organisationRoles, successor, related, similar, history, pilots, adoptions, statusChanges, openCall, startedBy }
     },
