@@ -23,3 +23,12 @@ test('a tool called exactly what was searched for ranks first, by name or alias,
   await createTool(db, { name_nl: 'Buurtweger-extra', description_nl: 'De buurtweger, de buurtweger.' })
   assert.equal((await slugs('buurtweger'))[0], aliased.slug)
 })
+
+test('every part of a hyphenated name finds it, also a part the parser alone would read as a number (1e57a0bc)', async () => {
+  const db = t.database.handle.db
+  const total = async (q: string) => ((await t.app.inject({ url: `/api/v1/tools?${new URLSearchParams({ q })}` })).json() as { total: number }).total
+  for (const part of ['1e57a0bc', '9e9e9e9e', '12ab34cd']) {
+    await createTool(db, { name_nl: `Meetset lab-${part}`, description_nl: 'Meet het lab.' })
+    for (const q of [`lab-${part}`, part, `Meetset lab-${part}`]) assert.equal(await total(q), 1, q)
+  }
+})

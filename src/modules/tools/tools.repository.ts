@@ -66,12 +66,17 @@ function groupQueryText(group: { words: string[]; prefix: boolean }): string {
   return group.words.map((w, i) => `'${w}'${group.prefix && i === 0 ? ':*' : ''}`).join(' | ')
 }
 
-/** The tsquery for all groups: each group matched with Dutch, English or no stemming. */
+/**
+ * The tsquery for all groups: each group matched with Dutch, English or no stemming. "No stemming" takes each word
+ * as it is (a cast, not to_tsquery('simple')): the same lexeme for an ordinary word, but a word the parser would
+ * split on its own (1e57a0bc reads as the number 1e57 and a0bc) still matches where a document has it as one part
+ * of a hyphenated word (embedtest-1e57a0bc); the Dutch and English parts still match it standing alone.
+ */
 function tsQuery(groups: SearchParams['termGroups']): RawBuilder<unknown> | undefined {
   if (groups.length === 0) return undefined
   const parts = groups.map((g) => {
     const text = groupQueryText(g)
-    return sql`(to_tsquery('dutch', ${text}) || to_tsquery('english', ${text}) || to_tsquery('simple', ${text}))`
+    return sql`(to_tsquery('dutch', ${text}) || to_tsquery('english', ${text}) || ${text}::tsquery)`
   })
   return sql`(${sql.join(parts, sql` && `)})`
 }
