@@ -16,17 +16,22 @@ export interface SearchIndex {
   version: number
   /** Number of tools; a tool's number ("doc") is its position in id order. */
   size: number
+  /** Tool ids in ascending order (docOf finds a tool's number by binary search). */
   ids: Float64Array
-  docOf: Map<number, number>
   /** Lexemes, sorted (a prefix's lexemes are one range); postings of lexeme i are postStart[i]..postStart[i+1]. */
   lexemes: string[]
   lexemeId: Map<string, number>
   postStart: Uint32Array
   postDocs: Uint32Array
-  /** ts_rank's calc_rank_or contribution of the lexeme in that tool (from its positions and weights). */
-  postScore: Float32Array
-  /** The weights of the lexeme's positions in that tool (WEIGHT_BIT): A is a name or alias, B a description. */
-  postWeights: Uint8Array
+  /**
+   * Each posting's kind: a number into codeScore and codeWeights. A catalogue has only a few hundred distinct pairs
+   * of the two (215 in the generated 100k), so one byte per posting says what would otherwise take five.
+   */
+  postCode: Uint8Array | Uint16Array
+  /** ts_rank's calc_rank_or contribution of the lexeme in the tool (from its positions and weights), per code. */
+  codeScore: Float32Array
+  /** The weights of the lexeme's positions in the tool (WEIGHT_BIT): A is a name or alias, B a description; per code. */
+  codeWeights: Uint8Array
   /** Facet keys ('form:software'); postings of key k are keyStart[k]..keyStart[k+1] in keyDocs. */
   keys: string[]
   keyId: Map<string, number>
@@ -52,8 +57,13 @@ export interface SearchIndex {
   byName: Uint32Array
   byNewest: Uint32Array
   nameRank: Uint32Array
-  /** Tools by lower(unaccent(name or alias)): one tool, or several that share the name. */
-  exactNames: Map<string, number | number[]>
+  /**
+   * Tools by lower(unaccent(name or alias)), as 53-bit hashes (nameHash) sorted, each with its tool: a name is
+   * found by binary search (exactDocs). 120,000 names take 1.4 MB instead of about 10 MB as a Map of strings; two
+   * names share a hash about once in 10^11 searches, and then only the order of that page changes.
+   */
+  nameHashes: Float64Array
+  nameDocs: Uint32Array
   /** Facet counts of the whole catalogue (the bare catalogue page). */
   allCounts: Map<string, number>
   /** Scratch space for one query at a time (JavaScript runs one at a time). */
@@ -71,7 +81,7 @@ export interface IndexSourceTool {
   roles: number[]
 }
 
-type Numbers = Uint8Array | Uint32Array | Float32Array
+type Numbers = Uint8Array | Uint16Array | Uint32Array | Float32Array | Float64Array
 
 /** A typed array that grows by half when full. */
 class Grow<A extends Numbers> {
@@ -94,6 +104,49 @@ class Grow<A extends Numbers> {
 
 /** A posting's weights as bits: which of A, B, C and D its positions carry. */
 export const WEIGHT_BIT = { A: 1, B: 2, C: 4, D: 8 } as const
+
+/** cyrb53: a 53-bit string hash (exact as a double), for the exact-name lookup. */
+export function nameHash(text: string): number {
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ c, 2654435761)
+    h2 = Math.imul(h2 ^ c, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0)
+}
+
+/** A tool's number from its id, or undefined when the index does not hold it. */
+export function docOf(index: Pick<SearchIndex, 'ids'>, id: number): number | undefined {
+  const ids = index.ids
+  let lo = 0
+  let hi = ids.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (ids[mid]! < id) lo = mid + 1
+    else hi = mid
+  }
+  return lo < ids.length && ids[lo] === id ? lo : undefined
+}
+
+/** The tools called exactly `name` (lower(unaccent()) already applied). */
+export function exactDocs(index: Pick<SearchIndex, 'nameHashes' | 'nameDocs'>, name: string): number[] {
+  const hash = nameHash(name)
+  const hashes = index.nameHashes
+  let lo = 0
+  let hi = hashes.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (hashes[mid]! < hash) lo = mid + 1
+    else hi = mid
+  }
+  const docs: number[] = []
+  for (let i = lo; i < hashes.length && hashes[i] === hash; i++) docs.push(index.nameDocs[i]!)
+  return docs
+}
 
 /**
  * Calls `entry` for each lexeme of a tsvector's text form ('a''b':1A,5 'c'), with its calc_rank_or contribution
@@ -179,23 +232,26 @@ export class SearchIndexBuilder {
   private entryLexeme: Grow<Uint32Array>
   /** Each tool's lexeme entries are entryStart[d]..entryStart[d+1] (entries come in tool order). */
   private entryStart: number[] = [0]
-  private entryScore: Grow<Float32Array>
-  private entryWeights: Grow<Uint8Array>
+  /** Each entry's code (score and weights): codeOf maps `${score} ${weights}` to its number. */
+  private entryCode: Grow<Uint16Array>
+  private codeOf = new Map<string, number>()
+  private codeScore: number[] = []
+  private codeWeights: number[] = []
   private keyId = new Map<string, number>()
   private keys: string[] = []
   private docKeyStart: number[] = [0]
   private docKeys = new Grow((n) => new Uint32Array(n), 1 << 12)
-  private exactNames = new Map<string, number | number[]>()
+  private nameHashes = new Grow((n) => new Float64Array(n), 1 << 12)
+  private nameDocs = new Grow((n) => new Uint32Array(n), 1 << 12)
   private orgNumber = new Map<number, number>()
   private docOrgStart: number[] = [0]
   private docOrgs = new Grow((n) => new Uint32Array(n), 1 << 12)
 
   /** expectedTools sizes the buffers (about 42 lexemes a tool), so they need not grow (and leave freed copies). */
   constructor(expectedTools = 1000) {
-    const capacity = Math.max(1 << 12, Math.ceil(expectedTools * 48))
+    const capacity = Math.max(1 << 12, Math.ceil(expectedTools * 44))
     this.entryLexeme = new Grow((n) => new Uint32Array(n), capacity)
-    this.entryScore = new Grow((n) => new Float32Array(n), capacity)
-    this.entryWeights = new Grow((n) => new Uint8Array(n), capacity)
+    this.entryCode = new Grow((n) => new Uint16Array(n), capacity)
   }
 
   add(tools: IndexSourceTool[]): void {
@@ -214,8 +270,14 @@ export class SearchIndexBuilder {
           this.lexemeId.set(own, id)
         }
         this.entryLexeme.push(id)
-        this.entryScore.push(score)
-        this.entryWeights.push(weights)
+        const kind = `${score} ${weights}`
+        let code = this.codeOf.get(kind)
+        if (code === undefined) {
+          code = this.codeScore.push(score) - 1
+          this.codeWeights.push(weights)
+          this.codeOf.set(kind, code)
+        }
+        this.entryCode.push(code)
       })
       this.entryStart.push(this.entryLexeme.length)
       for (const key of tool.facet_keys) {
@@ -235,10 +297,8 @@ export class SearchIndexBuilder {
       }
       this.docOrgStart.push(this.docOrgs.length)
       for (const name of new Set(tool.names)) {
-        const docs = this.exactNames.get(name)
-        if (docs === undefined) this.exactNames.set(name, doc)
-        else if (typeof docs === 'number') this.exactNames.set(name, [docs, doc])
-        else docs.push(doc)
+        this.nameHashes.push(nameHash(name))
+        this.nameDocs.push(doc)
       }
     }
   }
@@ -246,8 +306,7 @@ export class SearchIndexBuilder {
   finish(version: number, orders: { byName: number[]; byNewest: number[] }): SearchIndex {
     const size = this.ids.length
     const ids = Float64Array.from(this.ids)
-    const docOf = new Map<number, number>()
-    this.ids.forEach((id, doc) => docOf.set(id, doc))
+    for (let d = 1; d < size; d++) if (ids[d]! <= ids[d - 1]!) throw new Error('search index: tools must come in ascending id order')
 
     // Lexemes sorted, postings grouped by lexeme (a counting sort; tools stay in id order within a lexeme).
     const order = this.lexemes.map((_, i) => i).sort((a, b) => (this.lexemes[a]! < this.lexemes[b]! ? -1 : 1))
@@ -260,16 +319,17 @@ export class SearchIndexBuilder {
     for (let t = 0; t < lexemes.length; t++) postStart[t + 1]! += postStart[t]!
     const fill = postStart.slice(0, lexemes.length)
     const postDocs = new Uint32Array(n)
-    const postScore = new Float32Array(n)
-    const postWeights = new Uint8Array(n)
+    const postCode = this.codeScore.length <= 256 ? new Uint8Array(n) : new Uint16Array(n)
     for (let d = 0; d < size; d++) {
       for (let e = this.entryStart[d]!; e < this.entryStart[d + 1]!; e++) {
         const at = fill[rank[this.entryLexeme.data[e]!]!]!++
         postDocs[at] = d
-        postScore[at] = this.entryScore.data[e]!
-        postWeights[at] = this.entryWeights.data[e]!
+        postCode[at] = this.entryCode.data[e]!
       }
     }
+    // The entries are no longer needed; let them go before the rest is made.
+    this.entryLexeme = new Grow((m) => new Uint32Array(m), 1)
+    this.entryCode = new Grow((m) => new Uint16Array(m), 1)
 
     // Facet keys: postings per key from each tool's keys.
     const docKeyStart = Uint32Array.from(this.docKeyStart)
@@ -295,7 +355,7 @@ export class SearchIndexBuilder {
     const placed = (list: number[]) => {
       const docs: number[] = []
       for (const id of list) {
-        const doc = docOf.get(id)
+        const doc = docOf({ ids }, id)
         if (doc !== undefined) docs.push(doc)
       }
       // A tool the order query did not see (added between the reads) goes last; the version has moved on anyway.
@@ -312,17 +372,22 @@ export class SearchIndexBuilder {
     const keyFacet = this.keys.map((k) => k.slice(0, k.indexOf(':')))
     const facetIds = new Map<string, number>()
     for (const f of keyFacet) if (!facetIds.has(f)) facetIds.set(f, Math.min(facetIds.size, 30))
+    // Names by hash, for binary search.
+    const names = this.nameHashes.length
+    const byHash = new Uint32Array(names).map((_, i) => i).sort((a, b) => this.nameHashes.data[a]! - this.nameHashes.data[b]! || a - b)
+    const nameHashes = Float64Array.from(byHash, (i) => this.nameHashes.data[i]!)
+    const nameDocs = Uint32Array.from(byHash, (i) => this.nameDocs.data[i]!)
     return {
       version,
       size,
       ids,
-      docOf,
       lexemes,
       lexemeId: new Map(lexemes.map((l, i) => [l, i])),
       postStart,
       postDocs,
-      postScore,
-      postWeights,
+      postCode,
+      codeScore: Float32Array.from(this.codeScore),
+      codeWeights: Uint8Array.from(this.codeWeights),
       keys: this.keys,
       keyId: this.keyId,
       keyFacet,
@@ -341,7 +406,8 @@ export class SearchIndexBuilder {
       byName,
       byNewest,
       nameRank,
-      exactNames: this.exactNames,
+      nameHashes,
+      nameDocs,
       allCounts,
       scratchScore: new Float64Array(size),
       scratchCount: new Uint16Array(size),

@@ -1,4 +1,4 @@
-import { WEIGHT_BIT, type SearchIndex } from './build.ts'
+import { docOf, exactDocs, WEIGHT_BIT, type SearchIndex } from './build.ts'
 
 // A search over the in-process index (decision 0023): the same matches, totals, facet counts and orders as the
 // SQL search in tools.repository.ts. Sets of tools are bitsets (Uint32Array, one bit per tool).
@@ -107,7 +107,7 @@ function baseSet(index: SearchIndex, query: IndexQuery): Bits {
   if (query.allowed) {
     const allowed = new Uint32Array(words(index))
     for (const id of query.allowed) {
-      const d = index.docOf.get(id)
+      const d = docOf(index, id)
       if (d !== undefined) allowed[d >>> 5]! |= 1 << (d & 31)
     }
     and(base, allowed)
@@ -182,10 +182,10 @@ function pageByRelevance(index: SearchIndex, query: IndexQuery, matches: Bits): 
   for (const group of query.groups) for (const item of group) if (!items.has(item.lexeme)) items.set(item.lexeme, item)
   for (const item of items.values()) {
     const [from, to] = lexemeRange(index, item)
-    for (let p = index.postStart[from]!; p < index.postStart[to]!; p++) score[index.postDocs[p]!]! += index.postScore[p]!
+    const codeScore = index.codeScore
+    for (let p = index.postStart[from]!; p < index.postStart[to]!; p++) score[index.postDocs[p]!]! += codeScore[index.postCode[p]!]!
   }
-  const named = query.exactName ? index.exactNames.get(query.exactName) : undefined
-  const exact = new Set(named === undefined ? [] : typeof named === 'number' ? [named] : named)
+  const exact = new Set(query.exactName ? exactDocs(index, query.exactName) : [])
   const size = Math.max(1, items.size)
   const k = query.offset + query.limit
   // Heap of [key, nameRank, doc] with the worst at the top; key = exact * 4 + rank (rank < 4).
@@ -274,7 +274,7 @@ const TEXT_WEIGHTS = WEIGHT_BIT.A | WEIGHT_BIT.B
  * lexemes with their weights (its search_vector).
  */
 export function similarInIndex(index: SearchIndex, toolId: number, limit: number, exclude: number[], words: { lexeme: string; weights: number }[]): { id: number; score: number }[] {
-  const me = index.docOf.get(toolId)
+  const me = docOf(index, toolId)
   if (me === undefined) return []
   const mine = new Set<number>()
   for (let p = index.docKeyStart[me]!; p < index.docKeyStart[me + 1]!; p++) {
@@ -299,7 +299,7 @@ export function similarInIndex(index: SearchIndex, toolId: number, limit: number
     const inName = (word.weights & WEIGHT_BIT.A) !== 0
     for (let p = index.postStart[l]!; p < index.postStart[l + 1]!; p++) {
       const d = index.postDocs[p]!
-      const theirs = index.postWeights[p]!
+      const theirs = index.codeWeights[index.postCode[p]!]!
       if (d === me || (theirs & TEXT_WEIGHTS) === 0) continue
       if (count[d] === 0) touched.push(d)
       count[d]! += inName && (theirs & WEIGHT_BIT.A) !== 0 ? 2 : 1
@@ -346,7 +346,7 @@ function pickBest(index: SearchIndex, touched: number[], limit: number, scoreOf:
  * best first, then by name.
  */
 export function relatedInIndex(index: SearchIndex, toolId: number, limit: number): { id: number; score: number }[] {
-  const me = index.docOf.get(toolId)
+  const me = docOf(index, toolId)
   if (me === undefined) return []
   const count = index.scratchCount
   const touched: number[] = []
