@@ -276,20 +276,13 @@ const TEXT_WEIGHTS = WEIGHT_BIT.A | WEIGHT_BIT.B
 export function similarInIndex(index: SearchIndex, toolId: number, limit: number, exclude: number[], words: { lexeme: string; weights: number }[]): { id: number; score: number }[] {
   const me = docOf(index, toolId)
   if (me === undefined) return []
-  const mine = new Set<number>()
+  // Points per tool in the scratch counts; a common key touches most of the catalogue, so every tool is then read
+  // once in order (faster than keeping a list of the touched ones) and the counts are cleared as they are read.
+  const count = index.scratchCount
   for (let p = index.docKeyStart[me]!; p < index.docKeyStart[me + 1]!; p++) {
     const k = index.docKeys[p]!
-    if (SIMILAR_FACETS.has(index.keyFacet[k]!)) mine.add(k)
-  }
-  const count = index.scratchCount
-  const touched: number[] = []
-  for (const k of mine) {
-    for (let p = index.keyStart[k]!; p < index.keyStart[k + 1]!; p++) {
-      const d = index.keyDocs[p]!
-      if (d === me) continue
-      if (count[d] === 0) touched.push(d)
-      count[d]!++
-    }
+    if (!SIMILAR_FACETS.has(index.keyFacet[k]!)) continue
+    for (let q = index.keyStart[k]!; q < index.keyStart[k + 1]!; q++) count[index.keyDocs[q]!]!++
   }
   const rare = Math.max(3, Math.floor(index.size / 50))
   for (const word of words) {
@@ -298,19 +291,41 @@ export function similarInIndex(index: SearchIndex, toolId: number, limit: number
     if (l === undefined || index.postStart[l + 1]! - index.postStart[l]! > rare) continue
     const inName = (word.weights & WEIGHT_BIT.A) !== 0
     for (let p = index.postStart[l]!; p < index.postStart[l + 1]!; p++) {
-      const d = index.postDocs[p]!
       const theirs = index.codeWeights[index.postCode[p]!]!
-      if (d === me || (theirs & TEXT_WEIGHTS) === 0) continue
-      if (count[d] === 0) touched.push(d)
-      count[d]! += inName && (theirs & WEIGHT_BIT.A) !== 0 ? 2 : 1
+      if ((theirs & TEXT_WEIGHTS) !== 0) count[index.postDocs[p]!]! += inName && (theirs & WEIGHT_BIT.A) !== 0 ? 2 : 1
     }
   }
-  const skip = new Set(exclude)
-  const category = index.category[me]
-  return pickBest(index, touched, limit, (d, points) => {
-    const score = points + (index.category[d] === category ? 1 : 0)
-    return score >= 3 && !skip.has(index.ids[d]!) ? score : 0
-  })
+  count[me] = 0
+  for (const id of exclude) {
+    const d = docOf(index, id)
+    if (d !== undefined) count[d] = 0
+  }
+  const category = index.category
+  const mine = category[me]
+  const rank = index.nameRank
+  // The best `limit` by score, then by name: a short sorted list; the last one's score is the bar to pass.
+  const docs: number[] = []
+  const scores: number[] = []
+  for (let d = 0; d < index.size; d++) {
+    const points = count[d]!
+    if (points === 0) continue
+    count[d] = 0
+    const score = points + (category[d] === mine ? 1 : 0)
+    if (score < 3 || limit <= 0) continue
+    if (docs.length === limit) {
+      const last = scores[limit - 1]!
+      if (score < last || (score === last && rank[d]! > rank[docs[limit - 1]!]!)) continue
+    }
+    let at = docs.length < limit ? docs.length : limit - 1
+    while (at > 0 && (score > scores[at - 1]! || (score === scores[at - 1]! && rank[d]! < rank[docs[at - 1]!]!))) at--
+    docs.splice(at, 0, d)
+    scores.splice(at, 0, score)
+    if (docs.length > limit) {
+      docs.pop()
+      scores.pop()
+    }
+  }
+  return docs.map((d, i) => ({ id: index.ids[d]!, score: scores[i]! }))
 }
 
 /**
