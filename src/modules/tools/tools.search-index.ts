@@ -91,13 +91,15 @@ export function createSearchIndexKeeper(repository: Repository, options: SearchI
     return current?.version === version ? current : undefined
   }
 
-  /** The list rows of scored tools, in their order. */
-  async function withRows(found: { id: number; score: number }[]): Promise<(SearchRow & { score: number })[]> {
-    const rows = new Map((await repository.rowsByIds(found.map((f) => f.id))).map((r) => [r.id, r]))
-    return found.flatMap((f) => {
-      const row = rows.get(f.id)
-      return row ? [{ ...row, score: f.score }] : []
-    })
+  /** The list rows of each list of scored tools, in their order, read at once (a tool gone meanwhile is left out). */
+  async function withRows(lists: { id: number; score: number }[][]): Promise<(SearchRow & { score: number })[][]> {
+    const rows = new Map((await repository.rowsByIds(lists.flat().map((f) => f.id))).map((r) => [r.id, r]))
+    return lists.map((found) =>
+      found.flatMap((f) => {
+        const row = rows.get(f.id)
+        return row ? [{ ...row, score: f.score }] : []
+      }),
+    )
   }
 
   async function lexemesOf(words: string[]): Promise<Map<string, WordLexemes>> {
@@ -156,24 +158,25 @@ export function createSearchIndexKeeper(repository: Repository, options: SearchI
       return { rows: result.ids.map((id) => byId.get(id)).filter((r): r is SearchRow => r !== undefined), facetCounts: result.facetCounts }
     },
 
-    /** "Similar tools" over the whole catalogue from the index, or undefined when the SQL must answer. */
-    async similar(version: number, toolId: number, limit: number, exclude: number[]): Promise<(SearchRow & { score: number })[] | undefined> {
+    /**
+     * A tool page's "from the same organisations" and "similar tools" over the whole catalogue, from the index, with
+     * one read of the tool's words and one of the rows of both lists; undefined when the SQL must answer. A tool is
+     * listed once: not again under similar when it is related, or when it is this tool's successor.
+     */
+    async neighbours(version: number, toolId: number, limit: number, successorId: number | undefined): Promise<{ related: (SearchRow & { score: number })[]; similar: (SearchRow & { score: number })[] } | undefined> {
       const index = await ready(version)
       if (!index) {
         served.sql++
         return undefined
       }
       served.index++
+      const related = relatedInIndex(index, toolId, limit)
       const words: { lexeme: string; weights: number }[] = []
       parseVector((await repository.vectorOf(toolId)) ?? '', (lexeme, _score, weights) => words.push({ lexeme, weights }))
-      return withRows(similarInIndex(index, toolId, limit, exclude, words))
-    },
-
-    /** "From the same organisations" from the index, or undefined when the SQL must answer. */
-    async related(version: number, toolId: number, limit: number): Promise<(SearchRow & { score: number })[] | undefined> {
-      const index = await ready(version)
-      if (!index) return undefined
-      return withRows(relatedInIndex(index, toolId, limit))
+      const exclude = [...related.map((r) => r.id), ...(successorId === undefined ? [] : [successorId])]
+      const similar = similarInIndex(index, toolId, limit, exclude, words)
+      const [relatedRows, similarRows] = await withRows([related, similar])
+      return { related: relatedRows!, similar: similarRows! }
     },
 
     /** Builds the index now (e.g. right after start-up), so the first search need not wait or fall back. */

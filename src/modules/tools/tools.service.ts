@@ -185,22 +185,23 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
       const tool = await repository.findBySlug(slug)
       if (!tool) throw new NotFoundError('error.toolNotFound', { slug: slug.slice(0, 80) })
       const version = index?.enabled ? await catalogueVersion() : undefined
-      const [details, assessments, organisationRoles, successor, related, history, pilots, adoptions, statusChanges, openCall] = await Promise.all([
+      const successorId = tool.replaced_by_tool_id === null ? undefined : Number(tool.replaced_by_tool_id)
+      const [details, assessments, organisationRoles, successor, neighbours, history, pilots, adoptions, statusChanges, openCall, startedBy] = await Promise.all([
         repository.details(tool.id),
         repository.assessmentsWithAssessor(tool.id),
         repository.organisationRoles(tool.id),
         tool.replaced_by_tool_id === null ? undefined : repository.nameOf(tool.replaced_by_tool_id),
-        (async () => (index && version !== undefined ? await index.related(version, tool.id, 6) : undefined) ?? (await repository.related(tool.id, 6)))(),
+        index && version !== undefined ? index.neighbours(version, tool.id, 6, successorId) : undefined,
         audit.entityHistory('tool', tool.id),
         repository.pilotsOf(tool.id),
         repository.adoptionsOf(tool.id),
         repository.statusChanges(tool.id),
         options.openCall ? options.openCall(tool.id) : undefined,
+        options.startedBy ? options.startedBy(tool.id) : undefined,
       ])
-      const startedBy = options.startedBy ? await options.startedBy(tool.id) : undefined
-      // A tool is listed once: not again under "similar" when it is related or this tool's successor.
-      const exclude = [...related.map((r) => r.id), ...(tool.replaced_by_tool_id === null ? [] : [Number(tool.replaced_by_tool_id)])]
-      const similar = (index && version !== undefined ? await index.similar(version, tool.id, 6, exclude) : undefined) ?? (await repository.similar(tool.id, 6, exclude))
+      // Without the index (off, or being read): the SQL, which lists a tool once as well.
+      const related = neighbours?.related ?? (await repository.related(tool.id, 6))
+      const similar = neighbours?.similar ?? (await repository.similar(tool.id, 6, [...related.map((r) => r.id), ...(successorId === undefined ? [] : [successorId])]))
       return { tool, ...details, assessments, organisationRoles, successor, related, similar, history, pilots, adoptions, statusChanges, openCall, startedBy }
     },
 
