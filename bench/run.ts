@@ -33,6 +33,7 @@ import { loggedDatabase, SEARCH_PHASES, TOOL_PHASES, type Phase, type Statement 
 import { nginxAvailable, startNginx } from './lib/nginx.ts'
 import { assertLoopbackUrl, formatMs, freePort, percentiles, table, withTimeout, type Percentiles } from './lib/util.ts'
 import { runWrk, wrkAvailable, writeCycleScript, writeReportScript, type WrkOptions, type WrkResult } from './lib/wrk.ts'
+import { appRss, type AppRss } from './lib/app-rss.ts'
 import { distinctSearchUrls, queryMix, type BenchQuery, type QueryKind } from './queries.ts'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -127,6 +128,9 @@ interface RunResult {
   toolPageInServer?: Percentiles
   /** The in-process index: build time, RSS before and after it (MB, after a GC when available), its size. */
   index?: { buildMs: number; rssBeforeMb: number; rssAfterMb: number; heapBeforeMb: number; heapAfterMb: number; lexemes: number; postings: number; served: { index: number; sql: number } }
+  /** The real server's RSS (MB) with the index off and on, after the same pages (bench/lib/app-rss.ts). */
+  appRss?: AppRss
+  appRssError?: string
   phases?: { byKind: Partial<Record<QueryKind, KindPhases>>; toolPage: KindPhases; slowestSearch?: ExplainedStatement; slowestToolPage?: ExplainedStatement }
   http?: HttpResult
   httpSkipped?: string
@@ -533,6 +537,19 @@ async function runOne(spec: Spec): Promise<RunResult> {
     } else {
       result.httpSkipped = spec.httpSkipReason ?? 'skipped'
     }
+    if (spec.search === 'index') {
+      // The real server, twice, on this database: the database must be free for it (PGlite is one process's).
+      if (!closed) await handle.close()
+      closed = true
+      const paths = [...distinctSearchUrls(reference, 60, 23), `/tools/${gen.sampleSlug}`, ...gen.sampleSlugs.map((s) => `/tools/${s}`)]
+      try {
+        result.appRss = await appRss(spec.db === 'pglite' ? { dataDir: spec.dataDir! } : { databaseUrl: spec.pgUrl! }, paths)
+        log(`[${spec.db} ${spec.size}] server RSS after ${paths.length} pages: index off ${f0(result.appRss.offMb)} MB, on ${f0(result.appRss.onMb)} MB (index ready ${formatMs(result.appRss.indexReadyMs)} after the start)`)
+      } catch (error) {
+        result.appRssError = error instanceof Error ? error.message : String(error)
+        log(`[${spec.db} ${spec.size}] server RSS not measured: ${result.appRssError}`)
+      }
+    }
     result.ok = true
   } catch (error) {
     result.error = error instanceof Error ? (error.stack ?? error.message) : String(error)
@@ -742,8 +759,13 @@ function summarize(runs: RunResult[], notes: string[]): string {
     if (r.http?.pageLatency) targetRows.push([`uncached search page p95 <= ${TARGET_PAGE_P95_MS_AT_100K} ms at 100k`, run, `${f1(r.http.pageLatency.p95)} ms`, mark(r.http.pageLatency.p95 <= TARGET_PAGE_P95_MS_AT_100K)])
     targetRows.push([`tool page p95 <= ${TARGET_TOOL_PAGE_P95_MS_AT_100K} ms at 100k (getTool)`, run, `${f1(r.toolPageInServer?.p95)} ms`, mark((r.toolPageInServer?.p95 ?? Infinity) <= TARGET_TOOL_PAGE_P95_MS_AT_100K)])
     if (r.index) {
+      // The server's own figure when there is one (the same pages with the index off and on); else in the bench process.
+      if (r.appRss) {
+        const added = r.appRss.onMb - r.appRss.offMb
+        targetRows.push([`index adds <= ${TARGET_INDEX_RSS_MB_AT_100K} MB RSS at 100k`, `${run} server`, `off ${f0(r.appRss.offMb)}, on ${f0(r.appRss.onMb)} MB (+${f0(added)})`, mark(added <= TARGET_INDEX_RSS_MB_AT_100K)])
+      }
       const added = r.index.rssAfterMb - r.index.rssBeforeMb
-      targetRows.push([`index adds <= ${TARGET_INDEX_RSS_MB_AT_100K} MB RSS at 100k`, run, `${f0(r.index.rssBeforeMb)} -> ${f0(r.index.rssAfterMb)} MB (+${f0(added)})`, mark(added <= TARGET_INDEX_RSS_MB_AT_100K)])
+      targetRows.push([`index build, RSS in the bench process`, run, `${f0(r.index.rssBeforeMb)} -> ${f0(r.index.rssAfterMb)} MB (+${f0(added)})`, r.appRss ? 'info' : mark(added <= TARGET_INDEX_RSS_MB_AT_100K)])
     }
     if (r.http?.firstSearchMs !== undefined) targetRows.push([`first search <= ${TARGET_FIRST_SEARCH_MS / 1000} s after listening`, run, `${formatMs(r.http.firstSearchMs)}${r.http.indexReadyMs !== undefined ? ` (index ready ${formatMs(r.http.indexReadyMs)})` : ''}`, mark(r.http.firstSearchMs <= TARGET_FIRST_SEARCH_MS)])
   }

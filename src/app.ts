@@ -95,7 +95,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // The search index is read from start-up on, in the background (not for the command-line tools): on PostgreSQL
   // beside the rest of the start (SQL answers until it is there), on PGlite (one connection) mostly before the app
   // listens, so its first search is fast.
-  ctx.tools.warmSearchIndex().catch((error: unknown) => app.log.error({ err: error }, 'building the search index failed'))
+  ctx.tools
+    .warmSearchIndex()
+    .then(() => {
+      const status = ctx.tools.searchIndexStatus()
+      if (status?.tools) app.log.info({ tools: status.tools, ms: Math.round(status.lastBuildMs) }, 'search index ready')
+    })
+    .catch((error: unknown) => app.log.error({ err: error }, 'building the search index failed'))
   const routeTable: { method: string; url: string }[] = []
   app.addHook('onRoute', (route) => {
     if (route.config?.methodNotAllowed) return
