@@ -24,6 +24,18 @@ describe('compression', () => {
     assert.equal(chooseEncoding(undefined), undefined)
   })
 
+  test('an answer over 256 KB (compressed on the thread pool, not at once) is smaller and the same once decompressed', async () => {
+    const url = '/data/catalogue.jsonld'
+    const plain = await get(url)
+    assert.ok(plain.rawPayload.length > 256 * 1024, `${url} is ${plain.rawPayload.length} bytes: pick a larger answer for this test`)
+    for (const [encoding, decompress] of [['br', brotliDecompressSync], ['gzip', gunzipSync]] as const) {
+      const res = await get(url, encoding)
+      assert.equal(res.headers['content-encoding'], encoding)
+      assert.ok(res.rawPayload.length < plain.rawPayload.length / 3)
+      assert.equal(decompress(res.rawPayload).toString('utf8'), plain.body)
+    }
+  })
+
   test('a catalogue page, a tool page, an API answer and the stylesheets: smaller, and the same once decompressed', async () => {
     const stylesheet = /href="(\/assets\/app\.[0-9a-f]+\.css)"/.exec((await get('/')).body)?.[1] ?? '/assets/missing.css'
     for (const url of ['/tools', '/en/tools/pdok', '/api/v1/tools?pageSize=50', stylesheet]) {
