@@ -4,8 +4,8 @@
 // generator and measurements in the same heap.
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { NODE_FLAGS } from '../../src/lib/runtime.ts'
+import { freePort } from './util.ts'
 
 export interface AppRss {
   /** MB, after the pages, with the index off and on. */
@@ -13,18 +13,6 @@ export interface AppRss {
   onMb: number
   /** From the spawn until the index said it was ready (on), ms. */
   indexReadyMs: number
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024

@@ -119,32 +119,30 @@ export function nameHash(text: string): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0)
 }
 
-/** A tool's number from its id, or undefined when the index does not hold it. */
-export function docOf(index: Pick<SearchIndex, 'ids'>, id: number): number | undefined {
-  const ids = index.ids
+/** The first place in a sorted list whose value is not below `value` (the list's length when there is none). */
+export function lowerBound<T extends number | string>(list: ArrayLike<T>, value: T): number {
   let lo = 0
-  let hi = ids.length
+  let hi = list.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if (ids[mid]! < id) lo = mid + 1
+    if (list[mid]! < value) lo = mid + 1
     else hi = mid
   }
-  return lo < ids.length && ids[lo] === id ? lo : undefined
+  return lo
+}
+
+/** A tool's number from its id, or undefined when the index does not hold it. */
+export function docOf(index: Pick<SearchIndex, 'ids'>, id: number): number | undefined {
+  const at = lowerBound(index.ids, id)
+  return index.ids[at] === id ? at : undefined
 }
 
 /** The tools called exactly `name` (lower(unaccent()) already applied). */
 export function exactDocs(index: Pick<SearchIndex, 'nameHashes' | 'nameDocs'>, name: string): number[] {
   const hash = nameHash(name)
   const hashes = index.nameHashes
-  let lo = 0
-  let hi = hashes.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (hashes[mid]! < hash) lo = mid + 1
-    else hi = mid
-  }
   const docs: number[] = []
-  for (let i = lo; i < hashes.length && hashes[i] === hash; i++) docs.push(index.nameDocs[i]!)
+  for (let i = lowerBound(hashes, hash); i < hashes.length && hashes[i] === hash; i++) docs.push(index.nameDocs[i]!)
   return docs
 }
 

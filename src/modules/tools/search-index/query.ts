@@ -1,4 +1,4 @@
-import { docOf, exactDocs, WEIGHT_BIT, type SearchIndex } from './build.ts'
+import { docOf, exactDocs, lowerBound, WEIGHT_BIT, type SearchIndex } from './build.ts'
 
 // A search over the in-process index (decision 0023): the same matches, totals, facet counts and orders as the
 // SQL search in tools.repository.ts. Sets of tools are bitsets (Uint32Array, one bit per tool).
@@ -45,16 +45,10 @@ function lexemeRange(index: SearchIndex, item: IndexItem): [number, number] {
     return id === undefined ? [0, 0] : [id, id + 1]
   }
   const list = index.lexemes
-  let lo = 0
-  let hi = list.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (list[mid]! < item.lexeme) lo = mid + 1
-    else hi = mid
-  }
-  let end = lo
+  const start = lowerBound(list, item.lexeme)
+  let end = start
   while (end < list.length && list[end]!.startsWith(item.lexeme)) end++
-  return [lo, end]
+  return [start, end]
 }
 
 function orPostings(index: SearchIndex, bits: Bits, from: number, to: number): void {
@@ -180,9 +174,9 @@ function pageByRelevance(index: SearchIndex, query: IndexQuery, matches: Bits): 
   score.fill(0)
   const items = new Map<string, IndexItem>()
   for (const group of query.groups) for (const item of group) if (!items.has(item.lexeme)) items.set(item.lexeme, item)
+  const codeScore = index.codeScore
   for (const item of items.values()) {
     const [from, to] = lexemeRange(index, item)
-    const codeScore = index.codeScore
     for (let p = index.postStart[from]!; p < index.postStart[to]!; p++) score[index.postDocs[p]!]! += codeScore[index.postCode[p]!]!
   }
   const exact = new Set(query.exactName ? exactDocs(index, query.exactName) : [])
@@ -302,57 +296,66 @@ export function similarInIndex(index: SearchIndex, toolId: number, limit: number
   }
   const category = index.category
   const mine = category[me]
-  const rank = index.nameRank
-  // The best `limit` by score, then by name: a short sorted list; the last one's score is the bar to pass.
-  const docs: number[] = []
-  const scores: number[] = []
+  const best = new Best(index, limit)
   for (let d = 0; d < index.size; d++) {
     const points = count[d]!
     if (points === 0) continue
     count[d] = 0
     const score = points + (category[d] === mine ? 1 : 0)
-    if (score < 3 || limit <= 0) continue
-    if (docs.length === limit) {
-      const last = scores[limit - 1]!
-      if (score < last || (score === last && rank[d]! > rank[docs[limit - 1]!]!)) continue
-    }
+    if (score >= 3) best.offer(d, score)
+  }
+  return best.list()
+}
+
+/** The best `limit` tools by score, then by name, as a short sorted list (no sort of every candidate). */
+class Best {
+  private readonly docs: number[] = []
+  private readonly scores: number[] = []
+  private readonly index: SearchIndex
+  private readonly limit: number
+  constructor(index: SearchIndex, limit: number) {
+    this.index = index
+    this.limit = limit
+  }
+
+  /** Whether (score, doc) goes before place i of the list. */
+  private before(score: number, doc: number, i: number): boolean {
+    const rank = this.index.nameRank
+    return score > this.scores[i]! || (score === this.scores[i]! && rank[doc]! < rank[this.docs[i]!]!)
+  }
+
+  /** Keeps the tool when it is among the best so far. */
+  offer(doc: number, score: number): void {
+    const { docs, scores, limit } = this
+    if (limit <= 0 || (docs.length === limit && !this.before(score, doc, limit - 1))) return
     let at = docs.length < limit ? docs.length : limit - 1
-    while (at > 0 && (score > scores[at - 1]! || (score === scores[at - 1]! && rank[d]! < rank[docs[at - 1]!]!))) at--
-    docs.splice(at, 0, d)
+    while (at > 0 && this.before(score, doc, at - 1)) at--
+    docs.splice(at, 0, doc)
     scores.splice(at, 0, score)
     if (docs.length > limit) {
       docs.pop()
       scores.pop()
     }
   }
-  return docs.map((d, i) => ({ id: index.ids[d]!, score: scores[i]! }))
+
+  list(): { id: number; score: number }[] {
+    return this.docs.map((d, i) => ({ id: this.index.ids[d]!, score: this.scores[i]! }))
+  }
 }
 
 /**
- * The best `limit` of the touched tools by score, then by name, in one pass (no sort of every touched tool); resets
- * their scratch counts. `scoreOf` turns a tool's counted points into its score (0: leave it out).
+ * The best `limit` of the touched tools by score, then by name; resets their scratch counts. `scoreOf` turns a
+ * tool's counted points into its score (0: leave it out).
  */
 function pickBest(index: SearchIndex, touched: number[], limit: number, scoreOf: (doc: number, points: number) => number): { id: number; score: number }[] {
   const count = index.scratchCount
-  const rank = index.nameRank
-  const docs: number[] = []
-  const scores: number[] = []
-  // Whether (score, doc) goes before place i of the list.
-  const before = (score: number, doc: number, i: number) => score > scores[i]! || (score === scores[i]! && rank[doc]! < rank[docs[i]!]!)
+  const best = new Best(index, limit)
   for (const d of touched) {
     const score = scoreOf(d, count[d]!)
     count[d] = 0
-    if (score <= 0 || limit <= 0 || (docs.length === limit && !before(score, d, limit - 1))) continue
-    let at = docs.length < limit ? docs.length : limit - 1
-    while (at > 0 && before(score, d, at - 1)) at--
-    docs.splice(at, 0, d)
-    scores.splice(at, 0, score)
-    if (docs.length > limit) {
-      docs.pop()
-      scores.pop()
-    }
+    if (score > 0) best.offer(d, score)
   }
-  return docs.map((d, i) => ({ id: index.ids[d]!, score: scores[i]! }))
+  return best.list()
 }
 
 /**
