@@ -20,6 +20,7 @@ import pg from 'pg'
 import { buildApp } from '../src/app.ts'
 import { loadConfig } from '../src/config.ts'
 import { openDatabase, type DatabaseHandle } from '../src/db/database.ts'
+import { releaseFreedMemory } from '../src/lib/memory.ts'
 import { migrateToLatest } from '../src/db/migrate.ts'
 import { loadReferenceData as seedReferenceData } from '../src/db/seed/reference-data.ts'
 import { createAuditRepository } from '../src/modules/audit/audit.repository.ts'
@@ -210,12 +211,12 @@ async function inServer(handle: DatabaseHandle, spec: Spec, queries: BenchQuery[
     result.cacheZeroVerified = probe.calls.search === 3
     if (!result.cacheZeroVerified) log(`${tag} WARNING: cacheSize 0 served from cache (${probe.calls.search} searches for 3 calls)`)
 
-    // The index (unless --search sql): built once, before the measured calls; RSS and heap around it, after a GC.
+    // The index (unless --search sql): built once, before the measured calls; RSS and heap around it, each after
+    // a collection that hands freed pages back (as the app does after a large build, src/lib/memory.ts).
     const indexRepository = createToolsIndexRepository(logged.db)
     const searchIndex = { repository: indexRepository, enabled: spec.search === 'index' }
-    const gc = (globalThis as { gc?: () => void }).gc
     const memory = () => {
-      gc?.()
+      releaseFreedMemory()
       const m = process.memoryUsage()
       return { rss: m.rss / 2 ** 20, heap: m.heapUsed / 2 ** 20 }
     }
@@ -228,7 +229,7 @@ async function inServer(handle: DatabaseHandle, spec: Spec, queries: BenchQuery[
       const afterBuild = memory()
       const status = uncachedService.searchIndexStatus()
       result.index = { buildMs, rssBeforeMb: before.rss, rssAfterMb: afterBuild.rss, heapBeforeMb: before.heap, heapAfterMb: afterBuild.heap, lexemes: status?.lexemes ?? 0, postings: status?.postings ?? 0, served: { index: 0, sql: 0 } }
-      log(`${tag} index built in ${formatMs(buildMs)}: ${f0(status?.lexemes)} lexemes, ${f0(status?.postings)} postings; RSS ${f0(before.rss)} -> ${f0(afterBuild.rss)} MB, heap ${f0(before.heap)} -> ${f0(afterBuild.heap)} MB${gc ? '' : ' (no --expose-gc)'}`)
+      log(`${tag} index built in ${formatMs(buildMs)}: ${f0(status?.lexemes)} lexemes, ${f0(status?.postings)} postings; RSS ${f0(before.rss)} -> ${f0(afterBuild.rss)} MB, heap ${f0(before.heap)} -> ${f0(afterBuild.heap)} MB`)
       logged.take()
     }
 
@@ -599,8 +600,7 @@ async function adminQuery(url: string, text: string): Promise<void> {
 
 function runChild(spec: Spec, timeoutMs: number): Promise<RunResult> {
   return new Promise((resolve) => {
-    // --expose-gc: RSS and heap around the index build are taken after a collection.
-    const child = spawn(process.execPath, [...process.execArgv, '--expose-gc', fileURLToPath(import.meta.url), '--child', JSON.stringify(spec)], {
+    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', JSON.stringify(spec)], {
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, LOG_LEVEL: 'silent' },
     })

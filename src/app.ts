@@ -99,7 +99,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     .warmSearchIndex()
     .then(() => {
       const status = ctx.tools.searchIndexStatus()
-      if (status?.tools) app.log.info({ tools: status.tools, ms: Math.round(status.lastBuildMs) }, 'search index ready')
+      if (status?.tools) app.log.info({ tools: status.tools, ms: Math.round(status.lastBuildMs), releaseMs: Math.round(status.lastReleaseMs) }, 'search index ready')
     })
     .catch((error: unknown) => app.log.error({ err: error }, 'building the search index failed'))
   const routeTable: { method: string; url: string }[] = []

@@ -18,9 +18,11 @@ export interface SearchIndex {
   size: number
   /** Tool ids in ascending order (docOf finds a tool's number by binary search). */
   ids: Float64Array
-  /** Lexemes, sorted (a prefix's lexemes are one range); postings of lexeme i are postStart[i]..postStart[i+1]. */
+  /**
+   * Lexemes, sorted (a prefix's lexemes are one range, a lexeme is found by binary search: lexemeOf); postings of
+   * lexeme i are postStart[i]..postStart[i+1].
+   */
   lexemes: string[]
-  lexemeId: Map<string, number>
   postStart: Uint32Array
   postDocs: Uint32Array
   /**
@@ -135,6 +137,12 @@ export function lowerBound<T extends number | string>(list: ArrayLike<T>, value:
 export function docOf(index: Pick<SearchIndex, 'ids'>, id: number): number | undefined {
   const at = lowerBound(index.ids, id)
   return index.ids[at] === id ? at : undefined
+}
+
+/** A lexeme's number, or undefined when no tool has it. */
+export function lexemeOf(index: Pick<SearchIndex, 'lexemes'>, lexeme: string): number | undefined {
+  const at = lowerBound(index.lexemes, lexeme)
+  return index.lexemes[at] === lexeme ? at : undefined
 }
 
 /** The tools called exactly `name` (lower(unaccent()) already applied). */
@@ -306,7 +314,8 @@ export class SearchIndexBuilder {
     const ids = Float64Array.from(this.ids)
     for (let d = 1; d < size; d++) if (ids[d]! <= ids[d - 1]!) throw new Error('search index: tools must come in ascending id order')
 
-    // Lexemes sorted, postings grouped by lexeme (a counting sort; tools stay in id order within a lexeme).
+    // Lexemes sorted (by code unit, as lowerBound compares), postings grouped by lexeme (a counting sort; tools stay
+    // in id order within a lexeme).
     const order = this.lexemes.map((_, i) => i).sort((a, b) => (this.lexemes[a]! < this.lexemes[b]! ? -1 : 1))
     const rank = new Uint32Array(order.length)
     order.forEach((old, i) => (rank[old] = i))
@@ -380,7 +389,6 @@ export class SearchIndexBuilder {
       size,
       ids,
       lexemes,
-      lexemeId: new Map(lexemes.map((l, i) => [l, i])),
       postStart,
       postDocs,
       postCode,

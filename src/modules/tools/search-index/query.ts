@@ -1,4 +1,4 @@
-import { docOf, exactDocs, lowerBound, WEIGHT_BIT, type SearchIndex } from './build.ts'
+import { docOf, exactDocs, lexemeOf, lowerBound, WEIGHT_BIT, type SearchIndex } from './build.ts'
 
 // A search over the in-process index (decision 0023): the same matches, totals, facet counts and orders as the
 // SQL search in tools.repository.ts. Sets of tools are bitsets (Uint32Array, one bit per tool).
@@ -41,7 +41,7 @@ function allBits(index: SearchIndex): Bits {
 /** The lexeme ids an item matches: one, or a prefix's range. */
 function lexemeRange(index: SearchIndex, item: IndexItem): [number, number] {
   if (!item.prefix) {
-    const id = index.lexemeId.get(item.lexeme)
+    const id = lexemeOf(index, item.lexeme)
     return id === undefined ? [0, 0] : [id, id + 1]
   }
   const list = index.lexemes
@@ -281,7 +281,7 @@ export function similarInIndex(index: SearchIndex, toolId: number, limit: number
   const rare = Math.max(3, Math.floor(index.size / 50))
   for (const word of words) {
     if ((word.weights & TEXT_WEIGHTS) === 0) continue
-    const l = index.lexemeId.get(word.lexeme)
+    const l = lexemeOf(index, word.lexeme)
     if (l === undefined || index.postStart[l + 1]! - index.postStart[l]! > rare) continue
     const inName = (word.weights & WEIGHT_BIT.A) !== 0
     for (let p = index.postStart[l]!; p < index.postStart[l + 1]!; p++) {
