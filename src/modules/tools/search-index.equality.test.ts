@@ -111,3 +111,20 @@ test('after a change the index is read again before it answers (a small catalogu
   assert.deepEqual(found.rows.map((r) => r.id), [Number(first.id)])
   assert.equal(found.total, (await sqlPath.searchCatalogue(parseCatalogueQuery({ q: 'zonnewijzerkwast' }, reference, { allowPageSize: false }))).total)
 })
+
+test('rows and compound splits the index path remembers are those of the current catalogue version', async () => {
+  const db = database.handle.db
+  const search = (q: string) => indexPath.searchCatalogue(parseCatalogueQuery({ q }, reference, { allowPageSize: false }))
+  const tool = await db.selectFrom('tools').select(['id', 'name_nl']).orderBy('id', 'desc').executeTakeFirstOrThrow()
+  const refresh = () => db.selectNoFrom((eb) => eb.fn('tool_refresh_derived', [eb.val([tool.id])]).as('x')).execute()
+  // A compound of two words no tool has yet: nothing, and "no split" is remembered for this version.
+  assert.equal((await search('maanklokbeitel')).total, 0)
+  await db.updateTable('tools').set({ name_nl: 'Maanklok beitel' }).where('id', '=', tool.id).execute()
+  await refresh()
+  const split = await search('maanklokbeitel')
+  assert.deepEqual(split.rows.map((r) => [r.id, r.name_nl]), [[Number(tool.id), 'Maanklok beitel']], 'split after the change')
+  // The row shown is read again after a change, not kept from the page before.
+  await db.updateTable('tools').set({ name_nl: 'Maanklok beitel (herzien)' }).where('id', '=', tool.id).execute()
+  await refresh()
+  assert.deepEqual((await search('maanklok beitel')).rows.map((r) => r.name_nl), ['Maanklok beitel (herzien)'])
+})

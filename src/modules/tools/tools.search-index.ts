@@ -14,6 +14,11 @@ const CHUNK = 2_500
 const INLINE_BELOW = 5_000
 /** Bounds of the caches of word analyses (per catalogue version) and word stems (dictionaries do not change). */
 const MAX_CACHED_WORDS = 50_000
+/**
+ * List rows (names, short descriptions) kept per catalogue version, the most recently shown first: about 7 MB at
+ * this bound. A page's rows by id were the largest part of a search page on PGlite (about 1 ms of 2.5).
+ */
+const MAX_CACHED_ROWS = 10_000
 
 export interface SearchIndexKeeperOptions {
   /** Off: every search goes to SQL, as before decision 0023. */
@@ -40,6 +45,7 @@ export function createSearchIndexKeeper(repository: Repository, options: SearchI
   let building: Promise<SearchIndex> | undefined
   let analyses = { version: -1, words: new Map<string, TermAnalysis>() }
   const stems = new Map<string, WordLexemes>()
+  let rowCache = { version: -1, rows: new Map<number, SearchRow>() }
   let lastBuildMs = 0
   let lastReleaseMs = 0
   /** Searches and similar-tools lookups the index answered, and those it left to SQL. */
@@ -95,9 +101,41 @@ export function createSearchIndexKeeper(repository: Repository, options: SearchI
     return current?.version === version ? current : undefined
   }
 
+  /**
+   * The list rows of these tools at this catalogue version (a tool gone meanwhile is missing), from the cache where
+   * it has them and else in one read. Rows are frozen: they are shared by every page that shows them.
+   */
+  async function rowsOf(version: number, ids: readonly number[]): Promise<Map<number, SearchRow>> {
+    if (rowCache.version !== version) rowCache = { version, rows: new Map() }
+    const cache = rowCache.rows
+    const found = new Map<number, SearchRow>()
+    const missing: number[] = []
+    for (const id of ids) {
+      const row = cache.get(id)
+      if (row === undefined) missing.push(id)
+      else {
+        found.set(id, row)
+        cache.delete(id)
+        cache.set(id, row)
+      }
+    }
+    if (missing.length === 0) return found
+    const keep = missing.length <= MAX_CACHED_ROWS / 4 // an export of the whole catalogue passes by the cache
+    for (const row of await repository.rowsByIds(missing)) {
+      const frozen = Object.freeze(row)
+      found.set(row.id, frozen)
+      if (keep) cache.set(row.id, frozen)
+    }
+    for (const id of cache.keys()) {
+      if (cache.size <= MAX_CACHED_ROWS) break
+      cache.delete(id)
+    }
+    return found
+  }
+
   /** The list rows of each list of scored tools, in their order, read at once (a tool gone meanwhile is left out). */
-  async function withRows(lists: { id: number; score: number }[][]): Promise<(SearchRow & { score: number })[][]> {
-    const rows = new Map((await repository.rowsByIds(lists.flat().map((f) => f.id))).map((r) => [r.id, r]))
+  async function withRows(version: number, lists: { id: number; score: number }[][]): Promise<(SearchRow & { score: number })[][]> {
+    const rows = await rowsOf(version, lists.flat().map((f) => f.id))
     return lists.map((found) =>
       found.flatMap((f) => {
         const row = rows.get(f.id)
@@ -156,9 +194,8 @@ export function createSearchIndexKeeper(repository: Repository, options: SearchI
       const exactName = phrase === undefined ? undefined : /^[\x20-\x7e]*$/.test(phrase) ? phrase.toLowerCase() : await repository.normalise(phrase)
       const allowed = await repository.pipelineMatches(params)
       const result = searchIndex(index, { groups, exactName, filters: params.filters, allowed, sort: params.sort, limit: params.limit, offset: params.offset })
-      const rows = await repository.rowsByIds(result.ids)
+      const byId = await rowsOf(index.version, result.ids)
       served.index++
-      const byId = new Map(rows.map((r) => [r.id, r]))
       return { rows: result.ids.map((id) => byId.get(id)).filter((r): r is SearchRow => r !== undefined), facetCounts: result.facetCounts }
     },
 
@@ -179,7 +216,7 @@ export function createSearchIndexKeeper(repository: Repository, options: SearchI
       parseVector((await repository.vectorOf(toolId)) ?? '', (lexeme, _score, weights) => words.push({ lexeme, weights }))
       const exclude = [...related.map((r) => r.id), ...(successorId === undefined ? [] : [successorId])]
       const similar = similarInIndex(index, toolId, limit, exclude, words)
-      const [relatedRows, similarRows] = await withRows([related, similar])
+      const [relatedRows, similarRows] = await withRows(index.version, [related, similar])
       return { related: relatedRows!, similar: similarRows! }
     },
 

@@ -72,6 +72,9 @@ export interface OpenCallFacts {
   accepted: number
 }
 
+/** Bound of the remembered compound splits (cleared when reached). */
+const MAX_CACHED_SPLITS = 20_000
+
 export function createToolsService(repository: ToolsRepository, audit: Pick<AuditRepository, 'entityHistory'>, options: ToolsServiceOptions = {}) {
   const cache = new VersionedLru<CatalogueResult>(options.cacheSize ?? 500)
   const versionTtlMs = options.versionTtlMs ?? 0
@@ -79,6 +82,8 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
     ? createSearchIndexKeeper({ ...options.searchIndex.repository, analyseTerms: repository.analyseTerms, catalogueVersion: repository.catalogueVersion }, options.searchIndex)
     : undefined
   let knownVersion: { value: number; readAt: number } | undefined
+  /** Compound splits of query words (or null: none), per catalogue version; the key says whether the word came last. */
+  let splitCache = { version: -1, splits: new Map<string, { head: string; tail: string[] } | null>() }
   /** Bumped by invalidateVersion(): a read that started before a change must not be kept after it. */
   let generation = 0
 
@@ -94,17 +99,29 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
    * Unknown query words that are two known words written as one (datadeling: data + delen), each with its split.
    * A last word that starts a known word is still being typed (sensorreg): it is matched as a prefix, not split.
    */
-  async function compoundsOf(analysis: TermAnalysis[]): Promise<Map<string, { head: string; tail: string[] }>> {
+  async function compoundsOf(analysis: TermAnalysis[], version: number | undefined): Promise<Map<string, { head: string; tail: string[] }>> {
     const unknown = analysis.filter((a) => !a.known && a.token.length >= MIN_COMPOUND && /^[a-z]+$/.test(a.token))
     const found = new Map<string, { head: string; tail: string[] }>()
     if (unknown.length === 0) return found
+    // A word's split depends only on the catalogue's words, so it is remembered per catalogue version.
+    if (version !== undefined && (splitCache.version !== version || splitCache.splits.size > MAX_CACHED_SPLITS)) splitCache = { version, splits: new Map() }
+    const cache = version === undefined ? undefined : splitCache.splits
     const last = analysis[analysis.length - 1]
-    const candidates = unknown.filter((a) => a !== last)
-    if (last && unknown.includes(last) && !(await repository.isKnownPrefix(last.token))) candidates.push(last)
-    const known = await repository.knownWords(splitVocabulary(candidates.map((a) => a.token)))
-    for (const a of candidates) {
-      const split = bestSplit(a.token, known)
-      if (split) found.set(a.token, split)
+    const candidates: { token: string; key: string }[] = []
+    for (const a of unknown) {
+      const key = `${a === last ? 'last' : 'inner'} ${a.token}`
+      const known = cache?.get(key)
+      if (known !== undefined) {
+        if (known) found.set(a.token, known)
+      } else if (a === last && (await repository.isKnownPrefix(a.token))) cache?.set(key, null)
+      else candidates.push({ token: a.token, key })
+    }
+    if (candidates.length === 0) return found
+    const known = await repository.knownWords(splitVocabulary(candidates.map((c) => c.token)))
+    for (const c of candidates) {
+      const split = bestSplit(c.token, known)
+      cache?.set(c.key, split ?? null)
+      if (split) found.set(c.token, split)
     }
     return found
   }
@@ -118,7 +135,7 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
       const facets = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Record<Facet, FacetCount[]>
       return { total: 0, pages: 1, rows: [], facets, corrections: [], noSearchableWords: true }
     }
-    const splits = await compoundsOf(meaningful)
+    const splits = await compoundsOf(meaningful, version)
     const termGroups = meaningful.flatMap((a, i) => {
       const prefix = i === meaningful.length - 1
       const split = splits.get(a.token)
