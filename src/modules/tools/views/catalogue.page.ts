@@ -14,7 +14,7 @@ import {
   textbox,
   type PaginationLink,
 } from '../../../views/components/index.ts'
-import { html } from '../../../views/html.ts'
+import { html, raw, type SafeHtml } from '../../../views/html.ts'
 import { layout, type PageContext } from '../../../views/layout.ts'
 import { localizedName, localizedText } from '../../../views/localized.ts'
 import { MAX_QUERY_LENGTH, SORTS } from '../tools.constants.ts'
@@ -37,6 +37,33 @@ const STATUS_VARIANT: Record<string, 'neutral' | 'active' | 'success' | 'warning
   retired: 'inactive',
   testing: 'warning',
   in_development: 'warning',
+}
+
+/**
+ * A facet value's checkbox without its count, as the markup before and after the count: a search page has about a
+ * hundred of them and only their counts change from page to page. Bounded (emptied when full).
+ */
+const optionMarkup = new Map<string, [string, string]>()
+const MAX_OPTIONS = 5_000
+const COUNT_HERE = '\u0001'
+
+function facetOption(facet: string, v: FacetView['values'][number]): SafeHtml {
+  const key = `${facet}\u0000${v.value}\u0000${v.label}\u0000${v.selected ? 1 : 0}`
+  let parts = optionMarkup.get(key)
+  if (!parts) {
+    const markup = checkboxField({
+      id: `facet-${facet}-${v.value}`.replace(/[^a-zA-Z0-9_-]/g, '-'),
+      name: facet,
+      value: v.value,
+      checked: v.selected,
+      label: html`${v.label} <span class="citydeal-facet-count">(${raw(COUNT_HERE)})</span>`,
+    }).value
+    const at = markup.indexOf(COUNT_HERE)
+    parts = [markup.slice(0, at), markup.slice(at + 1)]
+    if (optionMarkup.size >= MAX_OPTIONS) optionMarkup.clear()
+    optionMarkup.set(key, parts)
+  }
+  return raw(parts[0] + v.count + parts[1])
 }
 
 /** Long facets (municipalities) show their most frequent values, plus every selected one. */
@@ -83,15 +110,7 @@ ${model.facets
 ${f.values.length > FACET_DISPLAY_LIMIT ? paragraph(t('catalogue.facetTop', { count: FACET_DISPLAY_LIMIT })) : ''}
 ${fieldset(
   f.label,
-  shownValues(f.values).map((v) =>
-    checkboxField({
-      id: `facet-${f.facet}-${v.value}`.replace(/[^a-zA-Z0-9_-]/g, '-'),
-      name: f.facet,
-      value: v.value,
-      checked: v.selected,
-      label: html`${v.label} <span class="citydeal-facet-count">(${v.count})</span>`,
-    }),
-  ),
+  shownValues(f.values).map((v) => facetOption(f.facet, v)),
 )}
 </details>`,
   )}
