@@ -27,6 +27,8 @@ export const ConfigSchema = Type.Object({
   RATE_LIMIT_LOOKUP_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100_000, default: 300 }),
   CATALOGUE_VERSION_TTL_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 1000 }),
   SEARCH_INDEX: Type.Union([Type.Literal('on'), Type.Literal('off')], { default: 'on' }),
+  /** Instances of the app in one server process group (node:cluster workers); above 1 only on PostgreSQL. */
+  INSTANCES: Type.Integer({ minimum: 1, maximum: 64, default: 1 }),
   TRUST_PROXY: Type.String({ pattern: '^[0-9a-fA-F.:/, ]*$', maxLength: 500, default: '' }),
   /** The demonstration (npm run demo sets it): every page carries a banner saying fictional records are made up. */
   DEMO_MODE: Type.Boolean({ default: false }),
