@@ -1,3 +1,4 @@
+import { VersionedLru } from '../../lib/lru-cache.ts'
 import { releaseFreedMemory } from '../../lib/memory.ts'
 import { parseVector, SearchIndexBuilder, type SearchIndex } from './search-index/build.ts'
 import { relatedInIndex, searchIndex, similarInIndex, type IndexItem } from './search-index/query.ts'
@@ -45,7 +46,7 @@ export function createSearchIndexKeeper(repository: Repository, options: SearchI
   let building: Promise<SearchIndex> | undefined
   let analyses = { version: -1, words: new Map<string, TermAnalysis>() }
   const stems = new Map<string, WordLexemes>()
-  let rowCache = { version: -1, rows: new Map<number, SearchRow>() }
+  const rowCache = new VersionedLru<SearchRow>(MAX_CACHED_ROWS)
   let lastBuildMs = 0
   let lastReleaseMs = 0
   /** Searches and similar-tools lookups the index answered, and those it left to SQL. */
@@ -106,29 +107,19 @@ export function createSearchIndexKeeper(repository: Repository, options: SearchI
    * it has them and else in one read. Rows are frozen: they are shared by every page that shows them.
    */
   async function rowsOf(version: number, ids: readonly number[]): Promise<Map<number, SearchRow>> {
-    if (rowCache.version !== version) rowCache = { version, rows: new Map() }
-    const cache = rowCache.rows
     const found = new Map<number, SearchRow>()
     const missing: number[] = []
     for (const id of ids) {
-      const row = cache.get(id)
+      const row = rowCache.get(String(id), version)
       if (row === undefined) missing.push(id)
-      else {
-        found.set(id, row)
-        cache.delete(id)
-        cache.set(id, row)
-      }
+      else found.set(id, row)
     }
     if (missing.length === 0) return found
     const keep = missing.length <= MAX_CACHED_ROWS / 4 // an export of the whole catalogue passes by the cache
     for (const row of await repository.rowsByIds(missing)) {
       const frozen = Object.freeze(row)
       found.set(row.id, frozen)
-      if (keep) cache.set(row.id, frozen)
-    }
-    for (const id of cache.keys()) {
-      if (cache.size <= MAX_CACHED_ROWS) break
-      cache.delete(id)
+      if (keep) rowCache.set(String(row.id), version, frozen)
     }
     return found
   }

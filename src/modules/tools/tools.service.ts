@@ -72,7 +72,7 @@ export interface OpenCallFacts {
   accepted: number
 }
 
-/** Bound of the remembered compound splits (cleared when reached). */
+/** Bound of the remembered compound splits (the least recently used go first). */
 const MAX_CACHED_SPLITS = 20_000
 
 export function createToolsService(repository: ToolsRepository, audit: Pick<AuditRepository, 'entityHistory'>, options: ToolsServiceOptions = {}) {
@@ -83,7 +83,7 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
     : undefined
   let knownVersion: { value: number; readAt: number } | undefined
   /** Compound splits of query words (or null: none), per catalogue version; the key says whether the word came last. */
-  let splitCache = { version: -1, splits: new Map<string, { head: string; tail: string[] } | null>() }
+  const splitCache = new VersionedLru<{ head: string; tail: string[] } | null>(MAX_CACHED_SPLITS)
   /** Bumped by invalidateVersion(): a read that started before a change must not be kept after it. */
   let generation = 0
 
@@ -104,23 +104,24 @@ export function createToolsService(repository: ToolsRepository, audit: Pick<Audi
     const found = new Map<string, { head: string; tail: string[] }>()
     if (unknown.length === 0) return found
     // A word's split depends only on the catalogue's words, so it is remembered per catalogue version.
-    if (version !== undefined && (splitCache.version !== version || splitCache.splits.size > MAX_CACHED_SPLITS)) splitCache = { version, splits: new Map() }
-    const cache = version === undefined ? undefined : splitCache.splits
+    const remember = (key: string, split: { head: string; tail: string[] } | null) => {
+      if (version !== undefined) splitCache.set(key, version, split)
+    }
     const last = analysis[analysis.length - 1]
     const candidates: { token: string; key: string }[] = []
     for (const a of unknown) {
       const key = `${a === last ? 'last' : 'inner'} ${a.token}`
-      const known = cache?.get(key)
+      const known = version === undefined ? undefined : splitCache.get(key, version)
       if (known !== undefined) {
         if (known) found.set(a.token, known)
-      } else if (a === last && (await repository.isKnownPrefix(a.token))) cache?.set(key, null)
+      } else if (a === last && (await repository.isKnownPrefix(a.token))) remember(key, null)
       else candidates.push({ token: a.token, key })
     }
     if (candidates.length === 0) return found
     const known = await repository.knownWords(splitVocabulary(candidates.map((c) => c.token)))
     for (const c of candidates) {
       const split = bestSplit(c.token, known)
-      cache?.set(c.key, split ?? null)
+      remember(c.key, split ?? null)
       if (split) found.set(c.token, split)
     }
     return found
